@@ -1,0 +1,141 @@
+package org.gpupoor.arena;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.gpupoor.arena.battle.BattleController;
+import org.gpupoor.arena.battle.BattleService;
+import org.gpupoor.arena.battle.EventStream;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.LeaderboardJson;
+import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.Database;
+import org.gpupoor.arena.web.ArenaController;
+import org.gpupoor.arena.web.ErrorHandling;
+import org.gpupoor.arena.web.JsonBodies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** All the wiring, by plain constructors, and all the routes. Main and the tests both start it. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private final Javalin javalin;
+    private final Database database;
+    private final BattleService battles;
+    private final LeaderboardExport export;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+
+    private App(Javalin javalin, Database database, BattleService battles, LeaderboardExport export,
+                ExecutorService workers, ScheduledExecutorService timers) {
+        this.javalin = javalin;
+        this.database = database;
+        this.battles = battles;
+        this.export = export;
+        this.workers = workers;
+        this.timers = timers;
+    }
+
+    /** Opens the database, checks Ollama once, and builds the (not yet listening) server. */
+    public static App create(ArenaConfig config, Path databaseFile, Clock clock) {
+        ObjectMapper json = jsonMapper();
+        Database database = Database.open(databaseFile);
+        BattleLog battleLog = new BattleLog(database.dataSource());
+        int closed = battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
+        if (closed > 0) {
+            log.info("Closed {} battles left unfinished by the last run", closed);
+        }
+        OllamaGateway ollama = new OllamaGateway(config);
+        ModelCatalog catalog = new ModelCatalog(config, ollama, clock);
+        catalog.refresh();
+
+        LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
+        String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
+        Leaderboard leaderboard = new Leaderboard(battleLog, catalog);
+        LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
+
+        ExecutorService workers = Threads.workers("generation");
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("arena-timers"));
+        Random random = new Random();
+        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, ollama, workers, timers,
+                config, clock, random);
+        timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
+
+        BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json));
+        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, random);
+        Javalin javalin = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.concurrency.useVirtualThreads = true;
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.jsonMapper(new JavalinJackson(json, true));
+            ErrorHandling.install(c);
+            c.routes.get("/api/health", arenaApi::health);
+            c.routes.get("/api/arena", arenaApi::arena);
+            c.routes.get("/api/models", arenaApi::models);
+            c.routes.get("/api/prompts/random", arenaApi::randomPrompt);
+            c.routes.get("/api/leaderboard", arenaApi::mainBoard);
+            c.routes.get("/api/leaderboard/elo", arenaApi::eloBoard);
+            c.routes.post("/api/battles", battleApi::create);
+            c.routes.get("/api/battles/{id}", battleApi::show);
+            c.routes.get("/api/battles/{id}/events", battleApi::events);
+            c.routes.post("/api/battles/{id}/vote", battleApi::vote);
+        });
+        return new App(javalin, database, battles, export, workers, timers);
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    public App start(int port) {
+        javalin.start(port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests, stops generations, finishes the leaderboard.json write, closes the log. */
+    @Override
+    public void close() {
+        javalin.stop();
+        battles.cancelAll();
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        export.close();
+        database.close();
+    }
+
+    private static void safely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.error("Background task failed", e);
+        }
+    }
+}

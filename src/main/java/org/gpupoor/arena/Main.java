@@ -1,0 +1,38 @@
+package org.gpupoor.arena;
+
+import java.time.Clock;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ConfigException;
+import org.gpupoor.arena.config.ConfigLoader;
+import org.gpupoor.arena.config.LaunchOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads flags, environment and config, then starts the arena. The only reader of the environment. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(LaunchOptions.usage());
+            return;
+        }
+        LaunchOptions options;
+        ArenaConfig config;
+        try {
+            options = LaunchOptions.from(args, System.getenv());
+            config = options.applyTo(ConfigLoader.load(options.configFile()));
+        } catch (ConfigException e) {
+            System.err.println("Cannot start the arena:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        App app = App.create(config, options.databaseFile(), Clock.systemUTC()).start(options.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        log.info("{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})", config.name(), app.port(),
+                options.configFile().toAbsolutePath(), options.databaseFile().toAbsolutePath(), config.ollama().url());
+    }
+}

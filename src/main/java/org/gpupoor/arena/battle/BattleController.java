@@ -1,0 +1,51 @@
+package org.gpupoor.arena.battle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.web.ApiException;
+import org.gpupoor.arena.web.JsonBodies;
+
+/** HTTP for battles: create, look at, follow live, vote. */
+public final class BattleController {
+    private final BattleService service;
+    private final JsonBodies bodies;
+    private final EventStream events;
+
+    public BattleController(BattleService service, JsonBodies bodies, EventStream events) {
+        this.service = service;
+        this.bodies = bodies;
+        this.events = events;
+    }
+
+    public void create(Context ctx) {
+        JsonNode body = bodies.object(ctx, "prompt");
+        LiveBattle battle = service.create(bodies.requiredText(body, "prompt"));
+        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(Map.of("id", battle.id()));
+    }
+
+    public void show(Context ctx) {
+        ctx.json(BattleViews.of(service.find(ctx.pathParam("id"))));
+    }
+
+    public void events(Context ctx) throws Exception {
+        LiveBattle battle = service.find(ctx.pathParam("id"));
+        events.stream(ctx, battle);
+    }
+
+    public void vote(Context ctx) {
+        JsonNode body = bodies.object(ctx, "winner");
+        String winner = bodies.requiredText(body, "winner");
+        Outcome outcome = Outcome.fromWire(winner).orElseThrow(() -> ApiException.badRequest(
+                "winner must be one of \"a\", \"b\", \"tie\", \"both_bad\"."));
+        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", result.id());
+        answer.put("winner", result.winner().wire());
+        answer.put("models", result.models());
+        answer.put("standings", result.standings());
+        ctx.json(answer);
+    }
+}

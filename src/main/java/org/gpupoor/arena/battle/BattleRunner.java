@@ -1,0 +1,123 @@
+package org.gpupoor.arena.battle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.ollama.GenerationException;
+import org.gpupoor.arena.ollama.GenerationResult;
+import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.ollama.Watchdog;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.SideRecord;
+import org.gpupoor.arena.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates both answers of a battle, side by side or one after the other, and stores them.
+ * When one side fails the other is stopped: the battle cannot be voted on, so its answer would
+ * only cost the machine time.
+ */
+final class BattleRunner {
+    private static final Logger log = LoggerFactory.getLogger(BattleRunner.class);
+
+    private final OllamaGateway ollama;
+    private final ModelCatalog catalog;
+    private final BattleLog battleLog;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final ArenaConfig config;
+    private final Clock clock;
+
+    BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
+                 ScheduledExecutorService timers, ArenaConfig config, Clock clock) {
+        this.ollama = ollama;
+        this.catalog = catalog;
+        this.battleLog = battleLog;
+        this.workers = workers;
+        this.timers = timers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts the generations and returns at once; the battle's events tell how they go. */
+    Map<Side, Watchdog> start(LiveBattle battle) {
+        Map<Side, Watchdog> watchdogs = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(config.deadlines().firstTokenSeconds()),
+                    Duration.ofSeconds(config.deadlines().totalSeconds())));
+        }
+        if (config.generation().parallel()) {
+            AtomicInteger remaining = new AtomicInteger(2);
+            for (Side side : Side.values()) {
+                workers.execute(() -> {
+                    runSide(battle, side, watchdogs);
+                    if (remaining.decrementAndGet() == 0) {
+                        finish(battle);
+                    }
+                });
+            }
+        } else {
+            workers.execute(() -> {
+                runSide(battle, Side.A, watchdogs);
+                runSide(battle, Side.B, watchdogs);
+                finish(battle);
+            });
+        }
+        return watchdogs;
+    }
+
+    private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs) {
+        Contender model = battle.contender(side);
+        try {
+            GenerationResult result = ollama.generate(model.tag(), battle.prompt(), watchdogs.get(side),
+                    text -> battle.token(side, text), scrubWords(model));
+            battle.done(side, result);
+        } catch (GenerationException e) {
+            battle.failed(side, e.getMessage());
+            watchdogs.get(side.other()).cancel();
+            if (e.modelMissing()) {
+                catalog.markNotInstalled(model.tag());
+            }
+        } catch (RuntimeException e) {
+            log.error("Side {} of battle {} failed unexpectedly", side.wire(), battle.id(), e);
+            battle.failed(side, "The arena hit an internal error while generating this answer.");
+            watchdogs.get(side.other()).cancel();
+        }
+    }
+
+    private void finish(LiveBattle battle) {
+        LiveBattle.SideView a = battle.side(Side.A);
+        LiveBattle.SideView b = battle.side(Side.B);
+        boolean ready = a.result() != null && b.result() != null;
+        String storageProblem = null;
+        try {
+            battleLog.finish(battle.id(), ready, ready ? null : battle.failureReason(), record(a), record(b), clock.instant());
+        } catch (StoreException e) {
+            log.error("Could not store battle {}", battle.id(), e);
+            storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
+        }
+        battle.end(clock.instant(), storageProblem);
+    }
+
+    private static SideRecord record(LiveBattle.SideView side) {
+        GenerationResult r = side.result();
+        if (r == null) {
+            return SideRecord.failed(side.text(), side.error() == null ? "not finished" : side.error());
+        }
+        return new SideRecord(r.text(), r.evalCount(), r.tokensPerSecond(), r.ttftMs(), r.totalMs(), r.doneReason(), null);
+    }
+
+    private static List<String> scrubWords(Contender model) {
+        String tag = model.tag();
+        String family = tag.contains(":") ? tag.substring(0, tag.indexOf(':')) : tag;
+        return List.of(tag, family, model.name());
+    }
+}

@@ -1,0 +1,154 @@
+package org.gpupoor.arena.battle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.BoardRows.Standing;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.ollama.Watchdog;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.store.AlreadyVotedException;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.web.ApiException;
+
+/** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP. */
+public final class BattleService {
+    private static final Duration CATALOG_MAX_AGE = Duration.ofSeconds(5);
+    private static final Duration KEEP_FINISHED_IN_MEMORY = Duration.ofMinutes(30);
+
+    /** The answer to a vote: who was who, and where they stand now. */
+    public record VoteResult(String id, Outcome winner, Map<String, Contender> models, Map<String, Standing> standings) {
+    }
+
+    private final BattleLog battleLog;
+    private final ModelCatalog catalog;
+    private final Leaderboard leaderboard;
+    private final LeaderboardExport export;
+    private final BattleRunner runner;
+    private final int maxPromptChars;
+    private final Clock clock;
+    private final Random random;
+    private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
+    private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
+
+    public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, LeaderboardExport export,
+                         OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
+                         ArenaConfig config, Clock clock, Random random) {
+        this.battleLog = battleLog;
+        this.catalog = catalog;
+        this.leaderboard = leaderboard;
+        this.export = export;
+        this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock);
+        this.maxPromptChars = config.maxPromptChars();
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public LiveBattle create(String prompt) {
+        String text = Prompts.check(prompt, maxPromptChars);
+        ModelCatalog.Snapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
+        if (!snapshot.ollamaUp()) {
+            throw ApiException.unavailable("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
+        }
+        List<CatalogEntry> available = snapshot.available();
+        if (available.size() < 2) {
+            throw ApiException.unavailable("no_models", "A battle needs two available models; " + available.size()
+                    + " of " + snapshot.models().size() + " approved models are available. See GET /api/models.");
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        leaderboard.totals().forEach((model, tally) -> counts.put(model, tally.battles()));
+        Matchmaker.Pairing pairing = Matchmaker.pick(available.stream().map(CatalogEntry::tag).toList(), counts,
+                model -> battleLog.recentOpponents(model, Matchmaker.RECENT_OPPONENTS), random);
+        Map<String, CatalogEntry> byTag = available.stream().collect(Collectors.toMap(CatalogEntry::tag, e -> e));
+        Contender a = contender(byTag.get(pairing.modelA()));
+        Contender b = contender(byTag.get(pairing.modelB()));
+
+        LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
+        battleLog.insert(new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
+        battles.put(battle.id(), battle);
+        running.put(battle.id(), runner.start(battle));
+        return battle;
+    }
+
+    /** The battle with this id, from memory or the log; 404 when there is none. */
+    public LiveBattle find(String id) {
+        if (!BattleIds.wellFormed(id)) {
+            throw ApiException.notFound("No battle has the id '" + abbreviate(id) + "'.");
+        }
+        LiveBattle live = battles.get(id);
+        if (live != null) {
+            return live;
+        }
+        return battleLog.find(id)
+                .map(r -> battles.computeIfAbsent(id, k -> LiveBattle.restore(r, contender(r.modelA(), r.sizeA()),
+                        contender(r.modelB(), r.sizeB()))))
+                .orElseThrow(() -> ApiException.notFound("No battle has the id '" + id + "'."));
+    }
+
+    public VoteResult vote(String id, Outcome winner) {
+        LiveBattle battle = find(id);
+        switch (battle.status()) {
+            case GENERATING -> throw ApiException.conflict("not_ready", "Both answers must finish before you vote.");
+            case FAILED -> throw ApiException.conflict("battle_failed",
+                    "This battle failed and cannot be voted on: " + battle.failure());
+            case VOTED -> throw ApiException.conflict("already_voted", "This battle already has its vote.");
+            default -> {
+            }
+        }
+        Contender a = battle.contender(Side.A);
+        Contender b = battle.contender(Side.B);
+        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
+        Instant now = clock.instant();
+        try {
+            battleLog.recordVote(id, winner, now, () -> {
+                standings.set(leaderboard.apply(new CountedBattle(a.tag(), b.tag(), winner)));
+                battle.markVoted(winner, now);
+            });
+        } catch (AlreadyVotedException e) {
+            throw ApiException.conflict("already_voted", "This battle already has its vote.");
+        }
+        export.requestWrite();
+        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get());
+    }
+
+    /** Drops finished battles nobody has touched for a while from memory; the log still has them. */
+    public void evictIdle() {
+        Instant cutoff = clock.instant().minus(KEEP_FINISHED_IN_MEMORY);
+        battles.values().removeIf(b -> b.status() != LiveBattle.Status.GENERATING && b.lastActivity().isBefore(cutoff));
+        running.keySet().removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+    }
+
+    /** Stops every generation still running (at shutdown). */
+    public void cancelAll() {
+        running.values().forEach(w -> w.values().forEach(Watchdog::cancel));
+    }
+
+    private Contender contender(CatalogEntry e) {
+        return new Contender(e.tag(), e.name(), e.sizeB());
+    }
+
+    private Contender contender(String tag, Double loggedSize) {
+        return catalog.find(tag).map(e -> new Contender(tag, e.name(), e.sizeB() != null ? e.sizeB() : loggedSize))
+                .orElse(new Contender(tag, tag, loggedSize));
+    }
+
+    private static String abbreviate(String id) {
+        String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,48 @@
+package org.gpupoor.arena.battle;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gpupoor.arena.ollama.GenerationResult;
+
+/** The JSON shape of a battle; models are named only once the battle has its vote. */
+final class BattleViews {
+    private BattleViews() {
+    }
+
+    static Map<String, Object> of(LiveBattle battle) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", battle.id());
+        view.put("prompt", battle.prompt());
+        view.put("created_at", battle.createdAt().toString());
+        LiveBattle.Status status = battle.status();
+        view.put("status", status.name().toLowerCase(Locale.ROOT));
+        view.put("failure", battle.failure());
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Side side : Side.values()) {
+            answers.put(side.wire(), side(battle.side(side)));
+        }
+        view.put("answers", answers);
+        if (status == LiveBattle.Status.VOTED) {
+            view.put("winner", battle.outcome().wire());
+            view.put("models", Map.of("a", battle.contender(Side.A), "b", battle.contender(Side.B)));
+        }
+        return view;
+    }
+
+    private static Map<String, Object> side(LiveBattle.SideView side) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("text", side.text());
+        view.put("state", side.result() != null ? "done" : side.error() != null ? "failed" : "generating");
+        view.put("error", side.error());
+        GenerationResult r = side.result();
+        if (r != null) {
+            view.put("eval_count", r.evalCount());
+            view.put("tokens_per_second", Math.round(r.tokensPerSecond() * 100) / 100.0);
+            view.put("ttft_ms", r.ttftMs());
+            view.put("total_ms", r.totalMs());
+            view.put("done_reason", r.doneReason());
+        }
+        return view;
+    }
+}

@@ -1,0 +1,77 @@
+package org.gpupoor.arena.battle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Server-sent events for one battle. Each connection reads the battle's event list from where
+ * it left off ({@code Last-Event-ID}, or {@code ?after=N}), so a late or reconnecting client gets
+ * everything it missed, and a slow client never holds up generation.
+ */
+public final class EventStream {
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final ObjectMapper json;
+
+    public EventStream(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void stream(Context ctx, LiveBattle battle) throws IOException {
+        long lastSeen = resumePoint(ctx);
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("text/event-stream");
+        res.setCharacterEncoding("UTF-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        OutputStream out = res.getOutputStream();
+        out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        try {
+            while (true) {
+                List<BattleEvent> batch = battle.eventsAfter(lastSeen, HEARTBEAT_MILLIS);
+                if (batch.isEmpty()) {
+                    out.write(": still working\n\n".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    StringBuilder frames = new StringBuilder();
+                    for (BattleEvent event : batch) {
+                        frames.append("id: ").append(event.id()).append('\n')
+                                .append("event: ").append(event.name()).append('\n')
+                                .append("data: ").append(json.writeValueAsString(event.data())).append("\n\n");
+                    }
+                    out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
+                    lastSeen = batch.get(batch.size() - 1).id();
+                }
+                out.flush();
+                if (!batch.isEmpty() && batch.get(batch.size() - 1).isEnd()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client went away; the battle goes on without it.
+        }
+    }
+
+    private static long resumePoint(Context ctx) {
+        String value = ctx.header("Last-Event-ID");
+        if (value == null) {
+            value = ctx.queryParam("after");
+        }
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

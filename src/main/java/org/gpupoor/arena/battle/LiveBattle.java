@@ -1,0 +1,196 @@
+package org.gpupoor.arena.battle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gpupoor.arena.ollama.GenerationResult;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.store.BattleRecord;
+import org.gpupoor.arena.store.SideRecord;
+
+/**
+ * A battle in memory: what each side has produced so far, and every event sent about it, kept so
+ * that a client connecting late or reconnecting receives the whole story from the start.
+ */
+public final class LiveBattle {
+    public enum Status { GENERATING, READY, FAILED, VOTED }
+
+    /** One side as it stands; {@code result} is set when done, {@code error} when it failed. */
+    public record SideView(String text, GenerationResult result, String error) {
+        public boolean finished() {
+            return result != null || error != null;
+        }
+    }
+
+    private final String id;
+    private final String prompt;
+    private final Instant createdAt;
+    private final Map<Side, Contender> contenders = new EnumMap<>(Side.class);
+    private final Map<Side, StringBuilder> texts = new EnumMap<>(Side.class);
+    private final Map<Side, GenerationResult> results = new EnumMap<>(Side.class);
+    private final Map<Side, String> errors = new EnumMap<>(Side.class);
+    private final List<BattleEvent> events = new ArrayList<>();
+    private Status status = Status.GENERATING;
+    private String failure;
+    private Outcome outcome;
+    private Instant lastActivity;
+
+    LiveBattle(String id, String prompt, Instant createdAt, Contender a, Contender b) {
+        this.id = id;
+        this.prompt = prompt;
+        this.createdAt = createdAt;
+        this.lastActivity = createdAt;
+        contenders.put(Side.A, a);
+        contenders.put(Side.B, b);
+        texts.put(Side.A, new StringBuilder());
+        texts.put(Side.B, new StringBuilder());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String prompt() {
+        return prompt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Contender contender(Side side) {
+        return contenders.get(side);
+    }
+
+    synchronized void token(Side side, String text) {
+        texts.get(side).append(text);
+        publish("token", data("side", side.wire(), "text", text));
+    }
+
+    synchronized void done(Side side, GenerationResult r) {
+        results.put(side, r);
+        publish("done", data("side", side.wire(), "eval_count", r.evalCount(), "tokens_per_second", round(r.tokensPerSecond()),
+                "ttft_ms", r.ttftMs(), "total_ms", r.totalMs(), "done_reason", r.doneReason()));
+    }
+
+    synchronized void failed(Side side, String message) {
+        errors.put(side, message);
+        publish("error", data("side", side.wire(), "message", message));
+    }
+
+    /** Both sides have finished: the battle is votable only if both answered. */
+    synchronized void end(Instant at, String storageProblem) {
+        boolean ok = results.size() == 2 && storageProblem == null;
+        status = ok ? Status.READY : Status.FAILED;
+        failure = ok ? null : storageProblem != null ? storageProblem : failureReason();
+        lastActivity = at;
+        publish("end", data("status", status.name().toLowerCase(), "reason", failure));
+    }
+
+    /** Rebuilds a finished battle from the log, events included, as if it had just run. */
+    static LiveBattle restore(BattleRecord r, Contender a, Contender b) {
+        LiveBattle battle = new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b);
+        synchronized (battle) {
+            battle.replaySide(Side.A, r.a(), r.imported());
+            battle.replaySide(Side.B, r.b(), r.imported());
+            boolean ready = r.status().equals("ready");
+            battle.end(r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
+                    ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure());
+            if (r.outcome() != null) {
+                battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
+            }
+        }
+        return battle;
+    }
+
+    private void replaySide(Side side, SideRecord record, boolean imported) {
+        if (record == null && imported) {
+            done(side, new GenerationResult("", 0, 0, 0, 0, null));
+            return;
+        }
+        if (record == null) {
+            failed(side, "The answer was not recorded.");
+            return;
+        }
+        if (!record.text().isEmpty()) {
+            token(side, record.text());
+        }
+        if (record.error() != null) {
+            failed(side, record.error());
+        } else {
+            done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
+                    record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
+                    record.ttftMs() == null ? 0 : record.ttftMs(), record.totalMs() == null ? 0 : record.totalMs(),
+                    record.doneReason()));
+        }
+    }
+
+    synchronized void markVoted(Outcome verdict, Instant at) {
+        status = Status.VOTED;
+        outcome = verdict;
+        lastActivity = at;
+    }
+
+    /** Events after {@code lastSeenId}, waiting up to {@code timeoutMillis} for one if there are none yet. */
+    synchronized List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (events.size() <= lastSeenId) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(left);
+        }
+        return List.copyOf(events.subList((int) Math.max(0, lastSeenId), events.size()));
+    }
+
+    public synchronized Status status() {
+        return status;
+    }
+
+    public synchronized String failure() {
+        return failure;
+    }
+
+    public synchronized Outcome outcome() {
+        return outcome;
+    }
+
+    public synchronized Instant lastActivity() {
+        return lastActivity;
+    }
+
+    public synchronized SideView side(Side side) {
+        return new SideView(texts.get(side).toString(), results.get(side), errors.get(side));
+    }
+
+    /** Why the battle cannot be voted on, naming the side that failed first on its own account. */
+    synchronized String failureReason() {
+        String a = errors.get(Side.A);
+        String b = errors.get(Side.B);
+        if (a != null && (b == null || !a.startsWith("Stopped because"))) {
+            return "Model A failed: " + a;
+        }
+        return b != null ? "Model B failed: " + b : "The battle did not finish.";
+    }
+
+    private void publish(String name, Map<String, Object> data) {
+        events.add(new BattleEvent(events.size() + 1, name, data));
+        notifyAll();
+    }
+
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,183 @@
+package org.gpupoor.arena.catalog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.ollama.OllamaUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The approved models, their sizes, and which of them Ollama can serve. Sizes come from
+ * {@code size_b}, else the display name, else Ollama's {@code /api/show}; a model of unknown size
+ * or above the cap is refused, never guessed.
+ */
+public final class ModelCatalog {
+    private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
+    private static final String NOT_CHECKED = "Ollama has not been checked yet";
+
+    /** What Ollama looked like at the last check. */
+    public record Snapshot(boolean ollamaUp, String ollamaProblem, Instant checkedAt, List<CatalogEntry> models) {
+        public List<CatalogEntry> available() {
+            return models.stream().filter(CatalogEntry::available).toList();
+        }
+    }
+
+    private final List<ArenaConfig.ModelEntry> configured;
+    private final double maxSizeB;
+    private final OllamaGateway ollama;
+    private final Clock clock;
+    private final Map<String, Double> sizesFromOllama = new ConcurrentHashMap<>();
+    private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot snapshot;
+
+    public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock) {
+        this.configured = config.models();
+        this.maxSizeB = config.maxModelSizeB();
+        this.ollama = ollama;
+        this.clock = clock;
+        this.snapshot = build(false, NOT_CHECKED, Map.of());
+    }
+
+    public Snapshot current() {
+        return snapshot;
+    }
+
+    /** The last snapshot if younger than {@code maxAge}, else a new check of Ollama. */
+    public Snapshot fresh(Duration maxAge) {
+        Snapshot last = snapshot;
+        return Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) <= 0 ? last : refresh();
+    }
+
+    public synchronized Snapshot refresh() {
+        Snapshot previous = snapshot;
+        Snapshot next;
+        try {
+            Map<String, Optional<String>> installed = ollama.installedModels();
+            reportedMissing.removeIf(tag -> !installed.containsKey(tag));
+            reportedMissing.forEach(installed::remove);
+            resolveSizesFromOllama(installed);
+            next = build(true, null, installed);
+        } catch (OllamaUnavailableException e) {
+            next = build(false, e.getMessage(), Map.of());
+        }
+        snapshot = next;
+        logChanges(previous, next);
+        return next;
+    }
+
+    /** Ollama said it does not have this model: keep it out of battles until it shows up again. */
+    public void markNotInstalled(String tag) {
+        reportedMissing.add(tag);
+        refresh();
+    }
+
+    /** Sizes of every configured model whose size is known. */
+    public Map<String, Double> knownSizes() {
+        Map<String, Double> sizes = new HashMap<>();
+        for (CatalogEntry e : snapshot.models()) {
+            if (e.sizeB() != null) {
+                sizes.put(e.tag(), e.sizeB());
+            }
+        }
+        return sizes;
+    }
+
+    /** The yardstick for the size-adjusted ELO: the largest approved model of known size. */
+    public Optional<Double> largestApprovedSize() {
+        return snapshot.models().stream()
+                .filter(e -> e.sizeB() != null && e.state() != CatalogEntry.State.TOO_LARGE)
+                .map(CatalogEntry::sizeB).max(Double::compare);
+    }
+
+    public Optional<CatalogEntry> find(String tag) {
+        return snapshot.models().stream().filter(e -> e.tag().equals(tag)).findFirst();
+    }
+
+    private void resolveSizesFromOllama(Map<String, Optional<String>> installed) {
+        for (ArenaConfig.ModelEntry m : configured) {
+            if (configuredSize(m).isPresent() || sizesFromOllama.containsKey(m.tag()) || !installed.containsKey(m.tag())) {
+                continue;
+            }
+            try {
+                ollama.parameterSize(m.tag()).flatMap(ModelSize::fromParameterSize)
+                        .ifPresent(size -> sizesFromOllama.put(m.tag(), size));
+            } catch (OllamaUnavailableException e) {
+                log.warn("Could not read the size of {} from Ollama: {}", m.tag(), e.getMessage());
+            }
+        }
+    }
+
+    private Snapshot build(boolean up, String problem, Map<String, Optional<String>> installed) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (ArenaConfig.ModelEntry m : configured) {
+            entries.add(entry(m, up, installed));
+        }
+        return new Snapshot(up, problem, clock.instant(), List.copyOf(entries));
+    }
+
+    private CatalogEntry entry(ArenaConfig.ModelEntry m, boolean up, Map<String, Optional<String>> installed) {
+        Optional<Sized> configuredSize = configuredSize(m);
+        Sized sized = configuredSize.orElseGet(() -> sizesFromOllama.containsKey(m.tag())
+                ? new Sized(sizesFromOllama.get(m.tag()), "ollama") : new Sized(null, null));
+        CatalogEntry.State state;
+        String reason = null;
+        if (sized.size() != null && sized.size() > maxSizeB) {
+            state = CatalogEntry.State.TOO_LARGE;
+            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", fmt(sized.size()), fmt(maxSizeB));
+        } else if (!up) {
+            state = CatalogEntry.State.OLLAMA_DOWN;
+            reason = "Ollama is not reachable";
+        } else if (!installed.containsKey(m.tag())) {
+            state = CatalogEntry.State.NOT_INSTALLED;
+            reason = "not installed in Ollama (run: ollama pull " + m.tag() + ")";
+        } else if (sized.size() == null) {
+            state = CatalogEntry.State.SIZE_UNKNOWN;
+            reason = "refused: size unknown (set size_b in the config, or put it in the name, e.g. \"(7B)\")";
+        } else {
+            state = CatalogEntry.State.AVAILABLE;
+        }
+        return new CatalogEntry(m.tag(), m.name(), sized.size(), sized.source(), state, reason);
+    }
+
+    private record Sized(Double size, String source) {
+    }
+
+    private static Optional<Sized> configuredSize(ArenaConfig.ModelEntry m) {
+        if (m.sizeB() != null) {
+            return Optional.of(new Sized(m.sizeB(), "config"));
+        }
+        return ModelSize.fromDisplayName(m.name()).map(size -> new Sized(size, "name"));
+    }
+
+    private void logChanges(Snapshot previous, Snapshot next) {
+        boolean firstCheck = NOT_CHECKED.equals(previous.ollamaProblem());
+        if (firstCheck || previous.ollamaUp() != next.ollamaUp()) {
+            if (next.ollamaUp()) {
+                log.info("Ollama is up at {}: {} of {} models available", ollama.url(), next.available().size(), next.models().size());
+            } else {
+                log.warn("{}. The arena keeps running and starts battles as soon as Ollama is up.", next.ollamaProblem());
+            }
+        }
+        for (int i = 0; i < next.models().size(); i++) {
+            CatalogEntry now = next.models().get(i);
+            CatalogEntry before = previous.models().get(i);
+            if ((firstCheck || now.state() != before.state()) && now.state() != CatalogEntry.State.OLLAMA_DOWN && now.reason() != null) {
+                log.warn("Model {} ({}) {}", now.tag(), now.name(), now.reason());
+            }
+        }
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,75 @@
+package org.gpupoor.arena.config;
+
+import java.util.List;
+
+/**
+ * Everything an operator sets in {@code arena_config.yaml}. Missing sections take the defaults
+ * documented in the README; {@link ConfigLoader} validates the values.
+ */
+public record ArenaConfig(
+        String name,
+        String description,
+        OllamaSettings ollama,
+        Deadlines deadlines,
+        GenerationSettings generation,
+        Double maxModelSizeB,
+        Integer maxPromptChars,
+        String leaderboardFile,
+        List<ModelEntry> models,
+        List<String> examplePrompts) {
+
+    public ArenaConfig {
+        name = name == null ? "GPU-Poor LLM Arena" : name;
+        description = description == null ? "" : description;
+        ollama = ollama == null ? new OllamaSettings(null, null) : ollama;
+        deadlines = deadlines == null ? new Deadlines(null, null) : deadlines;
+        generation = generation == null ? new GenerationSettings(null, null, null, null, null) : generation;
+        maxModelSizeB = maxModelSizeB == null ? 9.0 : maxModelSizeB;
+        maxPromptChars = maxPromptChars == null ? 4000 : maxPromptChars;
+        leaderboardFile = leaderboardFile == null ? "leaderboard.json" : leaderboardFile;
+        models = models == null ? List.of() : List.copyOf(models);
+        examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
+    }
+
+    public ArenaConfig withOllama(OllamaSettings replacement) {
+        return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
+                maxPromptChars, leaderboardFile, models, examplePrompts);
+    }
+
+    public record OllamaSettings(String url, String apiKey) {
+        public static final String DEFAULT_URL = "http://localhost:11434";
+
+        public OllamaSettings {
+            url = url == null || url.isBlank() ? DEFAULT_URL : OllamaHost.normalize(url);
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+        }
+    }
+
+    /** Per-side limits: how long a model may take to load and start, and to finish its answer. */
+    public record Deadlines(Integer firstTokenSeconds, Integer totalSeconds) {
+        public Deadlines {
+            firstTokenSeconds = firstTokenSeconds == null ? 120 : firstTokenSeconds;
+            totalSeconds = totalSeconds == null ? 300 : totalSeconds;
+        }
+    }
+
+    public record GenerationSettings(
+            Double temperature, Integer numPredict, Integer seed, String keepAlive, Boolean parallel) {
+        public GenerationSettings {
+            temperature = temperature == null ? 0.7 : temperature;
+            numPredict = numPredict == null ? 1024 : numPredict;
+            keepAlive = keepAlive == null || keepAlive.isBlank() ? "5m" : keepAlive.strip();
+            // Ollama reads a bare number in a string as a duration without unit and rejects it.
+            keepAlive = keepAlive.matches("-?\\d+") ? keepAlive + "s" : keepAlive;
+            parallel = parallel != null && parallel;
+        }
+    }
+
+    /** One approved model: the Ollama tag, the name shown after a vote, and an optional size. */
+    public record ModelEntry(String tag, String name, Double sizeB) {
+        public ModelEntry {
+            tag = tag == null || tag.isBlank() ? null : ModelTags.canonical(tag);
+            name = name == null || name.isBlank() ? tag : name.strip();
+        }
+    }
+}

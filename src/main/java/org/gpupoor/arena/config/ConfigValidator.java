@@ -1,0 +1,87 @@
+package org.gpupoor.arena.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks the values of a bound config; every problem carries the JSON pointer of its field. */
+final class ConfigValidator {
+    private static final Pattern KEEP_ALIVE = Pattern.compile("-?(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+|-?\\d+");
+
+    record Problem(String pointer, String message) {
+        String field() {
+            return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+        }
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ConfigValidator() {
+    }
+
+    static List<Problem> validate(ArenaConfig config) {
+        ConfigValidator v = new ConfigValidator();
+        v.check(config);
+        return v.problems;
+    }
+
+    private void check(ArenaConfig c) {
+        require(!c.name().isBlank(), "/name", "must not be empty");
+        range("/deadlines/first_token_seconds", c.deadlines().firstTokenSeconds(), 1, 3600);
+        range("/deadlines/total_seconds", c.deadlines().totalSeconds(), 1, 86_400);
+        require(c.deadlines().firstTokenSeconds() <= c.deadlines().totalSeconds(), "/deadlines/first_token_seconds",
+                "must not exceed deadlines.total_seconds (" + c.deadlines().totalSeconds() + ")");
+        require(c.generation().temperature() >= 0 && c.generation().temperature() <= 2,
+                "/generation/temperature", "must be between 0 and 2, was " + c.generation().temperature());
+        int numPredict = c.generation().numPredict();
+        require(numPredict == -1 || (numPredict >= 1 && numPredict <= 131_072), "/generation/num_predict",
+                "must be a positive token count, or -1 for no limit; was " + numPredict);
+        require(KEEP_ALIVE.matcher(c.generation().keepAlive()).matches(), "/generation/keep_alive",
+                "must be a duration such as 5m, 30s, 1h, 0 or -1; was '" + c.generation().keepAlive() + "'");
+        require(c.maxModelSizeB() > 0 && c.maxModelSizeB() <= 2000, "/max_model_size_b",
+                "must be a size in billions of parameters above 0, was " + c.maxModelSizeB());
+        range("/max_prompt_chars", c.maxPromptChars(), 1, 100_000);
+        require(!c.leaderboardFile().isBlank(), "/leaderboard_file", "must not be empty");
+        checkModels(c.models());
+        for (int i = 0; i < c.examplePrompts().size(); i++) {
+            String prompt = c.examplePrompts().get(i);
+            require(prompt != null && !prompt.isBlank(), "/example_prompts/" + i, "must not be empty");
+            if (prompt != null) {
+                require(prompt.codePointCount(0, prompt.length()) <= c.maxPromptChars(), "/example_prompts/" + i,
+                        "is longer than max_prompt_chars (" + c.maxPromptChars() + ")");
+            }
+        }
+    }
+
+    private void checkModels(List<ArenaConfig.ModelEntry> models) {
+        require(models.size() >= 2, "/models", "list at least two models (a battle needs two), found " + models.size());
+        Set<String> tags = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            ArenaConfig.ModelEntry m = models.get(i);
+            String at = "/models/" + i;
+            if (m == null || m.tag() == null || m.tag().isBlank()) {
+                problems.add(new Problem(at + "/tag", "every model needs its Ollama tag, e.g. llama3.2:1b"));
+                continue;
+            }
+            require(!m.tag().contains(" "), at + "/tag", "an Ollama tag has no spaces: '" + m.tag() + "'");
+            require(tags.add(ModelTags.canonical(m.tag())), at + "/tag", "'" + m.tag() + "' is listed twice");
+            require(names.add(m.name()), at + "/name", "'" + m.name() + "' is used by two models; voters could not tell them apart");
+            if (m.sizeB() != null) {
+                require(m.sizeB() > 0, at + "/size_b", "must be above 0 (billions of parameters), was " + m.sizeB());
+            }
+        }
+    }
+
+    private void range(String pointer, int value, int min, int max) {
+        require(value >= min && value <= max, pointer, "must be between " + min + " and " + max + ", was " + value);
+    }
+
+    private void require(boolean ok, String pointer, String message) {
+        if (!ok) {
+            problems.add(new Problem(pointer, message));
+        }
+    }
+}

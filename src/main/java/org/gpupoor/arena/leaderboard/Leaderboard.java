@@ -1,0 +1,173 @@
+package org.gpupoor.arena.leaderboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.catalog.ModelSize;
+import org.gpupoor.arena.leaderboard.BoardRows.EloRow;
+import org.gpupoor.arena.leaderboard.BoardRows.MainRow;
+import org.gpupoor.arena.leaderboard.BoardRows.Standing;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.MainScore;
+import org.gpupoor.arena.rating.SizeAdjustedElo;
+import org.gpupoor.arena.rating.WinLossTable;
+import org.gpupoor.arena.store.BattleLog;
+
+/**
+ * The boards, kept in memory and updated per vote. They are a pure function of the battle log:
+ * on start (and whenever a model's size becomes known) they are rebuilt by replaying it.
+ */
+public final class Leaderboard {
+    private final BattleLog log;
+    private final ModelCatalog catalog;
+    private WinLossTable table = new WinLossTable();
+    private SizeAdjustedElo elo;
+    private Map<String, Double> catalogSizesUsed;
+    private Map<String, Double> sizes = Map.of();
+
+    public Leaderboard(BattleLog log, ModelCatalog catalog) {
+        this.log = log;
+        this.catalog = catalog;
+        rebuild();
+    }
+
+    /** Replays the whole log; waits for in-flight votes so none is counted twice or missed. */
+    public void rebuild() {
+        log.withWritesPaused(() -> {
+            synchronized (this) {
+                catalogSizesUsed = catalog.knownSizes();
+                List<CountedBattle> history = log.countedInVoteOrder();
+                sizes = eloSizes(history, catalogSizesUsed, log.loggedSizes());
+                double max = catalog.largestApprovedSize()
+                        .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
+                WinLossTable freshTable = new WinLossTable();
+                SizeAdjustedElo freshElo = new SizeAdjustedElo(sizes, max);
+                for (CountedBattle b : history) {
+                    freshTable.record(b);
+                    freshElo.apply(b);
+                }
+                table = freshTable;
+                elo = freshElo;
+            }
+            return null;
+        });
+    }
+
+    /** Sizes for the ELO: the catalog's, else the size logged with the battles, else the tag's. */
+    private static Map<String, Double> eloSizes(List<CountedBattle> history, Map<String, Double> fromCatalog,
+                                                Map<String, Double> fromLog) {
+        Map<String, Double> result = new HashMap<>();
+        for (CountedBattle b : history) {
+            ModelSize.fromTag(b.modelA()).ifPresent(size -> result.put(b.modelA(), size));
+            ModelSize.fromTag(b.modelB()).ifPresent(size -> result.put(b.modelB(), size));
+        }
+        result.putAll(fromLog);
+        result.putAll(fromCatalog);
+        return result;
+    }
+
+    /** Counts one vote; call in log order (the battle log's write lock guarantees it). */
+    public synchronized Map<String, Standing> apply(CountedBattle battle) {
+        double beforeA = elo.rating(battle.modelA()).orElse(Double.NaN);
+        double beforeB = elo.rating(battle.modelB()).orElse(Double.NaN);
+        table.record(battle);
+        elo.apply(battle);
+        return Map.of("a", standing(battle.modelA(), beforeA), "b", standing(battle.modelB(), beforeB));
+    }
+
+    private Standing standing(String model, double before) {
+        MainRow main = mainRows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        EloRow eloRow = eloRows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        Double change = eloRow.rating() == null || Double.isNaN(before) ? null : eloRow.rating() - before;
+        return new Standing(main, eloRow, change);
+    }
+
+    public List<MainRow> mainBoard() {
+        refreshIfSizesChanged();
+        return mainRows();
+    }
+
+    public List<EloRow> eloBoard() {
+        refreshIfSizesChanged();
+        return eloRows();
+    }
+
+    /** Per-model and per-opponent counts, as leaderboard.json stores them. */
+    public synchronized SortedMap<String, WinLossTable.Tally> totals() {
+        return table.totals();
+    }
+
+    public synchronized SortedMap<String, WinLossTable.Tally> opponentsOf(String model) {
+        return table.opponentsOf(model);
+    }
+
+    private void refreshIfSizesChanged() {
+        boolean changed;
+        synchronized (this) {
+            changed = !catalog.knownSizes().equals(catalogSizesUsed);
+        }
+        if (changed) {
+            rebuild();
+        }
+    }
+
+    private synchronized List<MainRow> mainRows() {
+        List<MainRow> unranked = new ArrayList<>();
+        for (String model : listedModels()) {
+            WinLossTable.Tally t = table.total(model);
+            unranked.add(new MainRow(0, model, nameOf(model), sizes.get(model), t.wins(), t.losses(), t.ties(),
+                    t.battles(), MainScore.winRate(t), MainScore.score(t)));
+        }
+        unranked.sort(Comparator.comparingDouble(MainRow::score).reversed()
+                .thenComparing(Comparator.comparingInt(MainRow::battles).reversed())
+                .thenComparing(MainRow::name));
+        List<MainRow> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            MainRow r = unranked.get(i);
+            ranked.add(new MainRow(i + 1, r.model(), r.name(), r.sizeB(), r.wins(), r.losses(), r.ties(), r.battles(),
+                    r.winRate(), r.score()));
+        }
+        return ranked;
+    }
+
+    private synchronized List<EloRow> eloRows() {
+        List<EloRow> unranked = new ArrayList<>();
+        for (String model : listedModels()) {
+            Double size = sizes.get(model);
+            SizeAdjustedElo.Impact impact = elo.impact(model);
+            unranked.add(new EloRow(0, model, nameOf(model), size, elo.rating(model).orElse(null),
+                    size == null ? null : SizeAdjustedElo.initialRating(size), impact.wins(), impact.losses(),
+                    table.total(model).battles()));
+        }
+        unranked.sort(Comparator.comparing((EloRow r) -> r.rating() == null ? Double.NEGATIVE_INFINITY : r.rating())
+                .reversed().thenComparing(EloRow::name));
+        List<EloRow> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            EloRow r = unranked.get(i);
+            ranked.add(new EloRow(r.rating() == null ? null : i + 1, r.model(), r.name(), r.sizeB(), r.rating(),
+                    r.initialRating(), r.winImpact(), r.lossImpact(), r.battles()));
+        }
+        return ranked;
+    }
+
+    /** Every approved model, plus any model that has counted battles but left the config. */
+    private TreeSet<String> listedModels() {
+        TreeSet<String> models = new TreeSet<>(table.totals().keySet());
+        for (CatalogEntry e : catalog.current().models()) {
+            if (e.state() != CatalogEntry.State.TOO_LARGE) {
+                models.add(e.tag());
+            }
+        }
+        return models;
+    }
+
+    private String nameOf(String model) {
+        return catalog.find(model).map(CatalogEntry::name).orElse(model);
+    }
+}

@@ -1,0 +1,85 @@
+package org.gpupoor.arena.ollama;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what went wrong into a sentence a voter can read. Ollama's own error texts can name the
+ * model, so they are shown only with every name of the model removed.
+ */
+final class FailureReasons {
+    static final String STREAM_CUT = "The answer stopped before the model finished (Ollama closed the stream early).";
+    private static final Pattern NOT_FOUND = Pattern.compile("model .* not found|not found, try pulling", Pattern.CASE_INSENSITIVE);
+
+    private FailureReasons() {
+    }
+
+    static String forVerdict(Watchdog.Verdict verdict, Watchdog watchdog) {
+        return switch (verdict) {
+            case FIRST_TOKEN_LATE -> "The model did not start answering within " + watchdog.firstTokenDeadline().toSeconds()
+                    + " s (it may still be loading; the limit is deadlines.first_token_seconds).";
+            case TOTAL_TIME_EXCEEDED -> "The model did not finish its answer within " + watchdog.totalDeadline().toSeconds()
+                    + " s (the limit is deadlines.total_seconds).";
+            case CANCELLED -> "Stopped because the other model failed or the battle was abandoned.";
+            default -> "The generation ended unexpectedly.";
+        };
+    }
+
+    static GenerationException forError(Throwable error, String url, List<String> scrub) {
+        if (has(error, ConnectException.class)) {
+            return new GenerationException("Ollama is not reachable at " + url + ".", false, error);
+        }
+        if (has(error, HttpTimeoutException.class)) {
+            return new GenerationException("Ollama did not answer in time.", false, error);
+        }
+        String message = messageOf(error);
+        if (NOT_FOUND.matcher(message).find()) {
+            return new GenerationException("The model is not installed in Ollama.", true, error);
+        }
+        if (has(error, NullPointerException.class)) {
+            return new GenerationException("Ollama reported an error while the model was answering.", false, error);
+        }
+        if (has(error, IOException.class)) {
+            return new GenerationException("The connection to Ollama broke off in the middle of the answer.", false, error);
+        }
+        String detail = scrub(message, scrub);
+        return new GenerationException(detail.isBlank() ? "Ollama refused the request."
+                : "Ollama returned an error: " + detail, false, error);
+    }
+
+    static String unreachable(String url, Throwable error) {
+        if (has(error, ConnectException.class)) {
+            return "Ollama is not reachable at " + url + " (connection refused)";
+        }
+        String message = messageOf(error);
+        return "Ollama at " + url + " did not answer as expected" + (message.isBlank() ? "" : ": " + message);
+    }
+
+    private static String messageOf(Throwable error) {
+        String message = error.getMessage();
+        return message == null ? "" : message.strip();
+    }
+
+    private static String scrub(String text, List<String> words) {
+        String result = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        for (String word : words) {
+            if (!word.isBlank()) {
+                result = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE).matcher(result).replaceAll("[model]");
+            }
+        }
+        return result.toLowerCase(Locale.ROOT).contains("nullpointerexception") ? "" : result;
+    }
+
+    private static boolean has(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,11 @@
+package org.gpupoor.arena.ollama;
+
+/**
+ * One side's finished answer and how it was produced.
+ *
+ * @param ttftMs  time from sending the request to the first visible token, model loading included
+ * @param totalMs time from sending the request to the last byte of the answer
+ */
+public record GenerationResult(
+        String text, int evalCount, double tokensPerSecond, long ttftMs, long totalMs, String doneReason) {
+}

@@ -1,0 +1,153 @@
+package org.gpupoor.arena.ollama;
+
+import io.github.ollama4j.Ollama;
+import io.github.ollama4j.exceptions.OllamaException;
+import io.github.ollama4j.models.chat.OllamaChatMessageRole;
+import io.github.ollama4j.models.chat.OllamaChatRequest;
+import io.github.ollama4j.models.chat.OllamaChatResponseModel;
+import io.github.ollama4j.models.chat.OllamaChatResult;
+import io.github.ollama4j.models.response.Model;
+import io.github.ollama4j.models.response.ModelDetail;
+import io.github.ollama4j.utils.OptionsBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelTags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The arena's only door to Ollama: model listing, sizes, and streamed answers under deadlines. */
+public final class OllamaGateway {
+    private static final Logger log = LoggerFactory.getLogger(OllamaGateway.class);
+    private static final long METADATA_TIMEOUT_SECONDS = 10;
+
+    private final String url;
+    private final Ollama metadata;
+    private final Ollama chat;
+    private final ArenaConfig.GenerationSettings generation;
+
+    public OllamaGateway(ArenaConfig config) {
+        this.url = config.ollama().url();
+        this.generation = config.generation();
+        this.metadata = client(config, METADATA_TIMEOUT_SECONDS);
+        // Ollama4j's timeout only covers the wait for response headers, which Ollama sends with the
+        // first token; our watchdog enforces the real deadlines, this is a backstop.
+        this.chat = client(config, config.deadlines().firstTokenSeconds() + 5L);
+    }
+
+    private static Ollama client(ArenaConfig config, long timeoutSeconds) {
+        Ollama client = new Ollama(config.ollama().url());
+        client.setRequestTimeoutSeconds(timeoutSeconds);
+        if (config.ollama().apiKey() != null) {
+            client.setBearerAuth(config.ollama().apiKey());
+        }
+        return client;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Installed models by canonical tag, with Ollama's {@code parameter_size} where it gives one. */
+    public Map<String, Optional<String>> installedModels() throws OllamaUnavailableException {
+        try {
+            List<Model> models = metadata.listModels();
+            Map<String, Optional<String>> installed = new LinkedHashMap<>();
+            for (Model m : models) {
+                String size = m.getModelMeta() == null ? null : m.getModelMeta().getParameterSize();
+                installed.put(ModelTags.canonical(m.getName()), Optional.ofNullable(size));
+            }
+            return installed;
+        } catch (OllamaException | RuntimeException e) {
+            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
+        }
+    }
+
+    /** Ollama's {@code /api/show} {@code parameter_size} for one model, e.g. "3.2B". */
+    public Optional<String> parameterSize(String tag) throws OllamaUnavailableException {
+        try {
+            ModelDetail detail = metadata.getModelDetails(tag);
+            return Optional.ofNullable(detail.getDetails()).map(d -> d.getParameterSize());
+        } catch (OllamaException | RuntimeException e) {
+            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
+        }
+    }
+
+    /**
+     * Streams one answer, handing each new piece of text to {@code onToken} as it arrives.
+     * Blocks until the answer is complete, a deadline passes or the watchdog is cancelled.
+     *
+     * @param scrub words that must not appear in an error shown to voters (the model's names)
+     */
+    public GenerationResult generate(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken,
+                                     List<String> scrub) throws GenerationException {
+        if (!watchdog.arm()) {
+            throw new GenerationException(FailureReasons.forVerdict(Watchdog.Verdict.CANCELLED, watchdog), false, null);
+        }
+        long start = System.nanoTime();
+        StringBuilder text = new StringBuilder();
+        long[] firstTokenAt = {0};
+        OllamaChatResult result;
+        try {
+            result = chat.chat(request(tag, prompt), chunk -> {
+                watchdog.started();
+                String piece = chunk.getMessage() == null ? null : chunk.getMessage().getResponse();
+                if (piece != null && !piece.isEmpty()) {
+                    if (firstTokenAt[0] == 0) {
+                        firstTokenAt[0] = System.nanoTime();
+                    }
+                    text.append(piece);
+                    onToken.accept(piece);
+                }
+            });
+        } catch (OllamaException | RuntimeException e) {
+            Watchdog.Verdict verdict = watchdog.finish();
+            if (verdict != Watchdog.Verdict.FINISHED) {
+                throw new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, e);
+            }
+            log.warn("Generation with {} failed: {}", tag, e.toString());
+            throw FailureReasons.forError(e, url, scrub);
+        }
+        Watchdog.Verdict verdict = watchdog.finish();
+        if (verdict != Watchdog.Verdict.FINISHED) {
+            throw new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, null);
+        }
+        OllamaChatResponseModel last = result == null ? null : result.getResponseModel();
+        if (last == null || !last.isDone()) {
+            log.warn("Generation with {} ended without Ollama's final 'done' line", tag);
+            throw new GenerationException(FailureReasons.STREAM_CUT, false, null);
+        }
+        long end = System.nanoTime();
+        long ttftMs = firstTokenAt[0] == 0 ? (end - start) / 1_000_000 : (firstTokenAt[0] - start) / 1_000_000;
+        int evalCount = last.getEvalCount() == null ? 0 : last.getEvalCount();
+        return new GenerationResult(text.toString(), evalCount, tokensPerSecond(last, evalCount, firstTokenAt[0] == 0 ? 0 : end - firstTokenAt[0]),
+                ttftMs, (end - start) / 1_000_000, last.getDoneReason());
+    }
+
+    private OllamaChatRequest request(String tag, String prompt) {
+        OptionsBuilder options = new OptionsBuilder()
+                .setTemperature(generation.temperature().floatValue())
+                .setNumPredict(generation.numPredict());
+        if (generation.seed() != null) {
+            options.setSeed(generation.seed());
+        }
+        // Ollama4j mutates the request it is given, so every call gets a fresh one.
+        return OllamaChatRequest.builder()
+                .withModel(tag)
+                .withMessage(OllamaChatMessageRole.USER, prompt)
+                .withOptions(options.build())
+                .withKeepAlive(generation.keepAlive())
+                .build();
+    }
+
+    private static double tokensPerSecond(OllamaChatResponseModel last, int evalCount, long streamNanos) {
+        Long evalDuration = last.getEvalDuration();
+        if (evalDuration != null && evalDuration > 0) {
+            return evalCount / (evalDuration / 1e9);
+        }
+        return streamNanos > 0 ? evalCount / (streamNanos / 1e9) : 0;
+    }
+}

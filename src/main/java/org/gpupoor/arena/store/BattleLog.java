@@ -1,0 +1,334 @@
+package org.gpupoor.arena.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+
+/**
+ * The append-only record of every battle and vote. SQLite takes one writer at a time, so all
+ * writes go through one lock; reads run concurrently beside them (WAL).
+ */
+public final class BattleLog {
+    private final DataSource db;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    public BattleLog(DataSource db) {
+        this.db = db;
+    }
+
+    /** A battle as it starts: both models chosen, nothing generated yet. */
+    public record NewBattle(String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {
+    }
+
+    public void insert(NewBattle b) {
+        write("record a new battle", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
+                s.setString(1, b.id());
+                s.setString(2, b.createdAt().toString());
+                s.setString(3, b.prompt());
+                s.setString(4, b.modelA());
+                s.setString(5, b.modelB());
+                setDouble(s, 6, b.sizeA());
+                setDouble(s, 7, b.sizeB());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
+    public void finish(String id, boolean ready, String failure, SideRecord a, SideRecord b, Instant at) {
+        write("store a finished battle", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE battles SET status = ?, failure = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
+                s.setString(1, ready ? "ready" : "failed");
+                s.setString(2, failure);
+                s.setString(3, at.toString());
+                s.setString(4, id);
+                s.executeUpdate();
+            }
+            insertAnswer(c, id, "a", a);
+            insertAnswer(c, id, "b", b);
+            return null;
+        });
+    }
+
+    private static void insertAnswer(Connection c, String id, String side, SideRecord r) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, id);
+            s.setString(2, side);
+            s.setString(3, r.text());
+            setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
+            setDouble(s, 5, r.tokensPerSecond());
+            setLong(s, 6, r.ttftMs());
+            setLong(s, 7, r.totalMs());
+            s.setString(8, r.doneReason());
+            s.setString(9, r.error());
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Appends a vote. Once this returns the vote is on disk; {@code afterCommit} runs while the
+     * write lock is still held, so whatever it updates sees votes in exactly the log's order.
+     */
+    public long recordVote(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
+        writeLock.lock();
+        try {
+            long seq;
+            try (Connection c = db.getConnection();
+                 PreparedStatement s = c.prepareStatement(
+                         "INSERT INTO votes (battle_id, outcome, voted_at) VALUES (?, ?, ?) ON CONFLICT (battle_id) DO NOTHING",
+                         PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, id);
+                s.setString(2, outcome.wire());
+                s.setString(3, at.toString());
+                if (s.executeUpdate() == 0) {
+                    throw new AlreadyVotedException(id);
+                }
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Could not store the vote", e);
+            }
+            afterCommit.run();
+            return seq;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Adds battles known only by their result (from an old leaderboard.json), each with its vote,
+     * in one transaction: either all of them land or none.
+     */
+    public void importVoted(List<CountedBattle> battles, Instant at, Supplier<String> ids) {
+        write("import battles", c -> {
+            try (PreparedStatement battle = c.prepareStatement("""
+                    INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
+                    VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
+                 PreparedStatement vote = c.prepareStatement("INSERT INTO votes (battle_id, outcome, voted_at) VALUES (?, ?, ?)")) {
+                for (CountedBattle b : battles) {
+                    String id = ids.get();
+                    battle.setString(1, id);
+                    battle.setString(2, at.toString());
+                    battle.setString(3, b.modelA());
+                    battle.setString(4, b.modelB());
+                    battle.setString(5, at.toString());
+                    battle.executeUpdate();
+                    vote.setString(1, id);
+                    vote.setString(2, b.outcome().wire());
+                    vote.setString(3, at.toString());
+                    vote.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Battles left generating by a crash or shutdown can never finish: mark them failed. */
+    public int failUnfinished(String reason, Instant at) {
+        return write("close unfinished battles", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE battles SET status = 'failed', failure = ?, finished_at = ? WHERE status = 'generating'")) {
+                s.setString(1, reason);
+                s.setString(2, at.toString());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<BattleRecord> find(String id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT b.*, v.outcome, v.voted_at FROM battles b LEFT JOIN votes v ON v.battle_id = b.id WHERE b.id = ?""")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    Map<String, SideRecord> sides = answers(c, id);
+                    return Optional.of(map(r, sides.get("a"), sides.get("b")));
+                }
+            }
+        });
+    }
+
+    private static Map<String, SideRecord> answers(Connection c, String id) throws SQLException {
+        Map<String, SideRecord> sides = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM answers WHERE battle_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sides.put(r.getString("side"), new SideRecord(r.getString("text"),
+                            toInteger(getLong(r, "eval_count")), getDouble(r, "tokens_per_second"),
+                            getLong(r, "ttft_ms"), getLong(r, "total_ms"), r.getString("done_reason"), r.getString("error")));
+                }
+            }
+        }
+        return sides;
+    }
+
+    private static BattleRecord map(ResultSet r, SideRecord a, SideRecord b) throws SQLException {
+        return new BattleRecord(r.getString("id"), Instant.parse(r.getString("created_at")), r.getString("prompt"),
+                r.getString("model_a"), r.getString("model_b"), getDouble(r, "size_a"), getDouble(r, "size_b"),
+                r.getString("status"), r.getString("failure"), r.getInt("imported") == 1, instant(r.getString("finished_at")),
+                a, b, r.getString("outcome"), instant(r.getString("voted_at")));
+    }
+
+    /** Every voted battle that counts, in the order the votes were acknowledged. */
+    public List<CountedBattle> countedInVoteOrder() {
+        return read(c -> {
+            List<CountedBattle> battles = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT b.model_a, b.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
+                    WHERE b.status = 'ready' ORDER BY v.seq""");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                }
+            }
+            return battles;
+        });
+    }
+
+    /** The last recorded size of every model that has battled with a known size. */
+    public Map<String, Double> loggedSizes() {
+        return read(c -> {
+            Map<String, Double> sizes = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT model_a, size_a FROM battles WHERE size_a IS NOT NULL
+                    UNION ALL SELECT model_b, size_b FROM battles WHERE size_b IS NOT NULL""");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sizes.put(r.getString(1), r.getDouble(2));
+                }
+            }
+            return sizes;
+        });
+    }
+
+    /** The distinct opponents {@code model} met most recently, newest first. */
+    public List<String> recentOpponents(String model, int limit) {
+        return read(c -> {
+            LinkedHashSet<String> opponents = new LinkedHashSet<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT CASE WHEN model_a = ?1 THEN model_b ELSE model_a END FROM battles
+                    WHERE (model_a = ?1 OR model_b = ?1) AND imported = 0 ORDER BY rowid DESC LIMIT 200""")) {
+                s.setString(1, model);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next() && opponents.size() < limit) {
+                        opponents.add(r.getString(1));
+                    }
+                }
+            }
+            return List.copyOf(opponents);
+        });
+    }
+
+    /** Runs {@code work} with writes held off, so it sees the log exactly as the last write left it. */
+    public <T> T withWritesPaused(Supplier<T> work) {
+        writeLock.lock();
+        try {
+            return work.get();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public boolean isEmpty() {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM battles)");
+                 ResultSet r = s.executeQuery()) {
+                return r.next() && r.getInt(1) == 0;
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the battle log", e);
+        }
+    }
+
+    private <T> T write(String what, Work<T> work) {
+        writeLock.lock();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.REAL);
+        } else {
+            s.setDouble(i, v);
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int i, Long v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setLong(i, v);
+        }
+    }
+
+    private static Double getDouble(ResultSet r, String column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static Long getLong(ResultSet r, String column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static Integer toInteger(Long value) {
+        return value == null ? null : value.intValue();
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}

@@ -1,0 +1,15 @@
+package org.gpupoor.arena.store;
+
+import java.time.Instant;
+
+/**
+ * One row of the battle log with its answers and vote.
+ *
+ * @param status  "generating", "ready" or "failed"
+ * @param outcome the vote ("a", "b", "tie", "both_bad"), null until voted
+ */
+public record BattleRecord(
+        String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB,
+        String status, String failure, boolean imported, Instant finishedAt,
+        SideRecord a, SideRecord b, String outcome, Instant votedAt) {
+}

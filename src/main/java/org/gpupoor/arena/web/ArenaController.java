@@ -1,0 +1,85 @@
+package org.gpupoor.arena.web;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+
+/** The arena as a whole: its health, its models, its example prompts, its boards. */
+public final class ArenaController {
+    private final ArenaConfig config;
+    private final ModelCatalog catalog;
+    private final Leaderboard leaderboard;
+    private final LeaderboardExport export;
+    private final Random random;
+
+    public ArenaController(ArenaConfig config, ModelCatalog catalog, Leaderboard leaderboard,
+                           LeaderboardExport export, Random random) {
+        this.config = config;
+        this.catalog = catalog;
+        this.leaderboard = leaderboard;
+        this.export = export;
+        this.random = random;
+    }
+
+    public void health(Context ctx) {
+        ModelCatalog.Snapshot snapshot = catalog.current();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("ollama", snapshot.ollamaUp() ? "up" : "down");
+        body.put("models_available", snapshot.available().size());
+        body.put("models_approved", snapshot.models().size());
+        body.put("checked_at", snapshot.checkedAt().toString());
+        if (!snapshot.ollamaUp()) {
+            body.put("ollama_problem", snapshot.ollamaProblem());
+        }
+        if (export.problem() != null) {
+            body.put("leaderboard_json_problem", export.problem());
+        }
+        ctx.json(body);
+    }
+
+    public void arena(Context ctx) {
+        ctx.json(Map.of("name", config.name(), "description", config.description(),
+                "max_prompt_chars", config.maxPromptChars()));
+    }
+
+    public void models(Context ctx) {
+        List<Map<String, Object>> models = catalog.current().models().stream().map(ArenaController::model).toList();
+        ctx.json(Map.of("ollama", catalog.current().ollamaUp() ? "up" : "down", "models", models));
+    }
+
+    private static Map<String, Object> model(CatalogEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tag", e.tag());
+        m.put("name", e.name());
+        m.put("size_b", e.sizeB());
+        m.put("size_source", e.sizeSource());
+        m.put("available", e.available());
+        m.put("state", e.state().name().toLowerCase());
+        m.put("reason", e.reason());
+        return m;
+    }
+
+    public void randomPrompt(Context ctx) {
+        List<String> prompts = config.examplePrompts();
+        if (prompts.isEmpty()) {
+            throw ApiException.notFound("No example prompts are configured (example_prompts in the config).");
+        }
+        ctx.json(Map.of("prompt", prompts.get(random.nextInt(prompts.size()))));
+    }
+
+    public void mainBoard(Context ctx) {
+        ctx.json(Map.of("rows", leaderboard.mainBoard()));
+    }
+
+    public void eloBoard(Context ctx) {
+        ctx.json(Map.of("rows", leaderboard.eloBoard()));
+    }
+}

@@ -1,0 +1,217 @@
+package org.gpupoor.arena.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for Ollama that speaks its HTTP API over a real socket: /api/tags, /api/show,
+ * /api/chat and /api/generate (streamed NDJSON or single JSON), /api/ps, /api/version. Each
+ * model's behaviour is scripted: its tokens, load delay, pace, and how it fails.
+ */
+public final class FakeOllama implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<String, ModelScript> models = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger openStreams = new AtomicInteger();
+
+    /** A request as the server received it. */
+    public record Request(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+    }
+
+    public FakeOllama() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-ollama");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Adds (or replaces) a model; the returned script says how it behaves. */
+    public ModelScript model(String tag, String parameterSize) {
+        ModelScript script = new ModelScript(tag, parameterSize);
+        models.put(tag, script);
+        return script;
+    }
+
+    public void remove(String tag) {
+        models.remove(tag);
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** Chat and generate streams currently being written. */
+    public int openStreams() {
+        return openStreams.get();
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+    }
+
+    /** Thrown to make the HTTP server cut the socket instead of ending the response properly. */
+    static final class DropConnection extends RuntimeException {
+        DropConnection() {
+            super("fake Ollama drops the connection on purpose", null, false, false);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        boolean dropping = false;
+        try {
+            String path = exchange.getRequestURI().getPath();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+            requests.add(new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            switch (exchange.getRequestMethod() + " " + path) {
+                case "GET /" -> send(exchange, 200, "text/plain; charset=utf-8", "Ollama is running");
+                case "GET /api/version" -> sendJson(exchange, 200, JSON.createObjectNode().put("version", "0.12.6"));
+                case "GET /api/tags" -> sendJson(exchange, 200, tags());
+                case "GET /api/ps" -> sendJson(exchange, 200, JSON.createObjectNode().set("models", JSON.createArrayNode()));
+                case "POST /api/show" -> show(exchange, body);
+                case "POST /api/chat" -> generate(exchange, body, true);
+                case "POST /api/generate" -> generate(exchange, body, false);
+                default -> sendJson(exchange, 404, error("404 page not found"));
+            }
+        } catch (DropConnection e) {
+            dropping = true;
+            throw e;
+        } finally {
+            if (!dropping) {
+                exchange.close();
+            }
+        }
+    }
+
+    private ObjectNode tags() {
+        ArrayNode list = JSON.createArrayNode();
+        for (ModelScript m : models.values()) {
+            ObjectNode entry = list.addObject();
+            entry.put("name", m.tag).put("model", m.tag).put("modified_at", "2025-10-01T12:00:00.000000+02:00")
+                    .put("size", 1_321_098_329L).put("digest", Integer.toHexString(m.tag.hashCode()));
+            entry.set("details", details(m));
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.set("models", list);
+        return root;
+    }
+
+    private ObjectNode details(ModelScript m) {
+        ObjectNode details = JSON.createObjectNode();
+        details.put("parent_model", "").put("format", "gguf").put("family", "llama");
+        details.putArray("families").add("llama");
+        details.put("parameter_size", m.parameterSize).put("quantization_level", "Q4_K_M");
+        return details;
+    }
+
+    private void show(HttpExchange exchange, JsonNode body) throws IOException {
+        String name = body == null ? "" : body.path("model").asText(body.path("name").asText(""));
+        ModelScript m = models.get(name);
+        if (m == null) {
+            sendJson(exchange, 404, error("model '" + name + "' not found"));
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("modelfile", "FROM " + name).put("parameters", "").put("template", "{{ .Prompt }}");
+        root.set("details", details(m));
+        root.putObject("model_info").put("general.parameter_count", 1_235_814_432L);
+        root.putArray("capabilities").add("completion");
+        root.put("modified_at", "2025-10-01T12:00:00.000000+02:00");
+        sendJson(exchange, 200, root);
+    }
+
+    private void generate(HttpExchange exchange, JsonNode body, boolean chat) throws IOException {
+        if (body == null) {
+            sendJson(exchange, 400, error("missing request body"));
+            return;
+        }
+        String name = body.path("model").asText("");
+        if (name.isEmpty()) {
+            sendJson(exchange, 400, error("model is required"));
+            return;
+        }
+        ModelScript m = models.get(name);
+        if (m == null) {
+            sendJson(exchange, 404, error("model '" + name + "' not found"));
+            return;
+        }
+        new Generation(this, exchange, m, chat, body.path("stream").asBoolean(true)).run();
+    }
+
+    boolean sleep(long millis) {
+        try {
+            return !closing.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    AtomicInteger openStreamCounter() {
+        return openStreams;
+    }
+
+    static ObjectNode error(String message) {
+        return JSON.createObjectNode().put("error", message);
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+
+    static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsString(body));
+    }
+
+    static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

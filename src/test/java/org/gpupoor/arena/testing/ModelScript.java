@@ -1,0 +1,70 @@
+package org.gpupoor.arena.testing;
+
+import java.util.List;
+
+/** How one fake model behaves. Setters return the script so tests read as one sentence. */
+public final class ModelScript {
+    final String tag;
+    final String parameterSize;
+    volatile List<String> tokens = List.of("Hello", " from", " a", " small", " model", ".");
+    volatile long loadMillis;
+    volatile long tokenMillis;
+    volatile int failStatus;
+    volatile String failMessage;
+    volatile int errorAfter = -1;
+    volatile int dropAfter = -1;
+    volatile boolean neverEnd;
+    volatile String doneReason = "stop";
+
+    ModelScript(String tag, String parameterSize) {
+        this.tag = tag;
+        this.parameterSize = parameterSize;
+    }
+
+    public ModelScript answers(String... pieces) {
+        this.tokens = List.of(pieces);
+        return this;
+    }
+
+    /** Time before the first token, as when Ollama loads a cold model. */
+    public ModelScript loadsFor(long millis) {
+        this.loadMillis = millis;
+        return this;
+    }
+
+    /** Time between tokens. */
+    public ModelScript paced(long millisPerToken) {
+        this.tokenMillis = millisPerToken;
+        return this;
+    }
+
+    /** Answers with this status and {"error": message} instead of streaming. */
+    public ModelScript failsWith(int status, String message) {
+        this.failStatus = status;
+        this.failMessage = message;
+        return this;
+    }
+
+    /** Streams this many tokens, then an {"error": ...} line, as Ollama does when the runner crashes. */
+    public ModelScript errorsAfter(int tokens) {
+        this.errorAfter = tokens;
+        return this;
+    }
+
+    /** Streams this many tokens, then drops the connection without ending the response. */
+    public ModelScript dropsAfter(int tokens) {
+        this.dropAfter = tokens;
+        return this;
+    }
+
+    /** Streams its tokens, then neither finishes nor closes. */
+    public ModelScript neverFinishes() {
+        this.neverEnd = true;
+        return this;
+    }
+
+    public ModelScript doneReason(String reason) {
+        this.doneReason = reason;
+        return this;
+    }
+}

@@ -1,0 +1,96 @@
+package org.gpupoor.arena.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gpupoor.arena.App;
+import org.gpupoor.arena.config.ArenaConfig;
+
+/** The whole arena on an ephemeral port, with its own SQLite file, talking to a fake Ollama. */
+public final class TestArena implements AutoCloseable {
+    public final App app;
+    public final Api api;
+    public final ArenaConfig config;
+    public final Path dir;
+
+    private TestArena(App app, ArenaConfig config, Path dir) {
+        this.app = app;
+        this.config = config;
+        this.dir = dir;
+        this.api = new Api("http://127.0.0.1:" + app.port());
+    }
+
+    public static TestArena start(Path dir, ArenaConfig config) {
+        return new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);
+    }
+
+    /** A config for two or more models (tag → display name), everything else at test-friendly values. */
+    public static Builder config(String ollamaUrl, Path dir) {
+        return new Builder(ollamaUrl, dir);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    public static final class Builder {
+        private final String ollamaUrl;
+        private final Path dir;
+        private final List<ArenaConfig.ModelEntry> models = new ArrayList<>();
+        private int firstTokenSeconds = 10;
+        private int totalSeconds = 20;
+        private boolean parallel = true;
+        private String apiKey;
+        private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
+
+        private Builder(String ollamaUrl, Path dir) {
+            this.ollamaUrl = ollamaUrl;
+            this.dir = dir;
+        }
+
+        public Builder model(String tag, String name, Double sizeB) {
+            models.add(new ArenaConfig.ModelEntry(tag, name, sizeB));
+            return this;
+        }
+
+        public Builder models(Map<String, String> tagToName) {
+            tagToName.forEach((tag, name) -> model(tag, name, null));
+            return this;
+        }
+
+        public Builder deadlines(int firstToken, int total) {
+            this.firstTokenSeconds = firstToken;
+            this.totalSeconds = total;
+            return this;
+        }
+
+        public Builder sequential() {
+            this.parallel = false;
+            return this;
+        }
+
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        public Builder prompts(List<String> examples) {
+            this.prompts = examples;
+            return this;
+        }
+
+        public ArenaConfig build() {
+            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
+                    new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
+                    new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
+                    dir.resolve("leaderboard.json").toString(), models, prompts);
+        }
+    }
+}
