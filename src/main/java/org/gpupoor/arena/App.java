@@ -60,7 +60,8 @@ public final class App implements AutoCloseable {
         if (closed > 0) {
             log.info("Closed {} battles left unfinished by the last run", closed);
         }
-        OllamaGateway ollama = new OllamaGateway(config);
+        ExecutorService workers = Threads.workers("generation");
+        OllamaGateway ollama = new OllamaGateway(config, workers);
         ModelCatalog catalog = new ModelCatalog(config, ollama, clock);
         catalog.refresh();
 
@@ -69,7 +70,6 @@ public final class App implements AutoCloseable {
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog);
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
 
-        ExecutorService workers = Threads.workers("generation");
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("arena-timers"));
         Random random = new Random();
         BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, ollama, workers, timers,

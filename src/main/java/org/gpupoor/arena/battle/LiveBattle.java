@@ -66,6 +66,9 @@ public final class LiveBattle {
     }
 
     synchronized void token(Side side, String text) {
+        if (results.containsKey(side) || errors.containsKey(side)) {
+            return; // a late piece from a stream that was already cut off
+        }
         texts.get(side).append(text);
         publish("token", data("side", side.wire(), "text", text));
     }

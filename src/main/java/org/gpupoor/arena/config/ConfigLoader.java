@@ -2,6 +2,7 @@ package org.gpupoor.arena.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,12 @@ public final class ConfigLoader {
         try {
             config = YAML.readValue(text, ArenaConfig.class);
         } catch (JsonMappingException e) {
-            throw new ConfigException(fileName + lineSuffix(e.getLocation()) + ": "
+            if (e.getCause() instanceof StreamReadException syntax) {
+                throw new ConfigException(fileName + lineSuffix(syntax.getLocation()) + ": not valid YAML: "
+                        + syntax.getOriginalMessage());
+            }
+            int line = YamlLines.index(text).lineOf(pointerOf(e));
+            throw new ConfigException(fileName + (line > 0 ? lineSuffix(line) : lineSuffix(e.getLocation())) + ": "
                     + fieldOf(e) + bindingProblem(e));
         } catch (JsonProcessingException e) {
             throw new ConfigException(fileName + lineSuffix(e.getLocation()) + ": not valid YAML: "
@@ -63,6 +69,14 @@ public final class ConfigLoader {
                     .collect(Collectors.joining("\n")));
         }
         return config;
+    }
+
+    private static String pointerOf(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return pointer.toString();
     }
 
     private static String fieldOf(JsonMappingException e) {

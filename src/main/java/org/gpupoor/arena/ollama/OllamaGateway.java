@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ModelTags;
@@ -28,8 +31,10 @@ public final class OllamaGateway {
     private final Ollama metadata;
     private final Ollama chat;
     private final ArenaConfig.GenerationSettings generation;
+    private final Executor readers;
 
-    public OllamaGateway(ArenaConfig config) {
+    public OllamaGateway(ArenaConfig config, Executor readers) {
+        this.readers = readers;
         this.url = config.ollama().url();
         this.generation = config.generation();
         this.metadata = client(config, METADATA_TIMEOUT_SECONDS);
@@ -78,12 +83,43 @@ public final class OllamaGateway {
 
     /**
      * Streams one answer, handing each new piece of text to {@code onToken} as it arrives.
-     * Blocks until the answer is complete, a deadline passes or the watchdog is cancelled.
+     * Returns when the answer is complete, and throws as soon as a deadline passes or the
+     * watchdog is cancelled, even if the read itself cannot be interrupted (see {@link Watchdog}).
      *
      * @param scrub words that must not appear in an error shown to voters (the model's names)
      */
     public GenerationResult generate(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken,
                                      List<String> scrub) throws GenerationException {
+        CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
+        watchdog.onStop(verdict -> outcome.completeExceptionally(
+                new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, null)));
+        readers.execute(() -> {
+            try {
+                outcome.complete(read(tag, prompt, watchdog, piece -> {
+                    if (!outcome.isDone()) {
+                        onToken.accept(piece);
+                    }
+                }, scrub));
+            } catch (GenerationException | RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GenerationException failure) {
+                throw failure;
+            }
+            throw new GenerationException("The arena hit an internal error while generating this answer.", false, e.getCause());
+        } catch (InterruptedException e) {
+            watchdog.cancel();
+            Thread.currentThread().interrupt();
+            throw new GenerationException(FailureReasons.forVerdict(Watchdog.Verdict.CANCELLED, watchdog), false, e);
+        }
+    }
+
+    private GenerationResult read(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken,
+                                  List<String> scrub) throws GenerationException {
         if (!watchdog.arm()) {
             throw new GenerationException(FailureReasons.forVerdict(Watchdog.Verdict.CANCELLED, watchdog), false, null);
         }

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Enforces one generation's deadlines and lets the battle cancel it, by interrupting the thread
- * that is blocked in Ollama4j (the JDK HTTP client's body stream gives up on interrupt).
- * Every state change happens under the monitor, so no interrupt can reach the thread after
- * {@link #finish()} has returned.
+ * Enforces one generation's deadlines and lets the battle cancel it. When it stops a generation
+ * it tells the listener at once, so the battle never waits on the reading thread, and it
+ * interrupts that thread: on Java 21 and newer the JDK HTTP client then gives up the stream and
+ * its connection; on Java 17 the read ignores interrupts and the thread is released only when
+ * Ollama ends the stream. Every state change happens under the monitor, so no interrupt can
+ * reach the thread after {@link #finish()} has returned.
  */
 public final class Watchdog {
     public enum Verdict { RUNNING, FIRST_TOKEN_LATE, TOTAL_TIME_EXCEEDED, CANCELLED, FINISHED }
@@ -21,11 +24,17 @@ public final class Watchdog {
     private Thread worker;
     private ScheduledFuture<?> firstTokenTimer;
     private ScheduledFuture<?> totalTimer;
+    private Consumer<Verdict> onStop = verdict -> { };
 
     public Watchdog(ScheduledExecutorService timers, Duration firstTokenDeadline, Duration totalDeadline) {
         this.timers = timers;
         this.firstTokenDeadline = firstTokenDeadline;
         this.totalDeadline = totalDeadline;
+    }
+
+    /** Called with the reason, once, when a deadline or a cancellation stops the generation. */
+    synchronized void onStop(Consumer<Verdict> listener) {
+        this.onStop = listener;
     }
 
     /** Starts the clocks for the calling thread; false if the generation was cancelled already. */
@@ -83,6 +92,7 @@ public final class Watchdog {
         if (worker != null) {
             worker.interrupt();
         }
+        onStop.accept(reason);
     }
 
     private void cancelTimers() {

@@ -1,0 +1,30 @@
+# Build:  docker build -t gpu-poor-arena .
+# Run:    docker run -p 7860:7860 -v arena-data:/data \
+#           -v "$PWD/arena_config.yaml:/config/arena_config.yaml:ro" \
+#           -e OLLAMA_HOST=http://host.docker.internal:11434 --add-host=host.docker.internal:host-gateway \
+#           gpu-poor-arena
+
+FROM maven:3.9-eclipse-temurin-25 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY src ./src
+RUN mvn -B -ntp -DskipTests package
+
+FROM eclipse-temurin:25-jre
+RUN groupadd --system arena && useradd --system --gid arena --uid 10001 arena \
+    && mkdir -p /app /config /data && chown arena:arena /data
+COPY --from=build /src/target/gpu-poor-arena.jar /app/gpu-poor-arena.jar
+COPY arena_config.yaml /config/arena_config.yaml
+COPY --chown=arena:arena leaderboard.json /data/leaderboard.json
+
+# The battle log and leaderboard.json live in /data (the working directory); the config in /config.
+WORKDIR /data
+ENV ARENA_CONFIG=/config/arena_config.yaml \
+    ARENA_DB=/data/arena.db \
+    ARENA_PORT=7860 \
+    OLLAMA_HOST=http://host.docker.internal:11434
+VOLUME ["/data"]
+EXPOSE 7860
+USER arena
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/gpu-poor-arena.jar"]

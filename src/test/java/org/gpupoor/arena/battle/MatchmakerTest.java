@@ -1,0 +1,49 @@
+package org.gpupoor.arena.battle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MatchmakerTest {
+    final List<String> models = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8");
+
+    @Test
+    void the_model_with_the_fewest_battles_is_always_in_the_battle_on_a_random_side() {
+        Map<String, Integer> battles = Map.of("m1", 10, "m2", 10, "m3", 2, "m4", 10, "m5", 10, "m6", 10, "m7", 10, "m8", 10);
+        Random random = new Random(7);
+        int left = 0;
+        for (int i = 0; i < 1000; i++) {
+            Matchmaker.Pairing p = Matchmaker.pick(models, battles, m -> List.of(), random);
+            assertThat(List.of(p.modelA(), p.modelB())).contains("m3");
+            assertThat(p.modelA()).isNotEqualTo(p.modelB());
+            left += p.modelA().equals("m3") ? 1 : 0;
+        }
+        assertThat(left).isBetween(430, 570);
+    }
+
+    @Test
+    void the_opponent_avoids_the_last_five_and_favours_models_with_fewer_battles() {
+        Map<String, Integer> battles = new HashMap<>(Map.of("m1", 0, "m2", 5, "m3", 5, "m4", 5, "m5", 5, "m6", 5,
+                "m7", 1, "m8", 9));
+        Random random = new Random(11);
+        Map<String, Integer> drawn = new HashMap<>();
+        for (int i = 0; i < 4000; i++) {
+            Matchmaker.Pairing p = Matchmaker.pick(models, battles, m -> List.of("m2", "m3", "m4", "m5", "m6"), random);
+            String opponent = p.modelA().equals("m1") ? p.modelB() : p.modelA();
+            drawn.merge(opponent, 1, Integer::sum);
+        }
+        assertThat(drawn.keySet()).containsExactlyInAnyOrder("m7", "m8");
+        // weights 1/2 and 1/10: m7 expected 5/6 of the time
+        assertThat(drawn.get("m7") / 4000.0).isBetween(0.80, 0.87);
+    }
+
+    @Test
+    void when_every_other_model_was_a_recent_opponent_they_are_drawn_anyway() {
+        Matchmaker.Pairing p = Matchmaker.pick(List.of("a", "b"), Map.of(), m -> List.of("a", "b"), new Random(1));
+        assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "b");
+    }
+}

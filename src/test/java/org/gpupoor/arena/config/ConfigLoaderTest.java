@@ -1,0 +1,114 @@
+package org.gpupoor.arena.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    static final String VALID = """
+            name: Test Arena
+            models:
+              - tag: llama3.2:1b
+                name: Llama 3.2 (1B)
+              - tag: qwen2.5
+                name: Qwen 2.5 (7B)
+                size_b: 7.6
+            """;
+
+    @Test
+    void the_shipped_config_loads_with_enough_models_and_prompts() {
+        ArenaConfig config = ConfigLoader.load(Path.of("arena_config.yaml"));
+        assertThat(config.models()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(config.examplePrompts()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(config.maxModelSizeB()).isEqualTo(9.0);
+    }
+
+    @Test
+    void missing_settings_take_their_documented_defaults() {
+        ArenaConfig config = ConfigLoader.parse(VALID, "arena_config.yaml");
+        assertThat(config.ollama().url()).isEqualTo("http://localhost:11434");
+        assertThat(config.deadlines().firstTokenSeconds()).isEqualTo(120);
+        assertThat(config.deadlines().totalSeconds()).isEqualTo(300);
+        assertThat(config.maxPromptChars()).isEqualTo(4000);
+        assertThat(config.generation().parallel()).isFalse();
+        assertThat(config.generation().keepAlive()).isEqualTo("5m");
+        assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
+    }
+
+    @Test
+    void a_wrong_value_names_its_field_and_line() {
+        String text = VALID + """
+                deadlines:
+                  first_token_seconds: 0
+                """;
+        assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("arena_config.yaml line 9: deadlines.first_token_seconds: must be between 1 and 3600");
+    }
+
+    @Test
+    void a_misspelt_field_names_its_field_and_line() {
+        String text = VALID + "max_model_sise_b: 7\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
+                .hasMessageContaining("line 8").hasMessageContaining("max_model_sise_b").hasMessageContaining("unknown field");
+    }
+
+    @Test
+    void a_wrong_type_names_its_field_and_line() {
+        String text = VALID.replace("size_b: 7.6", "size_b: seven");
+        assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
+                .hasMessageContaining("line 7").hasMessageContaining("models[1].size_b").hasMessageContaining("wrong type");
+    }
+
+    @Test
+    void duplicate_models_and_broken_yaml_are_refused() {
+        String duplicate = VALID.replace("tag: qwen2.5\n", "tag: llama3.2:1b\n");
+        assertThatThrownBy(() -> ConfigLoader.parse(duplicate, "c.yaml"))
+                .hasMessageContaining("c.yaml line 5: models[1].tag: 'llama3.2:1b' is listed twice");
+        assertThatThrownBy(() -> ConfigLoader.parse("models: [\n  - tag: x\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> ConfigLoader.parse("name: x\nmodels:\n  - tag: only:1b\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line 2: models: list at least two models");
+    }
+
+    @Test
+    void a_missing_file_says_where_it_looked(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("Config file not found").hasMessageContaining("nope.yaml");
+    }
+
+    @Test
+    void environment_overrides_the_config_and_flags_override_the_environment(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("arena.yaml");
+        Files.writeString(file, VALID);
+        LaunchOptions options = LaunchOptions.from(new String[] {"--port", "9000"}, Map.of(
+                "ARENA_CONFIG", file.toString(), "ARENA_PORT", "8000", "ARENA_DB", "/tmp/x.db",
+                "OLLAMA_HOST", "gpu-box", "ARENA_OLLAMA_API_KEY", "secret"));
+        assertThat(options.port()).isEqualTo(9000);
+        assertThat(options.databaseFile()).isEqualTo(Path.of("/tmp/x.db"));
+        ArenaConfig config = options.applyTo(ConfigLoader.load(options.configFile()));
+        assertThat(config.ollama().url()).isEqualTo("http://gpu-box:11434");
+        assertThat(config.ollama().apiKey()).isEqualTo("secret");
+
+        LaunchOptions defaults = LaunchOptions.from(new String[0], Map.of());
+        assertThat(defaults.port()).isEqualTo(7860);
+        assertThat(defaults.configFile()).isEqualTo(Path.of("arena_config.yaml"));
+        assertThat(defaults.databaseFile()).isEqualTo(Path.of("data/arena.db"));
+        assertThatThrownBy(() -> LaunchOptions.from(new String[0], Map.of("ARENA_PORT", "http")))
+                .hasMessageContaining("ARENA_PORT");
+    }
+
+    @Test
+    void ollama_host_is_read_the_way_ollama_reads_it() {
+        assertThat(OllamaHost.normalize("localhost")).isEqualTo("http://localhost:11434");
+        assertThat(OllamaHost.normalize("0.0.0.0:11435")).isEqualTo("http://0.0.0.0:11435");
+        assertThat(OllamaHost.normalize("https://ollama.example.org/")).isEqualTo("https://ollama.example.org:443");
+        assertThat(OllamaHost.normalize("http://[::1]:11434")).isEqualTo("http://[::1]:11434");
+        assertThatThrownBy(() -> OllamaHost.normalize("ftp://x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
