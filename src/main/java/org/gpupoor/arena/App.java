@@ -40,10 +40,12 @@ public final class App implements AutoCloseable {
     private final LeaderboardExport export;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final ModelCatalog catalog;
 
     private App(Javalin javalin, Database database, BattleService battles, LeaderboardExport export,
-                ExecutorService workers, ScheduledExecutorService timers) {
+                ExecutorService workers, ScheduledExecutorService timers, ModelCatalog catalog) {
         this.javalin = javalin;
+        this.catalog = catalog;
         this.database = database;
         this.battles = battles;
         this.export = export;
@@ -97,7 +99,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
         });
-        return new App(javalin, database, battles, export, workers, timers);
+        return new App(javalin, database, battles, export, workers, timers, catalog);
     }
 
     static ObjectMapper jsonMapper() {
@@ -109,6 +111,11 @@ public final class App implements AutoCloseable {
     public App start(int port) {
         javalin.start(port);
         return this;
+    }
+
+    /** Checks Ollama's models now instead of at the next 15-second tick. */
+    public void refreshModels() {
+        catalog.refresh();
     }
 
     public int port() {

@@ -1,0 +1,65 @@
+package org.gpupoor.arena.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_log_is_a_write_ahead_logged_file_synced_on_every_commit(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir.resolve("nested/folder/arena.db"));
+             Connection c = db.dataSource().getConnection();
+             Statement s = c.createStatement()) {
+            assertThat(scalar(s, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(scalar(s, "PRAGMA synchronous")).isEqualTo("2"); // FULL
+            assertThat(scalar(s, "PRAGMA foreign_keys")).isEqualTo("1");
+        }
+        assertThat(dir.resolve("nested/folder/arena.db")).exists();
+    }
+
+    @Test
+    void a_battle_takes_one_vote_and_unfinished_battles_are_closed_on_start() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        try (Database db = Database.open(dir.resolve("arena.db"))) {
+            BattleLog log = new BattleLog(db.dataSource());
+            log.insert(new BattleLog.NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.finish("b1", true, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
+                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
+            log.insert(new BattleLog.NewBattle("b2", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+
+            log.recordVote("b1", Outcome.B, now, () -> { });
+            assertThatThrownBy(() -> log.recordVote("b1", Outcome.A, now, () -> { }))
+                    .isInstanceOf(AlreadyVotedException.class);
+            assertThat(log.countedInVoteOrder()).containsExactly(new CountedBattle("x:1b", "y:1b", Outcome.B));
+
+            assertThat(log.failUnfinished("restarted", now)).isEqualTo(1);
+            BattleRecord b2 = log.find("b2").orElseThrow();
+            assertThat(b2.status()).isEqualTo("failed");
+            assertThat(b2.failure()).isEqualTo("restarted");
+            BattleRecord b1 = log.find("b1").orElseThrow();
+            assertThat(b1.outcome()).isEqualTo("b");
+            assertThat(b1.a().tokensPerSecond()).isEqualTo(10.0);
+            assertThat(log.recentOpponents("x:1b", 5)).isEqualTo(List.of("y:1b"));
+        }
+    }
+
+    private static String scalar(Statement s, String sql) throws Exception {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}
