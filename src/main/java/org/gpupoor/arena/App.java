@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +88,8 @@ public final class App implements AutoCloseable {
             c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.jsonMapper(new JavalinJackson(json, true));
+            c.staticFiles.add("/public", Location.CLASSPATH);
+            c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
             c.routes.get("/api/health", arenaApi::health);
             c.routes.get("/api/arena", arenaApi::arena);
@@ -94,6 +97,8 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/prompts/random", arenaApi::randomPrompt);
             c.routes.get("/api/leaderboard", arenaApi::mainBoard);
             c.routes.get("/api/leaderboard/elo", arenaApi::eloBoard);
+            c.routes.get("/api/leaderboard/elo/history", arenaApi::eloHistory);
+            c.routes.get("/api/leaderboard/head-to-head", arenaApi::headToHead);
             c.routes.post("/api/battles", battleApi::create);
             c.routes.get("/api/battles/{id}", battleApi::show);
             c.routes.get("/api/battles/{id}/events", battleApi::events);

@@ -30,6 +30,7 @@ public final class Leaderboard {
     private SizeAdjustedElo elo;
     private Map<String, Double> catalogSizesUsed;
     private Map<String, Double> sizes = Map.of();
+    private double maxSize = 1;
 
     public Leaderboard(BattleLog log, ModelCatalog catalog) {
         this.log = log;
@@ -44,10 +45,10 @@ public final class Leaderboard {
                 catalogSizesUsed = catalog.knownSizes();
                 List<CountedBattle> history = log.countedInVoteOrder();
                 sizes = eloSizes(history, catalogSizesUsed, log.loggedSizes());
-                double max = catalog.largestApprovedSize()
+                maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
                 WinLossTable freshTable = new WinLossTable();
-                SizeAdjustedElo freshElo = new SizeAdjustedElo(sizes, max);
+                SizeAdjustedElo freshElo = new SizeAdjustedElo(sizes, maxSize);
                 for (CountedBattle b : history) {
                     freshTable.record(b);
                     freshElo.apply(b);
@@ -96,6 +97,26 @@ public final class Leaderboard {
     public List<EloRow> eloBoard() {
         refreshIfSizesChanged();
         return eloRows();
+    }
+
+    /** Every listed model's rating after each battle, replayed from the log. */
+    public ChartData.EloHistory eloHistory() {
+        refreshIfSizesChanged();
+        return log.withWritesPaused(() -> {
+            synchronized (this) {
+                return ChartData.eloHistory(log.countedInVoteOrder(), new SizeAdjustedElo(sizes, maxSize), chartModels());
+            }
+        });
+    }
+
+    /** Results of every pair of models that have met. */
+    public synchronized ChartData.HeadToHead headToHead() {
+        return ChartData.headToHead(table, chartModels());
+    }
+
+    /** Models with counted battles, in main-board order. */
+    private List<ChartData.Model> chartModels() {
+        return mainRows().stream().filter(r -> r.battles() > 0).map(r -> new ChartData.Model(r.model(), r.name())).toList();
     }
 
     /** Per-model and per-opponent counts, as leaderboard.json stores them. */

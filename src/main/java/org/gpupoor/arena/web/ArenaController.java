@@ -82,4 +82,12 @@ public final class ArenaController {
     public void eloBoard(Context ctx) {
         ctx.json(Map.of("rows", leaderboard.eloBoard()));
     }
+
+    public void eloHistory(Context ctx) {
+        ctx.json(leaderboard.eloHistory());
+    }
+
+    public void headToHead(Context ctx) {
+        ctx.json(leaderboard.headToHead());
+    }
 }

@@ -1,0 +1,456 @@
+// The arena's page: battle, boards and charts. No build step; libraries come from the jar's webjars.
+
+const $ = (id) => document.getElementById(id);
+const SIDES = ["a", "b"];
+const state = { battle: null, events: null, sides: {}, voted: false, prompt: "", sort: {}, boards: {} };
+
+async function api(path, options = {}) {
+  const init = { ...options, headers: { Accept: "application/json", ...(options.body ? { "Content-Type": "application/json" } : {}) } };
+  const response = await fetch(path, init);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `The server answered ${response.status}.`);
+  }
+  return body;
+}
+
+// ---- Markdown, rendered safely: model output is untrusted ----
+
+function renderMarkdown(element, text) {
+  const html = window.marked ? window.marked.parse(text, { gfm: true, breaks: true }) : escapeHtml(text);
+  element.innerHTML = window.DOMPurify ? window.DOMPurify.sanitize(html, { USE_PROFILES: { html: true } }) : escapeHtml(text);
+}
+
+function escapeHtml(text) {
+  const div = document.createElement("div");
+  div.textContent = text;
+  return div.innerHTML;
+}
+
+// ---- Header, banner, tabs ----
+
+async function loadArena() {
+  try {
+    const arena = await api("/api/arena");
+    $("arena-name").textContent = arena.name;
+    $("arena-description").textContent = arena.description;
+    document.title = arena.name;
+    $("prompt").maxLength = arena.max_prompt_chars;
+  } catch (e) {
+    showBanner("The arena server cannot be reached. " + e.message);
+  }
+}
+
+async function checkHealth() {
+  try {
+    const health = await api("/api/health");
+    if (health.ollama !== "up") {
+      showBanner("Ollama is not reachable, so no battle can start right now. The arena retries every 15 seconds.");
+    } else if (health.models_available < 2) {
+      showBanner(`Only ${health.models_available} model is available; a battle needs two. The operator should pull the approved models.`);
+    } else {
+      showBanner(null);
+    }
+  } catch (e) {
+    showBanner("The arena server cannot be reached. " + e.message);
+  }
+}
+
+function showBanner(message) {
+  $("banner").hidden = !message;
+  $("banner").textContent = message || "";
+}
+
+const TABS = ["battle", "leaderboard", "elo", "charts"];
+
+function selectTab(name, focus = false) {
+  for (const tab of TABS) {
+    const selected = tab === name;
+    $("tab-" + tab).setAttribute("aria-selected", String(selected));
+    $("tab-" + tab).tabIndex = selected ? 0 : -1;
+    $("panel-" + tab).hidden = !selected;
+  }
+  if (focus) $("tab-" + name).focus();
+  if (name === "leaderboard") loadBoard("leaderboard");
+  if (name === "elo") loadBoard("elo");
+  if (name === "charts") loadCharts();
+}
+
+function setUpTabs() {
+  TABS.forEach((tab, i) => {
+    $("tab-" + tab).addEventListener("click", () => selectTab(tab));
+    $("tab-" + tab).addEventListener("keydown", (event) => {
+      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (step) selectTab(TABS[(i + step + TABS.length) % TABS.length], true);
+    });
+  });
+}
+
+// ---- Battle ----
+
+function resetPanes() {
+  for (const side of SIDES) {
+    state.sides[side] = { text: "", tokens: 0, firstAt: 0, finished: false, pending: false };
+    $("label-" + side).textContent = "Model " + side.toUpperCase();
+    $("pane-" + side).classList.remove("winner");
+    $("answer-" + side).replaceChildren();
+    setStatus(side, "Waiting for the model to load…", "");
+  }
+  state.voted = false;
+  setVoting(false, "Voting opens when both answers are complete.");
+  $("result").hidden = true;
+  $("new-battle").hidden = true;
+  $("retry").hidden = true;
+}
+
+function setStatus(side, text, kind) {
+  const status = $("status-" + side);
+  status.textContent = text;
+  status.className = "status " + kind;
+}
+
+function setVoting(enabled, note) {
+  document.querySelectorAll(".votes button").forEach((b) => { b.disabled = !enabled; });
+  $("vote-note").textContent = note;
+}
+
+async function startBattle(prompt) {
+  const text = prompt.trim();
+  if (!text) {
+    $("vote-note").textContent = "Write a prompt first, or roll a random one with 🎲.";
+    $("prompt").focus();
+    return;
+  }
+  $("generate").disabled = true;
+  try {
+    const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
+    state.prompt = text;
+    history.replaceState(null, "", "#battle=" + id);
+    follow(id);
+  } catch (e) {
+    setVoting(false, e.message);
+    checkHealth();
+  } finally {
+    $("generate").disabled = false;
+  }
+}
+
+function follow(id) {
+  if (state.events) state.events.close();
+  state.battle = id;
+  resetPanes();
+  const events = new EventSource(`/api/battles/${encodeURIComponent(id)}/events`);
+  state.events = events;
+  events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
+  events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
+  events.addEventListener("error", (e) => { if (e.data) onSideError(JSON.parse(e.data)); });
+  events.addEventListener("end", (e) => { events.close(); onEnd(JSON.parse(e.data)); });
+}
+
+function onToken({ side, text }) {
+  const s = state.sides[side];
+  if (!s.firstAt) s.firstAt = performance.now();
+  s.text += text;
+  s.tokens += 1;
+  const seconds = (performance.now() - s.firstAt) / 1000;
+  const rate = seconds > 0.25 ? ` · ${(s.tokens / seconds).toFixed(1)} tokens/s` : "";
+  setStatus(side, "Generating" + rate, "");
+  scheduleRender(side);
+}
+
+function scheduleRender(side) {
+  const s = state.sides[side];
+  if (s.pending) return;
+  s.pending = true;
+  requestAnimationFrame(() => {
+    s.pending = false;
+    const answer = $("answer-" + side);
+    renderMarkdown(answer, s.text);
+    answer.classList.toggle("cursor", !s.finished);
+  });
+}
+
+function onDone(d) {
+  const s = state.sides[d.side];
+  s.finished = true;
+  const cut = d.done_reason === "length" ? " · cut at the length limit" : "";
+  setStatus(d.side, `Done · ${d.eval_count} tokens · ${d.tokens_per_second.toFixed(1)} tokens/s · ${(d.total_ms / 1000).toFixed(1)} s${cut}`, "done");
+  scheduleRender(d.side);
+}
+
+function onSideError({ side, message }) {
+  state.sides[side].finished = true;
+  setStatus(side, "Failed: " + message, "failed");
+  scheduleRender(side);
+}
+
+async function onEnd({ status, reason }) {
+  if (status === "ready") {
+    const battle = await api(`/api/battles/${state.battle}`).catch(() => null);
+    if (battle && battle.status === "voted") {
+      reveal(battle.models, battle.winner, null);
+      return;
+    }
+    setVoting(true, "Both answers are in. Which one is better?");
+    document.querySelector(".votes button").focus();
+  } else {
+    setVoting(false, "This battle cannot be voted on: " + reason);
+    $("retry").hidden = false;
+    $("new-battle").hidden = false;
+  }
+}
+
+async function vote(winner) {
+  if (state.voted || document.querySelector(".votes button").disabled) return;
+  state.voted = true;
+  setVoting(false, "Saving your vote…");
+  try {
+    const result = await api(`/api/battles/${state.battle}/vote`, { method: "POST", body: JSON.stringify({ winner }) });
+    reveal(result.models, result.winner, result.standings);
+    state.boards.changed = [result.models.a.tag, result.models.b.tag];
+  } catch (e) {
+    state.voted = false;
+    setVoting(true, e.message);
+  }
+}
+
+function reveal(models, winner, standings) {
+  state.voted = true;
+  const lines = [];
+  for (const side of SIDES) {
+    const m = models[side];
+    const size = m.size_b != null ? ` · ${m.size_b}B parameters` : "";
+    $("label-" + side).textContent = `Model ${side.toUpperCase()}: ${m.name}`;
+    $("pane-" + side).classList.toggle("winner", winner === side);
+    let change = "";
+    if (standings && standings[side] && standings[side].elo_change != null) {
+      const delta = standings[side].elo_change;
+      const cls = delta >= 0 ? "change-up" : "change-down";
+      change = ` · ELO <span class="${cls}">${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}</span> → ${standings[side].elo.rating.toFixed(0)}` +
+        ` · leaderboard rank ${standings[side].main.rank}`;
+    }
+    lines.push(`<p><strong>Model ${side.toUpperCase()}</strong> was <strong>${escapeHtml(m.name)}</strong>${escapeHtml(size)}${change}</p>`);
+  }
+  const verdict = { a: "You preferred Model A.", b: "You preferred Model B.", tie: "You called it a tie.", both_bad: "You found both answers bad." }[winner];
+  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("");
+  $("result").hidden = false;
+  setVoting(false, "Your vote is recorded.");
+  $("new-battle").hidden = false;
+  $("new-battle").focus();
+}
+
+async function resume() {
+  const match = location.hash.match(/^#battle=([A-Za-z0-9_-]{22})$/);
+  if (!match) return;
+  try {
+    const battle = await api(`/api/battles/${match[1]}`);
+    $("prompt").value = battle.prompt;
+    state.prompt = battle.prompt;
+    follow(battle.id);
+  } catch (e) {
+    history.replaceState(null, "", location.pathname);
+  }
+}
+
+async function randomPrompt() {
+  try {
+    const { prompt } = await api("/api/prompts/random");
+    $("prompt").value = prompt;
+    $("prompt").focus();
+  } catch (e) {
+    $("vote-note").textContent = e.message;
+  }
+}
+
+function newBattle() {
+  if (state.events) state.events.close();
+  history.replaceState(null, "", location.pathname);
+  state.battle = null;
+  resetPanes();
+  for (const side of SIDES) setStatus(side, "Waiting for a prompt", "");
+  setVoting(false, "Voting opens when both answers are complete.");
+  $("prompt").select();
+  $("prompt").focus();
+}
+
+function setUpBattle() {
+  $("prompt-form").addEventListener("submit", (event) => { event.preventDefault(); startBattle($("prompt").value); });
+  $("prompt").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      startBattle($("prompt").value);
+    }
+  });
+  $("random-prompt").addEventListener("click", randomPrompt);
+  document.querySelectorAll(".votes button").forEach((b) => b.addEventListener("click", () => vote(b.dataset.winner)));
+  $("new-battle").addEventListener("click", newBattle);
+  $("retry").addEventListener("click", () => startBattle(state.prompt || $("prompt").value));
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
+    const winner = { 1: "a", 2: "b", 3: "tie", 4: "both_bad" }[event.key];
+    if (!typing && winner && !event.ctrlKey && !event.metaKey && !event.altKey && $("tab-battle").getAttribute("aria-selected") === "true") {
+      vote(winner);
+    }
+  });
+}
+
+// ---- Boards ----
+
+const COLUMNS = {
+  leaderboard: [
+    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["wins", "Wins"], ["losses", "Losses"],
+    ["ties", "Ties"], ["battles", "Battles"], ["win_rate", "Win rate"], ["score", "Score"],
+  ],
+  elo: [
+    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["rating", "ELO"], ["initial_rating", "Initial"],
+    ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ["battles", "Battles"],
+  ],
+};
+
+function format(key, value) {
+  if (value == null) return "–";
+  if (key === "win_rate") return (value * 100).toFixed(1) + "%";
+  if (key === "score") return value.toFixed(3);
+  if (key === "rating" || key === "initial_rating") return value.toFixed(0);
+  if (key === "win_impact" || key === "loss_impact") return value.toFixed(1);
+  return String(value);
+}
+
+async function loadBoard(name) {
+  try {
+    const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
+    state.boards[name] = rows;
+    drawBoard(name);
+  } catch (e) {
+    $(name === "elo" ? "elo-table" : "leaderboard-table").innerHTML = `<tr><td class="empty">${escapeHtml(e.message)}</td></tr>`;
+  }
+}
+
+function drawBoard(name) {
+  const table = $(name === "elo" ? "elo-table" : "leaderboard-table");
+  const columns = COLUMNS[name];
+  const sort = state.sort[name] || { key: "rank", dir: 1 };
+  const rows = [...state.boards[name]].sort((x, y) => compare(x[sort.key], y[sort.key]) * sort.dir);
+  const head = columns.map(([key, label]) => {
+    const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
+    return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}">${label}</button></th>`;
+  }).join("");
+  const changed = state.boards.changed || [];
+  const body = rows.length === 0
+    ? `<tr><td class="empty" colspan="${columns.length}">No battles yet: be the first to vote.</td></tr>`
+    : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
+        columns.map(([key]) => `<td>${escapeHtml(format(key, row[key]))}</td>`).join("") + "</tr>").join("");
+  table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
+  table.querySelectorAll("th button").forEach((button) => button.addEventListener("click", () => {
+    const key = button.dataset.key;
+    const current = state.sort[name] || { key: "rank", dir: 1 };
+    const numericDesc = key !== "rank" && key !== "name";
+    state.sort[name] = current.key === key ? { key, dir: -current.dir } : { key, dir: numericDesc ? -1 : 1 };
+    drawBoard(name);
+    table.querySelector(`th button[data-key="${key}"]`).focus();
+  }));
+}
+
+function compare(x, y) {
+  if (x == null && y == null) return 0;
+  if (x == null) return 1;
+  if (y == null) return -1;
+  return typeof x === "string" ? x.localeCompare(y) : x - y;
+}
+
+// ---- Charts ----
+
+const charts = {};
+const dark = window.matchMedia("(prefers-color-scheme: dark)");
+
+function chart(id) {
+  if (!charts[id]) {
+    charts[id] = window.echarts.init($(id), dark.matches ? "dark" : null);
+  }
+  return charts[id];
+}
+
+async function loadCharts() {
+  if (!window.echarts) return;
+  try {
+    const [board, history, h2h] = await Promise.all([
+      api("/api/leaderboard"), api("/api/leaderboard/elo/history"), api("/api/leaderboard/head-to-head"),
+    ]);
+    drawResults(board.rows);
+    drawHistory(history);
+    drawHeadToHead(h2h);
+  } catch (e) {
+    showBanner("The charts could not be loaded: " + e.message);
+  }
+}
+
+function baseOption() {
+  return { backgroundColor: "transparent", textStyle: { fontFamily: "system-ui, sans-serif" }, animationDuration: 400 };
+}
+
+function drawResults(rows) {
+  const played = rows.filter((r) => r.battles > 0);
+  const names = played.map((r) => r.name);
+  chart("chart-results").setOption({
+    ...baseOption(),
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, bottom: 8, top: 64, containLabel: true },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 120, overflow: "truncate" } },
+    yAxis: [{ type: "value", name: "Battles" }, { type: "value", name: "Score", min: 0, max: 1 }],
+    series: [
+      { name: "Wins", type: "bar", stack: "results", data: played.map((r) => r.wins), itemStyle: { color: "#2e9e5b" } },
+      { name: "Losses", type: "bar", stack: "results", data: played.map((r) => r.losses), itemStyle: { color: "#d9534f" } },
+      { name: "Ties", type: "bar", stack: "results", data: played.map((r) => r.ties), itemStyle: { color: "#9aa3b5" } },
+      { name: "Score", type: "line", yAxisIndex: 1, data: played.map((r) => Number(r.score.toFixed(3))), symbolSize: 8 },
+    ],
+  }, true);
+}
+
+function drawHistory(history) {
+  chart("chart-elo").setOption({
+    ...baseOption(),
+    tooltip: { trigger: "axis", valueFormatter: (v) => (v == null ? "–" : Number(v).toFixed(0)) },
+    legend: { type: "scroll", top: 0 },
+    grid: { left: 8, right: 16, bottom: 28, top: 64, containLabel: true },
+    xAxis: { type: "value", name: "Battles counted", nameLocation: "middle", nameGap: 26, min: 0, max: Math.max(1, history.battles) },
+    yAxis: { type: "value", scale: true, name: "ELO" },
+    series: history.models.map((m) => ({ name: m.name, type: "line", showSymbol: false, data: history.series[m.model] || [] })),
+  }, true);
+}
+
+function drawHeadToHead(h2h) {
+  const names = h2h.models.map((m) => m.name);
+  const index = Object.fromEntries(h2h.models.map((m, i) => [m.model, i]));
+  const data = h2h.cells.map((c) => ({ value: [index[c.col], index[c.row], Number((c.win_rate * 100).toFixed(1))], cell: c }));
+  chart("chart-h2h").setOption({
+    ...baseOption(),
+    tooltip: {
+      formatter: (p) => {
+        const c = p.data.cell;
+        return `${escapeHtml(names[index[c.row]])} vs ${escapeHtml(names[index[c.col]])}<br>` +
+          `won ${c.wins}, lost ${c.losses}, tied ${c.ties} of ${c.battles} battles (${(c.win_rate * 100).toFixed(0)}%)`;
+      },
+    },
+    grid: { left: 8, right: 16, bottom: 56, top: 8, containLabel: true },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" } },
+    yAxis: { type: "category", data: names, inverse: true, axisLabel: { interval: 0, width: 110, overflow: "truncate" } },
+    visualMap: { min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120, text: ["100% won", "0%"], inRange: { color: ["#d9534f", "#f5f0d0", "#2e9e5b"] } },
+    series: [{ type: "heatmap", data, label: { show: h2h.models.length <= 10, formatter: (p) => p.data.value[2] + "%" } }],
+  }, true);
+}
+
+window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
+dark.addEventListener("change", () => {
+  Object.keys(charts).forEach((id) => { charts[id].dispose(); delete charts[id]; });
+  if (!$("panel-charts").hidden) loadCharts();
+});
+
+// ---- Start ----
+
+setUpTabs();
+setUpBattle();
+loadArena();
+checkHealth();
+setInterval(checkHealth, 15000);
+resume();

@@ -1,0 +1,195 @@
+package org.gpupoor.arena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.TestArena;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The page used the way a voter uses it, in a real Chromium. */
+class ArenaPageTest {
+    static final String HOSTILE = "Here you go: <img src=x onerror=\"window.__pwned='img'\"> and "
+            + "<script>window.__pwned='script'</script> and [a link](javascript:window.__pwned='link') "
+            + "and <a href=\"#\" onclick=\"window.__pwned='click'\">click me</a>. Done.";
+
+    @TempDir
+    Path dir;
+    FakeOllama ollama;
+    TestArena arena;
+    Browser browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        ollama = new FakeOllama();
+        browser = Browser.open(dir.resolve("chrome"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (arena != null) {
+            arena.close();
+        }
+        ollama.close();
+    }
+
+    void startArena(TestArena.Builder config) {
+        arena = TestArena.start(dir, config.build());
+        browser.driver.get(arena.url() + "/");
+        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+    }
+
+    TestArena.Builder twoModels() {
+        ollama.model("llama3.2:1b", "1.2B").paced(40).answers(pieces(
+                "**Rayleigh scattering** makes the short blue wavelengths of sunlight spread across the whole sky, "
+                        + "while longer red wavelengths pass straight through the air."));
+        ollama.model("qwen2.5:3b", "3.1B").paced(40).answers(pieces(
+                "Sunlight scatters off the molecules of the air. Blue light scatters the most, "
+                        + "so the sky looks blue from every direction."));
+        return TestArena.config(ollama.url(), dir)
+                .model("llama3.2:1b", "Llama 3.2 (1B)", null)
+                .model("qwen2.5:3b", "Qwen 2.5 (3B)", null);
+    }
+
+    @Test
+    void a_voter_rolls_a_prompt_watches_both_answers_stream_votes_with_a_key_and_sees_the_names_and_the_board() {
+        startArena(twoModels());
+        click("random-prompt");
+        browser.await(d -> !value("prompt").isEmpty());
+        assertThat(arena.config.examplePrompts()).contains(value("prompt"));
+        click("generate");
+
+        browser.await(d -> text("status-a").startsWith("Generating") && !text("answer-a").isEmpty());
+        String partial = text("answer-a");
+        assertThat(button("vote-a").isEnabled()).isFalse();
+        browser.await(d -> button("vote-a").isEnabled());
+        assertThat(text("answer-a").length()).isGreaterThan(partial.length());
+        assertThat(text("status-a")).startsWith("Done").contains("tokens/s");
+        assertThat(text("label-a") + text("label-b")).doesNotContain("Llama", "Qwen");
+        assertThat(browser.driver.getCurrentUrl()).contains("#battle=");
+
+        new Actions(browser.driver).sendKeys("1").perform();
+        browser.await(d -> d.findElement(By.id("result")).isDisplayed());
+        assertThat(text("label-a")).startsWith("Model A: ");
+        assertThat(text("label-b")).startsWith("Model B: ");
+        assertThat(List.of(text("label-a").substring(9), text("label-b").substring(9)))
+                .containsExactlyInAnyOrder("Llama 3.2 (1B)", "Qwen 2.5 (3B)");
+        assertThat(text("result")).contains("You preferred Model A", "ELO +");
+        assertThat(button("vote-b").isEnabled()).isFalse();
+        String winner = text("label-a").substring("Model A: ".length());
+
+        click("tab-leaderboard");
+        WebElement row = browser.await(d -> d.findElement(By.cssSelector("#leaderboard-table tbody tr")));
+        assertThat(row.getText()).contains(winner).contains("1 0 0 1 100.0% 0.500");
+        assertThat(row.getAttribute("class")).contains("changed");
+        click("tab-battle");
+        click("new-battle");
+        assertThat(text("label-a")).isEqualTo("Model A");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("#battle=");
+    }
+
+    @Test
+    void html_and_script_in_an_answer_never_run() {
+        ollama.model("evil:1b", "1.0B").answers(pieces(HOSTILE));
+        ollama.model("plain:1b", "1.0B").answers("Just", " text.");
+        startArena(TestArena.config(ollama.url(), dir).model("evil:1b", "Evil (1B)", null).model("plain:1b", "Plain (1B)", null));
+        typePrompt("Show me some HTML");
+        browser.await(d -> button("vote-a").isEnabled());
+
+        String all = text("answer-a") + text("answer-b");
+        assertThat(all).contains("Here you go", "click me", "Done.");
+        for (WebElement link : browser.driver.findElements(By.cssSelector(".answer a"))) {
+            link.click();
+        }
+        assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+        assertThat(browser.driver.findElements(By.cssSelector(".answer script"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(".answer [onerror], .answer [onclick]"))).isEmpty();
+    }
+
+    @Test
+    void a_failing_side_disables_voting_and_says_why() {
+        ollama.model("good:1b", "1.0B").answers("Fine", " answer.");
+        ollama.model("bad:1b", "1.0B").failsWith(500, "llama runner process has terminated");
+        startArena(TestArena.config(ollama.url(), dir).model("good:1b", "Good (1B)", null).model("bad:1b", "Bad (1B)", null));
+        typePrompt("Anything");
+
+        browser.await(d -> text("vote-note").contains("cannot be voted on"));
+        assertThat(text("vote-note")).contains("Ollama returned an error: llama runner process has terminated");
+        assertThat(text("status-a") + text("status-b")).contains("Failed:");
+        assertThat(browser.driver.findElements(By.cssSelector(".votes button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        new Actions(browser.driver).sendKeys("2").perform();
+        assertThat(text("vote-note")).contains("cannot be voted on");
+        assertThat(text("result")).isEmpty();
+        assertThat(button("retry").isDisplayed()).isTrue();
+        click("retry");
+        browser.await(d -> text("vote-note").contains("cannot be voted on") && ollama.requests("/api/chat").size() >= 4);
+    }
+
+    @Test
+    void a_reload_in_the_middle_of_a_battle_picks_it_up_again() {
+        ollama.model("slow:1b", "1.0B").paced(60).answers(pieces("one two three four five six seven eight nine ten eleven twelve"));
+        ollama.model("slower:1b", "1.0B").paced(80).answers(pieces("alpha beta gamma delta epsilon zeta eta theta iota kappa"));
+        startArena(TestArena.config(ollama.url(), dir).model("slow:1b", "Slow (1B)", null).model("slower:1b", "Slower (1B)", null));
+        typePrompt("Count for me");
+        browser.await(d -> !text("answer-a").isEmpty());
+        String url = browser.driver.getCurrentUrl();
+
+        browser.driver.navigate().refresh();
+        browser.await(d -> button("vote-a").isEnabled());
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(url);
+        assertThat(value("prompt")).isEqualTo("Count for me");
+        assertThat(text("answer-a") + " " + text("answer-b")).contains("twelve", "kappa");
+        click("vote-tie");
+        browser.await(d -> text("result").contains("tie"));
+    }
+
+    @Test
+    void the_banner_says_so_when_ollama_is_down() throws Exception {
+        String url = ollama.url();
+        ollama.close();
+        startArena(TestArena.config(url, dir).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
+        browser.await(d -> d.findElement(By.id("banner")).isDisplayed());
+        assertThat(text("banner")).contains("Ollama is not reachable");
+        typePrompt("Hello");
+        browser.await(d -> text("vote-note").contains("not reachable"));
+    }
+
+    void typePrompt(String prompt) {
+        WebElement box = browser.driver.findElement(By.id("prompt"));
+        box.clear();
+        box.sendKeys(prompt);
+        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    }
+
+    void click(String id) {
+        browser.driver.findElement(By.id(id)).click();
+    }
+
+    WebElement button(String id) {
+        return browser.driver.findElement(By.id(id));
+    }
+
+    String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    String value(String id) {
+        return browser.driver.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    static String[] pieces(String text) {
+        return text.split("(?<= )");
+    }
+}

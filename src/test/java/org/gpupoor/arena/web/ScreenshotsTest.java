@@ -1,0 +1,108 @@
+package org.gpupoor.arena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.DemoArena;
+import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.TestArena;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * Fills an arena with votes, then photographs every tab at desktop and phone width in light and
+ * dark, into target/screenshots/, and checks that the charts actually drew data.
+ */
+class ScreenshotsTest {
+    @TempDir
+    Path dir;
+    FakeOllama ollama;
+    TestArena arena;
+    Browser browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        ollama = new FakeOllama();
+        DemoArena.script(ollama);
+        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
+                .model("llama3.2:1b", "Llama 3.2 (1B, 8-bit)", null)
+                .model("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)
+                .model("gemma2:2b", "Gemma 2 (2B, 4-bit)", null)
+                .model("phi3.5:3.8b", "Phi 3.5 Mini (3.8B, 4-bit)", null)
+                .build());
+        String[] verdicts = {"a", "b", "a", "tie", "a", "b", "both_bad", "a", "b", "a", "a", "tie"};
+        for (String verdict : verdicts) {
+            String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+            List<Api.Event> events = arena.api.events(id);
+            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+            arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
+        }
+        browser = Browser.open(dir.resolve("chrome"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        arena.close();
+        ollama.close();
+    }
+
+    @Test
+    void every_tab_in_both_themes_at_desktop_and_phone_width_and_the_charts_hold_data() throws Exception {
+        for (String scheme : List.of("light", "dark")) {
+            for (String device : List.of("desktop", "phone")) {
+                browser.colorScheme(scheme);
+                if (device.equals("phone")) {
+                    browser.size(360, 1500);
+                } else {
+                    browser.size(1280, 1100);
+                }
+                browser.driver.get(arena.url() + "/");
+                browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+                battleInProgress();
+                browser.screenshot("battle-" + device + "-" + scheme);
+                for (String tab : List.of("leaderboard", "elo", "charts")) {
+                    browser.driver.findElement(By.id("tab-" + tab)).click();
+                    if (tab.equals("charts")) {
+                        awaitCharts();
+                    } else {
+                        browser.await(d -> d.findElements(By.cssSelector("#" + (tab.equals("elo") ? "elo" : "leaderboard")
+                                + "-table tbody tr")).size() == 4);
+                    }
+                    browser.screenshot(tab + "-" + device + "-" + scheme);
+                }
+            }
+        }
+        assertThat(Files.list(Path.of("target", "screenshots")).filter(p -> p.toString().endsWith(".png")).count())
+                .isGreaterThanOrEqualTo(16);
+    }
+
+    private void battleInProgress() {
+        var prompt = browser.driver.findElement(By.id("prompt"));
+        prompt.sendKeys("Why is the sky blue?");
+        browser.driver.findElement(By.id("generate")).click();
+        browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
+    }
+
+    private void awaitCharts() {
+        for (String id : List.of("chart-results", "chart-elo", "chart-h2h")) {
+            browser.await(d -> Boolean.TRUE.equals(browser.js(
+                    "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                            + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);", id)));
+            Object canvas = browser.js("return document.querySelectorAll('#' + arguments[0] + ' canvas').length", id);
+            assertThat(((Number) canvas).intValue()).isPositive();
+        }
+        Object h2hCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
+        assertThat(((Number) h2hCells).intValue()).isGreaterThanOrEqualTo(6);
+        browser.js("return new Promise(r => setTimeout(r, 600))");
+    }
+}
