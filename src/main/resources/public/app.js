@@ -395,8 +395,8 @@ function drawResults(rows) {
     ...baseOption(),
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, bottom: 8, top: 64, containLabel: true },
-    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 120, overflow: "truncate" } },
+    grid: { left: 28, right: 8, bottom: 8, top: 64, containLabel: true },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" } },
     yAxis: [{ type: "value", name: "Battles" }, { type: "value", name: "Score", min: 0, max: 1 }],
     series: [
       { name: "Wins", type: "bar", stack: "results", data: played.map((r) => r.wins), itemStyle: { color: "#2e9e5b" } },

@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,11 +41,11 @@ public final class App implements AutoCloseable {
     private final BattleService battles;
     private final LeaderboardExport export;
     private final ExecutorService workers;
-    private final ScheduledExecutorService timers;
+    private final List<ScheduledExecutorService> timers;
     private final ModelCatalog catalog;
 
     private App(Javalin javalin, Database database, BattleService battles, LeaderboardExport export,
-                ExecutorService workers, ScheduledExecutorService timers, ModelCatalog catalog) {
+                ExecutorService workers, List<ScheduledExecutorService> timers, ModelCatalog catalog) {
         this.javalin = javalin;
         this.catalog = catalog;
         this.database = database;
@@ -73,10 +74,13 @@ public final class App implements AutoCloseable {
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog);
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
 
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("arena-timers"));
+        // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.
+        ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
-        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, ollama, workers, timers,
+        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, ollama, workers, deadlines,
                 config, clock, random);
+        export.requestWrite();
         timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
@@ -104,7 +108,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
         });
-        return new App(javalin, database, battles, export, workers, timers, catalog);
+        return new App(javalin, database, battles, export, workers, List.of(deadlines, timers), catalog);
     }
 
     static ObjectMapper jsonMapper() {
@@ -132,7 +136,7 @@ public final class App implements AutoCloseable {
     public void close() {
         javalin.stop();
         battles.cancelAll();
-        timers.shutdownNow();
+        timers.forEach(ScheduledExecutorService::shutdownNow);
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

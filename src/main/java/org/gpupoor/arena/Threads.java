@@ -11,6 +11,7 @@ final class Threads {
     }
 
     static ExecutorService workers(String name) {
+        // Looked up by name because the code is compiled for Java 17, where the method does not exist.
         try {
             return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {

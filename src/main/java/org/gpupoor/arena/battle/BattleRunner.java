@@ -3,7 +3,6 @@ package org.gpupoor.arena.battle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,17 +77,17 @@ final class BattleRunner {
         Contender model = battle.contender(side);
         try {
             GenerationResult result = ollama.generate(model.tag(), battle.prompt(), watchdogs.get(side),
-                    text -> battle.token(side, text), scrubWords(model));
+                    text -> battle.token(side, text));
             battle.done(side, result);
         } catch (GenerationException e) {
-            battle.failed(side, e.getMessage());
+            battle.failed(side, e.getMessage(), !e.cancelled());
             watchdogs.get(side.other()).cancel();
             if (e.modelMissing()) {
                 catalog.markNotInstalled(model.tag());
             }
         } catch (RuntimeException e) {
             log.error("Side {} of battle {} failed unexpectedly", side.wire(), battle.id(), e);
-            battle.failed(side, "The arena hit an internal error while generating this answer.");
+            battle.failed(side, "The arena hit an internal error while generating this answer.", true);
             watchdogs.get(side.other()).cancel();
         }
     }
@@ -115,9 +114,4 @@ final class BattleRunner {
         return new SideRecord(r.text(), r.evalCount(), r.tokensPerSecond(), r.ttftMs(), r.totalMs(), r.doneReason(), null);
     }
 
-    private static List<String> scrubWords(Contender model) {
-        String tag = model.tag();
-        String family = tag.contains(":") ? tag.substring(0, tag.indexOf(':')) : tag;
-        return List.of(tag, family, model.name());
-    }
 }

@@ -112,6 +112,7 @@ public final class BattleService {
         }
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
+        leaderboard.refreshIfSizesChanged();
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         Instant now = clock.instant();
         try {

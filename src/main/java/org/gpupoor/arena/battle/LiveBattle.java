@@ -33,6 +33,7 @@ public final class LiveBattle {
     private final Map<Side, GenerationResult> results = new EnumMap<>(Side.class);
     private final Map<Side, String> errors = new EnumMap<>(Side.class);
     private final List<BattleEvent> events = new ArrayList<>();
+    private Side firstToFail;
     private Status status = Status.GENERATING;
     private String failure;
     private Outcome outcome;
@@ -79,8 +80,14 @@ public final class LiveBattle {
                 "ttft_ms", r.ttftMs(), "total_ms", r.totalMs(), "done_reason", r.doneReason()));
     }
 
-    synchronized void failed(Side side, String message) {
+    synchronized void failed(Side side, String message, boolean onItsOwn) {
+        if (results.containsKey(side) || errors.containsKey(side)) {
+            return;
+        }
         errors.put(side, message);
+        if (onItsOwn && firstToFail == null) {
+            firstToFail = side;
+        }
         publish("error", data("side", side.wire(), "message", message));
     }
 
@@ -115,14 +122,14 @@ public final class LiveBattle {
             return;
         }
         if (record == null) {
-            failed(side, "The answer was not recorded.");
+            failed(side, "The answer was not recorded.", true);
             return;
         }
         if (!record.text().isEmpty()) {
             token(side, record.text());
         }
         if (record.error() != null) {
-            failed(side, record.error());
+            failed(side, record.error(), true);
         } else {
             done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
                     record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
@@ -137,17 +144,25 @@ public final class LiveBattle {
         lastActivity = at;
     }
 
-    /** Events after {@code lastSeenId}, waiting up to {@code timeoutMillis} for one if there are none yet. */
+    /**
+     * Events after {@code lastSeenId}, waiting up to {@code timeoutMillis} for one if there are none
+     * yet. A client that has seen everything of a finished battle gets the {@code end} event again,
+     * so that it stops instead of waiting for events that will never come.
+     */
     synchronized List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
+        long seen = Math.min(Math.max(0, lastSeenId), events.size());
+        if (seen == events.size() && status != Status.GENERATING) {
+            return List.of(events.get(events.size() - 1));
+        }
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (events.size() <= lastSeenId) {
+        while (events.size() <= seen) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 return List.of();
             }
             wait(left);
         }
-        return List.copyOf(events.subList((int) Math.max(0, lastSeenId), events.size()));
+        return List.copyOf(events.subList((int) seen, events.size()));
     }
 
     public synchronized Status status() {
@@ -172,12 +187,8 @@ public final class LiveBattle {
 
     /** Why the battle cannot be voted on, naming the side that failed first on its own account. */
     synchronized String failureReason() {
-        String a = errors.get(Side.A);
-        String b = errors.get(Side.B);
-        if (a != null && (b == null || !a.startsWith("Stopped because"))) {
-            return "Model A failed: " + a;
-        }
-        return b != null ? "Model B failed: " + b : "The battle did not finish.";
+        Side side = firstToFail != null ? firstToFail : errors.containsKey(Side.A) ? Side.A : errors.containsKey(Side.B) ? Side.B : null;
+        return side == null ? "The battle did not finish." : "Model " + side.name() + " failed: " + errors.get(side);
     }
 
     private void publish(String name, Map<String, Object> data) {

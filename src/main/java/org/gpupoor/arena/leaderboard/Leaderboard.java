@@ -119,16 +119,21 @@ public final class Leaderboard {
         return mainRows().stream().filter(r -> r.battles() > 0).map(r -> new ChartData.Model(r.model(), r.name())).toList();
     }
 
-    /** Per-model and per-opponent counts, as leaderboard.json stores them. */
+    /** Counts of battles per model, for matchmaking. */
     public synchronized SortedMap<String, WinLossTable.Tally> totals() {
         return table.totals();
     }
 
-    public synchronized SortedMap<String, WinLossTable.Tally> opponentsOf(String model) {
-        return table.opponentsOf(model);
+    /** Per-model and per-opponent counts as leaderboard.json stores them, taken at one instant. */
+    public synchronized LeaderboardJson.Counts counts() {
+        Map<String, SortedMap<String, WinLossTable.Tally>> opponents = new HashMap<>();
+        SortedMap<String, WinLossTable.Tally> totals = table.totals();
+        totals.keySet().forEach(model -> opponents.put(model, table.opponentsOf(model)));
+        return new LeaderboardJson.Counts(totals, opponents);
     }
 
-    private void refreshIfSizesChanged() {
+    /** Rebuilds if a model's size has become known since the last replay. Never call it under the log's write lock. */
+    public void refreshIfSizesChanged() {
         boolean changed;
         synchronized (this) {
             changed = !catalog.knownSizes().equals(catalogSizesUsed);

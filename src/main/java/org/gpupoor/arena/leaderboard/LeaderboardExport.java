@@ -1,14 +1,10 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.gpupoor.arena.rating.WinLossTable.Tally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +48,8 @@ public final class LeaderboardExport implements AutoCloseable {
     }
 
     private void writeNow() {
-        SortedMap<String, Tally> totals = leaderboard.totals();
-        Map<String, SortedMap<String, Tally>> opponents = new HashMap<>();
-        totals.keySet().forEach(model -> opponents.put(model, leaderboard.opponentsOf(model)));
         try {
-            file.write(totals, opponents);
+            file.write(leaderboard.counts());
         } catch (IOException | RuntimeException e) {
             log.error("Could not write {}: {}", file.file(), e.toString());
         }

@@ -34,6 +34,10 @@ public final class LeaderboardJson {
         }
     }
 
+    /** Totals per model and each model's tally per opponent. */
+    public record Counts(SortedMap<String, Tally> totals, Map<String, SortedMap<String, Tally>> opponents) {
+    }
+
     /** What an old leaderboard holds, as battles, plus what could not be taken over. */
     public record Contents(List<CountedBattle> battles, List<String> warnings) {
     }
@@ -55,8 +59,8 @@ public final class LeaderboardJson {
         } catch (NoSuchFileException e) {
             return new Contents(List.of(), List.of());
         } catch (JsonProcessingException e) {
-            throw new CorruptFileException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
-                    + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new CorruptFileException(file + " is not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new CorruptFileException("Cannot read " + file + ": " + e.getMessage());
         }
@@ -67,12 +71,12 @@ public final class LeaderboardJson {
     }
 
     /** Replaces the file with the given counts; readers see the old file or the new one, never a mix. */
-    public void write(SortedMap<String, Tally> totals, Map<String, SortedMap<String, Tally>> opponents) throws IOException {
+    public void write(Counts counts) throws IOException {
         ObjectNode root = json.createObjectNode();
-        totals.forEach((model, tally) -> {
+        counts.totals().forEach((model, tally) -> {
             ObjectNode entry = counts(root.putObject(model), tally);
             ObjectNode opp = entry.putObject("opponents");
-            opponents.getOrDefault(model, Collections.emptySortedMap())
+            counts.opponents().getOrDefault(model, Collections.emptySortedMap())
                     .forEach((other, t) -> counts(opp.putObject(other), t));
         });
         Path target = file.toAbsolutePath();

@@ -3,19 +3,21 @@ package org.gpupoor.arena.ollama;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Turns what went wrong into a sentence a voter can read. Ollama's own error texts can name the
- * model, so they are shown only with every name of the model removed.
+ * model or its architecture, so they go to the log, never to the voter.
  */
 final class FailureReasons {
     static final String STREAM_CUT = "The answer stopped before the model finished (Ollama closed the stream early).";
     private static final Pattern NOT_FOUND = Pattern.compile("model .* not found|not found, try pulling", Pattern.CASE_INSENSITIVE);
 
     private FailureReasons() {
+    }
+
+    static GenerationException stopped(Watchdog.Verdict verdict, Watchdog watchdog, Throwable cause) {
+        return new GenerationException(forVerdict(verdict, watchdog), false, verdict == Watchdog.Verdict.CANCELLED, cause);
     }
 
     static String forVerdict(Watchdog.Verdict verdict, Watchdog watchdog) {
@@ -29,7 +31,7 @@ final class FailureReasons {
         };
     }
 
-    static GenerationException forError(Throwable error, String url, List<String> scrub) {
+    static GenerationException forError(Throwable error, String url) {
         if (has(error, ConnectException.class)) {
             return new GenerationException("Ollama is not reachable at " + url + ".", false, error);
         }
@@ -46,9 +48,8 @@ final class FailureReasons {
         if (has(error, IOException.class)) {
             return new GenerationException("The connection to Ollama broke off in the middle of the answer.", false, error);
         }
-        String detail = scrub(message, scrub);
-        return new GenerationException(detail.isBlank() ? "Ollama refused the request."
-                : "Ollama returned an error: " + detail, false, error);
+        return new GenerationException("Ollama returned an error for this model (the details are in the arena's log).",
+                false, error);
     }
 
     static String unreachable(String url, Throwable error) {
@@ -62,16 +63,6 @@ final class FailureReasons {
     private static String messageOf(Throwable error) {
         String message = error.getMessage();
         return message == null ? "" : message.strip();
-    }
-
-    private static String scrub(String text, List<String> words) {
-        String result = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        for (String word : words) {
-            if (!word.isBlank()) {
-                result = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE).matcher(result).replaceAll("[model]");
-            }
-        }
-        return result.toLowerCase(Locale.ROOT).contains("nullpointerexception") ? "" : result;
     }
 
     private static boolean has(Throwable error, Class<? extends Throwable> type) {

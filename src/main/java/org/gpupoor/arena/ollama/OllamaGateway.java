@@ -85,21 +85,18 @@ public final class OllamaGateway {
      * Streams one answer, handing each new piece of text to {@code onToken} as it arrives.
      * Returns when the answer is complete, and throws as soon as a deadline passes or the
      * watchdog is cancelled, even if the read itself cannot be interrupted (see {@link Watchdog}).
-     *
-     * @param scrub words that must not appear in an error shown to voters (the model's names)
      */
-    public GenerationResult generate(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken,
-                                     List<String> scrub) throws GenerationException {
+    public GenerationResult generate(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken)
+            throws GenerationException {
         CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
-        watchdog.onStop(verdict -> outcome.completeExceptionally(
-                new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, null)));
+        watchdog.onStop(verdict -> outcome.completeExceptionally(FailureReasons.stopped(verdict, watchdog, null)));
         readers.execute(() -> {
             try {
                 outcome.complete(read(tag, prompt, watchdog, piece -> {
                     if (!outcome.isDone()) {
                         onToken.accept(piece);
                     }
-                }, scrub));
+                }));
             } catch (GenerationException | RuntimeException e) {
                 outcome.completeExceptionally(e);
             }
@@ -114,14 +111,14 @@ public final class OllamaGateway {
         } catch (InterruptedException e) {
             watchdog.cancel();
             Thread.currentThread().interrupt();
-            throw new GenerationException(FailureReasons.forVerdict(Watchdog.Verdict.CANCELLED, watchdog), false, e);
+            throw FailureReasons.stopped(Watchdog.Verdict.CANCELLED, watchdog, e);
         }
     }
 
-    private GenerationResult read(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken,
-                                  List<String> scrub) throws GenerationException {
+    private GenerationResult read(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken)
+            throws GenerationException {
         if (!watchdog.arm()) {
-            throw new GenerationException(FailureReasons.forVerdict(Watchdog.Verdict.CANCELLED, watchdog), false, null);
+            throw FailureReasons.stopped(Watchdog.Verdict.CANCELLED, watchdog, null);
         }
         long start = System.nanoTime();
         StringBuilder text = new StringBuilder();
@@ -142,14 +139,14 @@ public final class OllamaGateway {
         } catch (OllamaException | RuntimeException e) {
             Watchdog.Verdict verdict = watchdog.finish();
             if (verdict != Watchdog.Verdict.FINISHED) {
-                throw new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, e);
+                throw FailureReasons.stopped(verdict, watchdog, e);
             }
             log.warn("Generation with {} failed: {}", tag, e.toString());
-            throw FailureReasons.forError(e, url, scrub);
+            throw FailureReasons.forError(e, url);
         }
         Watchdog.Verdict verdict = watchdog.finish();
         if (verdict != Watchdog.Verdict.FINISHED) {
-            throw new GenerationException(FailureReasons.forVerdict(verdict, watchdog), false, null);
+            throw FailureReasons.stopped(verdict, watchdog, null);
         }
         OllamaChatResponseModel last = result == null ? null : result.getResponseModel();
         if (last == null || !last.isDone()) {

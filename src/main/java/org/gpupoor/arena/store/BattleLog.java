@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +43,8 @@ public final class BattleLog {
                 s.setString(3, b.prompt());
                 s.setString(4, b.modelA());
                 s.setString(5, b.modelB());
-                setDouble(s, 6, b.sizeA());
-                setDouble(s, 7, b.sizeB());
+                Jdbc.setDouble(s, 6, b.sizeA());
+                Jdbc.setDouble(s, 7, b.sizeB());
                 s.executeUpdate();
             }
             return null;
@@ -76,10 +75,10 @@ public final class BattleLog {
             s.setString(1, id);
             s.setString(2, side);
             s.setString(3, r.text());
-            setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
-            setDouble(s, 5, r.tokensPerSecond());
-            setLong(s, 6, r.ttftMs());
-            setLong(s, 7, r.totalMs());
+            Jdbc.setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
+            Jdbc.setDouble(s, 5, r.tokensPerSecond());
+            Jdbc.setLong(s, 6, r.ttftMs());
+            Jdbc.setLong(s, 7, r.totalMs());
             s.setString(8, r.doneReason());
             s.setString(9, r.error());
             s.executeUpdate();
@@ -159,41 +158,7 @@ public final class BattleLog {
     }
 
     public Optional<BattleRecord> find(String id) {
-        return read(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT b.*, v.outcome, v.voted_at FROM battles b LEFT JOIN votes v ON v.battle_id = b.id WHERE b.id = ?""")) {
-                s.setString(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    Map<String, SideRecord> sides = answers(c, id);
-                    return Optional.of(map(r, sides.get("a"), sides.get("b")));
-                }
-            }
-        });
-    }
-
-    private static Map<String, SideRecord> answers(Connection c, String id) throws SQLException {
-        Map<String, SideRecord> sides = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM answers WHERE battle_id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    sides.put(r.getString("side"), new SideRecord(r.getString("text"),
-                            toInteger(getLong(r, "eval_count")), getDouble(r, "tokens_per_second"),
-                            getLong(r, "ttft_ms"), getLong(r, "total_ms"), r.getString("done_reason"), r.getString("error")));
-                }
-            }
-        }
-        return sides;
-    }
-
-    private static BattleRecord map(ResultSet r, SideRecord a, SideRecord b) throws SQLException {
-        return new BattleRecord(r.getString("id"), Instant.parse(r.getString("created_at")), r.getString("prompt"),
-                r.getString("model_a"), r.getString("model_b"), getDouble(r, "size_a"), getDouble(r, "size_b"),
-                r.getString("status"), r.getString("failure"), r.getInt("imported") == 1, instant(r.getString("finished_at")),
-                a, b, r.getString("outcome"), instant(r.getString("voted_at")));
+        return read(c -> BattleRows.find(c, id));
     }
 
     /** Every voted battle that counts, in the order the votes were acknowledged. */
@@ -296,39 +261,5 @@ public final class BattleLog {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.REAL);
-        } else {
-            s.setDouble(i, v);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int i, Long v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.INTEGER);
-        } else {
-            s.setLong(i, v);
-        }
-    }
-
-    private static Double getDouble(ResultSet r, String column) throws SQLException {
-        double v = r.getDouble(column);
-        return r.wasNull() ? null : v;
-    }
-
-    private static Long getLong(ResultSet r, String column) throws SQLException {
-        long v = r.getLong(column);
-        return r.wasNull() ? null : v;
-    }
-
-    private static Integer toInteger(Long value) {
-        return value == null ? null : value.intValue();
-    }
-
-    private static Instant instant(String value) {
-        return value == null ? null : Instant.parse(value);
     }
 }

@@ -24,8 +24,10 @@ public final class JsonBodies {
         try {
             body = json.readTree(ctx.body());
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            // Jackson's size and nesting limits report no location.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiException.badRequest("The body is not valid JSON" + where + ".");
         }
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object.");

@@ -165,6 +165,28 @@ class BattleFlowTest {
     }
 
     @Test
+    void a_client_that_has_seen_the_end_gets_the_end_again_at_once_instead_of_an_open_stream() {
+        String id = readyBattle();
+        List<Api.Event> all = arena.api.events(id);
+        Api.Event end = all.get(all.size() - 1);
+        for (String resumeAt : List.of(end.id(), "999999")) {
+            long started = System.nanoTime();
+            List<Api.Event> again = arena.api.events(id, resumeAt, java.time.Duration.ofSeconds(5));
+            assertThat(again).containsExactly(end);
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);
+        }
+    }
+
+    @Test
+    void bodies_past_the_json_parser_limits_are_400_not_500() {
+        for (String bad : List.of("[".repeat(3000), "{\"prompt\": " + "[".repeat(3000), "{\"prompt\": " + "9".repeat(5000) + "}")) {
+            Api.Response r = arena.api.post("/api/battles", bad);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
+        }
+    }
+
+    @Test
     void a_random_prompt_comes_from_the_examples() {
         Api.Response r = arena.api.get("/api/prompts/random");
         assertThat(arena.config.examplePrompts()).contains(r.json().get("prompt").asText());

@@ -136,6 +136,17 @@ class DurableBoardsTest {
         assertThat(Files.readString(file)).isEqualTo(corrupt);
     }
 
+    @Test
+    void a_leaderboard_json_beyond_the_parser_limits_is_reported_as_corrupt_not_a_crash() throws Exception {
+        Path file = dir.resolve("leaderboard.json");
+        String nested = "{\"m:1b\": " + "[".repeat(3000);
+        Files.writeString(file, nested);
+        try (TestArena arena = TestArena.start(dir, config)) {
+            assertThat(arena.api.get("/api/health").json().get("leaderboard_json_problem").asText()).contains("not valid JSON");
+        }
+        assertThat(Files.readString(file)).isEqualTo(nested);
+    }
+
     static String battle(Api api) {
         String id = api.post("/api/battles", "{\"prompt\": \"Tell me a fact.\"}").json().get("id").asText();
         List<Api.Event> events = api.events(id);

@@ -70,6 +70,9 @@ class ScreenshotsTest {
                 browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
                 battleInProgress();
                 browser.screenshot("battle-" + device + "-" + scheme);
+                browser.driver.findElement(By.id("vote-a")).click();
+                browser.await(d -> d.findElement(By.id("result")).isDisplayed());
+                browser.screenshot("voted-" + device + "-" + scheme);
                 for (String tab : List.of("leaderboard", "elo", "charts")) {
                     browser.driver.findElement(By.id("tab-" + tab)).click();
                     if (tab.equals("charts")) {
@@ -83,7 +86,7 @@ class ScreenshotsTest {
             }
         }
         assertThat(Files.list(Path.of("target", "screenshots")).filter(p -> p.toString().endsWith(".png")).count())
-                .isGreaterThanOrEqualTo(16);
+                .isGreaterThanOrEqualTo(20);
     }
 
     private void battleInProgress() {

@@ -1,0 +1,47 @@
+package org.gpupoor.arena.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Nullable values in and out of JDBC, which speaks in primitives. */
+final class Jdbc {
+    private Jdbc() {
+    }
+
+    static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.REAL);
+        } else {
+            s.setDouble(i, v);
+        }
+    }
+
+    static void setLong(PreparedStatement s, int i, Long v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setLong(i, v);
+        }
+    }
+
+    static Double getDouble(ResultSet r, String column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? null : v;
+    }
+
+    static Long getLong(ResultSet r, String column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : v;
+    }
+
+    static Integer toInteger(Long value) {
+        return value == null ? null : value.intValue();
+    }
+
+    static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}
