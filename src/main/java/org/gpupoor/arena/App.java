@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -27,7 +28,10 @@ import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
 import org.gpupoor.arena.web.ArenaController;
 import org.gpupoor.arena.web.ErrorHandling;
+import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
+import org.gpupoor.arena.web.RateLimiter;
+import org.gpupoor.arena.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +88,12 @@ public final class App implements AutoCloseable {
         timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
+        RateLimiter battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute(), clock);
+        RateLimiter voteLimit = new RateLimiter(config.rateLimits().votesPerMinute(), clock);
+        timers.scheduleWithFixedDelay(() -> safely(() -> {
+            battleLimit.forgetIdle();
+            voteLimit.forgetIdle();
+        }), 5, 5, TimeUnit.MINUTES);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json));
         ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, random);
         Javalin javalin = Javalin.create(c -> {
@@ -91,10 +101,14 @@ public final class App implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             c.jsonMapper(new JavalinJackson(json, true));
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
+            c.routes.before(SecurityHeaders::apply);
+            c.routes.before("/api/battles", ctx -> limit(ctx, "POST", battleLimit, "new battles"));
+            c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", voteLimit, "votes"));
             c.routes.get("/api/health", arenaApi::health);
             c.routes.get("/api/arena", arenaApi::arena);
             c.routes.get("/api/models", arenaApi::models);
@@ -145,6 +159,12 @@ public final class App implements AutoCloseable {
         }
         export.close();
         database.close();
+    }
+
+    private static void limit(Context ctx, String method, RateLimiter limiter, String what) {
+        if (ctx.method().name().equals(method)) {
+            limiter.acquire(ctx.ip(), what);
+        }
     }
 
     private static void safely(Runnable task) {

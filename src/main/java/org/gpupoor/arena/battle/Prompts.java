@@ -16,8 +16,15 @@ final class Prompts {
         if (length > maxChars) {
             throw ApiException.badRequest("The prompt has " + length + " characters; the limit is " + maxChars + ".");
         }
-        if (text.indexOf('\0') >= 0) {
-            throw ApiException.badRequest("The prompt contains a NUL character.");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                throw ApiException.badRequest(String.format("The prompt contains a control character (U+%04X).", (int) c));
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(++i)))) {
+                throw ApiException.badRequest("The prompt contains a broken Unicode character (an unpaired surrogate).");
+            }
         }
         return text;
     }

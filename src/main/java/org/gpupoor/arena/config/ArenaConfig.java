@@ -15,6 +15,7 @@ public record ArenaConfig(
         Double maxModelSizeB,
         Integer maxPromptChars,
         String leaderboardFile,
+        RateLimits rateLimits,
         List<ModelEntry> models,
         List<String> examplePrompts) {
 
@@ -27,13 +28,14 @@ public record ArenaConfig(
         maxModelSizeB = maxModelSizeB == null ? 9.0 : maxModelSizeB;
         maxPromptChars = maxPromptChars == null ? 4000 : maxPromptChars;
         leaderboardFile = leaderboardFile == null ? "leaderboard.json" : leaderboardFile;
+        rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
     }
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, models, examplePrompts);
     }
 
     public record OllamaSettings(String url, String apiKey) {
@@ -62,6 +64,14 @@ public record ArenaConfig(
             // Ollama reads a bare number in a string as a duration without unit and rejects it.
             keepAlive = keepAlive.matches("-?\\d+") ? keepAlive + "s" : keepAlive;
             parallel = parallel != null && parallel;
+        }
+    }
+
+    /** Requests per minute one client (IP address) may make; 0 turns a limit off. */
+    public record RateLimits(Integer battlesPerMinute, Integer votesPerMinute) {
+        public RateLimits {
+            battlesPerMinute = battlesPerMinute == null ? 12 : battlesPerMinute;
+            votesPerMinute = votesPerMinute == null ? 30 : votesPerMinute;
         }
     }
 

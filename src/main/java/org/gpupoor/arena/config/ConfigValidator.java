@@ -44,6 +44,8 @@ final class ConfigValidator {
                 "must be a size in billions of parameters above 0, was " + c.maxModelSizeB());
         range("/max_prompt_chars", c.maxPromptChars(), 1, 100_000);
         require(!c.leaderboardFile().isBlank(), "/leaderboard_file", "must not be empty");
+        range("/rate_limits/battles_per_minute", c.rateLimits().battlesPerMinute(), 0, 100_000);
+        range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
         checkModels(c.models());
         for (int i = 0; i < c.examplePrompts().size(); i++) {
             String prompt = c.examplePrompts().get(i);

@@ -16,7 +16,12 @@ public final class ErrorHandling {
     }
 
     public static void install(JavalinConfig config) {
-        config.routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof RateLimitedException limited) {
+                ctx.header("Retry-After", String.valueOf(limited.retryAfter().toSeconds()));
+            }
+            respond(ctx, e.status(), e.code(), e.getMessage());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             respond(ctx, status, codeFor(status), messageFor(status, ctx));
@@ -41,6 +46,7 @@ public final class ErrorHandling {
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
             default -> "http_" + status;
         };
     }

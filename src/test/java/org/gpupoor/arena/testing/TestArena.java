@@ -49,6 +49,7 @@ public final class TestArena implements AutoCloseable {
         private boolean parallel = true;
         private String apiKey;
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
+        private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -81,6 +82,12 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Tests run without rate limits unless they set some. */
+        public Builder rateLimits(int battlesPerMinute, int votesPerMinute) {
+            this.rateLimits = new ArenaConfig.RateLimits(battlesPerMinute, votesPerMinute);
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
@@ -90,7 +97,7 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, models, prompts);
         }
     }
 }
