@@ -1,0 +1,205 @@
+package org.gpupoor.arena.battle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.TestArena;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many voters at once: no acknowledged vote is lost, none counts twice, and the boards equal a replay. */
+class VoteStormTest {
+    static final int CLIENTS = 64;
+    static final long STORM_MILLIS = 10_000;
+    static final String[] OUTCOMES = {"a", "b", "tie", "both_bad"};
+
+    @TempDir
+    Path dir;
+    FakeOllama ollama;
+    ArenaConfig config;
+    TestArena arena;
+
+    @BeforeEach
+    void start() throws Exception {
+        ollama = new FakeOllama();
+        TestArena.Builder builder = TestArena.config(ollama.url(), dir);
+        for (int i = 1; i <= 6; i++) {
+            ollama.model("m" + i + ":1b", i + ".0B").answers("Answer", " from", " m" + i);
+            builder.model("m" + i + ":1b", "M" + i + " (" + i + "B)", null);
+        }
+        config = builder.build();
+        arena = TestArena.start(dir, config);
+    }
+
+    @AfterEach
+    void stop() {
+        if (arena != null) {
+            arena.close();
+        }
+        ollama.close();
+    }
+
+    @Test
+    void sixty_four_voters_for_ten_seconds_lose_nothing_and_the_boards_equal_a_replay() throws Exception {
+        ConcurrentLinkedQueue<String> ready = new ConcurrentLinkedQueue<>(readyBattles(1000));
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] end = new long[1];
+        List<Future<Integer>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(pool.submit(() -> {
+                go.await();
+                int failures = 0;
+                while (System.currentTimeMillis() < end[0]) {
+                    String id = ready.poll();
+                    if (id == null) {
+                        id = newReadyBattle(); // the stock ran out: battle, then vote, as a real voter does
+                    }
+                    String outcome = OUTCOMES[ThreadLocalRandom.current().nextInt(OUTCOMES.length)];
+                    Api.Response r = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}");
+                    if (r.status() == 200) {
+                        acknowledged.put(id, outcome);
+                    } else {
+                        failures++;
+                    }
+                }
+                return failures;
+            }));
+        }
+        end[0] = System.currentTimeMillis() + STORM_MILLIS;
+        long started = System.nanoTime();
+        go.countDown();
+        int failures = 0;
+        for (Future<Integer> client : clients) {
+            failures += client.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        System.out.printf("vote storm: %d clients, %d votes acknowledged in %.1f s (%.0f votes/s), %d refused%n",
+                CLIENTS, acknowledged.size(), seconds, acknowledged.size() / seconds, failures);
+
+        assertThat(failures).isZero();
+        assertThat(acknowledged).hasSizeGreaterThan(CLIENTS);
+        assertThat(votesInLog()).isEqualTo(acknowledged);
+
+        JsonNode main = arena.api.get("/api/leaderboard").json();
+        JsonNode elo = arena.api.get("/api/leaderboard/elo").json();
+        int wins = 0;
+        int losses = 0;
+        int ties = 0;
+        int battles = 0;
+        for (JsonNode row : main.get("rows")) {
+            wins += row.get("wins").asInt();
+            losses += row.get("losses").asInt();
+            ties += row.get("ties").asInt();
+            battles += row.get("battles").asInt();
+        }
+        long decisive = acknowledged.values().stream().filter(o -> o.equals("a") || o.equals("b")).count();
+        assertThat(wins).isEqualTo(losses).isEqualTo((int) decisive);
+        assertThat(ties).isEqualTo(2 * (acknowledged.size() - (int) decisive));
+        assertThat(battles).isEqualTo(2 * acknowledged.size());
+        for (JsonNode cell : arena.api.get("/api/leaderboard/head-to-head").json().get("cells")) {
+            assertThat(cell.get("battles").asInt()).isEqualTo(pairCountInLog(cell.get("row").asText(), cell.get("col").asText()));
+        }
+
+        arena.close();
+        arena = TestArena.start(dir, config);
+        assertThat(arena.api.get("/api/leaderboard").json()).isEqualTo(main);
+        assertThat(arena.api.get("/api/leaderboard/elo").json()).isEqualTo(elo);
+    }
+
+    @Test
+    void fifty_votes_on_one_battle_at_once_are_one_vote_and_forty_nine_conflicts() throws Exception {
+        String id = readyBattles(1).get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> votes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String outcome = OUTCOMES[i % OUTCOMES.length];
+            votes.add(pool.submit(() -> {
+                go.await();
+                return arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}").status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> v : votes) {
+            statuses.add(v.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
+        assertThat(votesInLog()).hasSize(1);
+        int battles = 0;
+        for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
+            battles += row.get("battles").asInt();
+        }
+        assertThat(battles).isEqualTo(2);
+    }
+
+    private String newReadyBattle() {
+        String id = arena.api.post("/api/battles", "{\"prompt\": \"Say hi\"}").json().get("id").asText();
+        List<Api.Event> events = arena.api.events(id);
+        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        return id;
+    }
+
+    private List<String> readyBattles(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<String>> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            created.add(pool.submit(this::newReadyBattle));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : created) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        return ids;
+    }
+
+    private Map<String, String> votesInLog() throws Exception {
+        Map<String, String> votes = new ConcurrentHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
+             ResultSet r = c.createStatement().executeQuery("SELECT battle_id, outcome FROM votes")) {
+            while (r.next()) {
+                votes.put(r.getString(1), r.getString(2));
+            }
+        }
+        return votes;
+    }
+
+    private int pairCountInLog(String x, String y) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
+             var s = c.prepareStatement("""
+                     SELECT COUNT(*) FROM votes v JOIN battles b ON b.id = v.battle_id
+                     WHERE (b.model_a = ?1 AND b.model_b = ?2) OR (b.model_a = ?2 AND b.model_b = ?1)""")) {
+            s.setString(1, x);
+            s.setString(2, y);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+}
