@@ -18,7 +18,12 @@ final class LeaderboardStartup {
     static String importIfFirstStart(LeaderboardJson file, BattleLog battleLog, Instant now) {
         LeaderboardJson.Contents contents;
         try {
+            file.removeLeftovers();
             contents = file.read();
+        } catch (java.io.IOException e) {
+            String problem = "Cannot tidy the folder of " + file.file() + ": " + e.getMessage();
+            log.error(problem);
+            return problem;
         } catch (LeaderboardJson.CorruptFileException e) {
             String problem = e.getMessage() + ". It is left untouched and not updated until it is fixed or removed.";
             log.error(problem);

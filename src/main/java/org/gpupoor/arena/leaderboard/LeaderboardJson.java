@@ -70,6 +70,19 @@ public final class LeaderboardJson {
         return LeaderboardImport.battlesOf(root, file.toString());
     }
 
+    /** Deletes temporary files a crash left behind mid-write; the file itself was never touched. */
+    public void removeLeftovers() throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var leftovers = Files.newDirectoryStream(folder, ".leaderboard-*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
     /** Replaces the file with the given counts; readers see the old file or the new one, never a mix. */
     public void write(Counts counts) throws IOException {
         ObjectNode root = json.createObjectNode();
