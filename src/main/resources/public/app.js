@@ -188,7 +188,7 @@ async function onEnd({ status, reason }) {
   if (status === "ready") {
     const battle = await api(`/api/battles/${state.battle}`).catch(() => null);
     if (battle && battle.status === "voted") {
-      reveal(battle.models, battle.winner, null);
+      reveal(battle.models, battle.winner, null, null);
       return;
     }
     setVoting(true, "Both answers are in. Which one is better?");
@@ -206,15 +206,15 @@ async function vote(winner) {
   setVoting(false, "Saving your vote…");
   try {
     const result = await api(`/api/battles/${state.battle}/vote`, { method: "POST", body: JSON.stringify({ winner }) });
-    reveal(result.models, result.winner, result.standings);
-    state.boards.changed = [result.models.a.tag, result.models.b.tag];
+    reveal(result.models, result.winner, result.standings, result.not_counted_because);
+    state.boards.changed = result.counted ? [result.models.a.tag, result.models.b.tag] : [];
   } catch (e) {
     state.voted = false;
     setVoting(true, e.message);
   }
 }
 
-function reveal(models, winner, standings) {
+function reveal(models, winner, standings, notCounted) {
   state.voted = true;
   const lines = [];
   for (const side of SIDES) {
@@ -232,7 +232,8 @@ function reveal(models, winner, standings) {
     lines.push(`<p><strong>Model ${side.toUpperCase()}</strong> was <strong>${escapeHtml(m.name)}</strong>${escapeHtml(size)}${change}</p>`);
   }
   const verdict = { a: "You preferred Model A.", b: "You preferred Model B.", tie: "You called it a tie.", both_bad: "You found both answers bad." }[winner];
-  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("");
+  const note = notCounted ? `<p class="muted">${escapeHtml(notCounted)}</p>` : "";
+  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note;
   $("result").hidden = false;
   setVoting(false, "Your vote is recorded.");
   $("new-battle").hidden = false;

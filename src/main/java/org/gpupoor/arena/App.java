@@ -75,7 +75,7 @@ public final class App implements AutoCloseable {
 
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
-        Leaderboard leaderboard = new Leaderboard(battleLog, catalog);
+        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
 
         // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.

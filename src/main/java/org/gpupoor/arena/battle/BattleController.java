@@ -46,6 +46,8 @@ public final class BattleController {
         answer.put("winner", result.winner().wire());
         answer.put("models", result.models());
         answer.put("standings", result.standings());
+        answer.put("counted", result.notCounted() == null);
+        answer.put("not_counted_because", result.notCounted());
         ctx.json(answer);
     }
 }

@@ -34,6 +34,7 @@ final class BattleRunner {
     private final ScheduledExecutorService timers;
     private final ArenaConfig config;
     private final Clock clock;
+    private final IdentityCheck identity;
 
     BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
                  ScheduledExecutorService timers, ArenaConfig config, Clock clock) {
@@ -44,6 +45,7 @@ final class BattleRunner {
         this.timers = timers;
         this.config = config;
         this.clock = clock;
+        this.identity = new IdentityCheck(config.identityWords());
     }
 
     /** Starts the generations and returns at once; the battle's events tell how they go. */
@@ -96,14 +98,16 @@ final class BattleRunner {
         LiveBattle.SideView a = battle.side(Side.A);
         LiveBattle.SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
+        String giveaway = ready ? identity.giveaway(battle.prompt(), a.text(), b.text()).orElse(null) : null;
         String storageProblem = null;
         try {
-            battleLog.finish(battle.id(), ready, ready ? null : battle.failureReason(), record(a), record(b), clock.instant());
+            battleLog.finish(battle.id(), ready, ready ? null : battle.failureReason(), giveaway, record(a), record(b),
+                    clock.instant());
         } catch (StoreException e) {
             log.error("Could not store battle {}", battle.id(), e);
             storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
         }
-        battle.end(clock.instant(), storageProblem);
+        battle.end(clock.instant(), storageProblem, giveaway);
     }
 
     private static SideRecord record(LiveBattle.SideView side) {

@@ -31,8 +31,12 @@ public final class BattleService {
     private static final Duration CATALOG_MAX_AGE = Duration.ofSeconds(5);
     private static final Duration KEEP_FINISHED_IN_MEMORY = Duration.ofMinutes(30);
 
-    /** The answer to a vote: who was who, and where they stand now. */
-    public record VoteResult(String id, Outcome winner, Map<String, Contender> models, Map<String, Standing> standings) {
+    /**
+     * The answer to a vote: who was who, and where they stand now. {@code standings} is null and
+     * {@code notCounted} says why when the battle is left out of the boards.
+     */
+    public record VoteResult(String id, Outcome winner, Map<String, Contender> models, Map<String, Standing> standings,
+                             String notCounted) {
     }
 
     private final BattleLog battleLog;
@@ -113,18 +117,26 @@ public final class BattleService {
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
         leaderboard.refreshIfSizesChanged();
+        boolean counts = battle.giveaway() == null || leaderboard.countsFlagged();
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         Instant now = clock.instant();
         try {
             battleLog.recordVote(id, winner, now, () -> {
-                standings.set(leaderboard.apply(new CountedBattle(a.tag(), b.tag(), winner)));
+                if (counts) {
+                    standings.set(leaderboard.apply(new CountedBattle(a.tag(), b.tag(), winner)));
+                }
                 battle.markVoted(winner, now);
             });
         } catch (AlreadyVotedException e) {
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
         }
         export.requestWrite();
-        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get());
+        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle));
+    }
+
+    static String notCounted(LiveBattle battle) {
+        return "An answer names a model or its maker (\"" + battle.giveaway()
+                + "\"), so this vote is kept but does not count toward the boards.";
     }
 
     /** Drops finished battles nobody has touched for a while from memory; the log still has them. */

@@ -26,6 +26,7 @@ final class BattleViews {
         if (status == LiveBattle.Status.VOTED) {
             view.put("winner", battle.outcome().wire());
             view.put("models", Map.of("a", battle.contender(Side.A), "b", battle.contender(Side.B)));
+            view.put("identity_giveaway", battle.giveaway());
         }
         return view;
     }

@@ -34,6 +34,7 @@ public final class LiveBattle {
     private final Map<Side, String> errors = new EnumMap<>(Side.class);
     private final List<BattleEvent> events = new ArrayList<>();
     private Side firstToFail;
+    private String giveaway;
     private Status status = Status.GENERATING;
     private String failure;
     private Outcome outcome;
@@ -92,7 +93,8 @@ public final class LiveBattle {
     }
 
     /** Both sides have finished: the battle is votable only if both answered. */
-    synchronized void end(Instant at, String storageProblem) {
+    synchronized void end(Instant at, String storageProblem, String identityGiveaway) {
+        giveaway = identityGiveaway;
         boolean ok = results.size() == 2 && storageProblem == null;
         status = ok ? Status.READY : Status.FAILED;
         failure = ok ? null : storageProblem != null ? storageProblem : failureReason();
@@ -108,7 +110,7 @@ public final class LiveBattle {
             battle.replaySide(Side.B, r.b(), r.imported());
             boolean ready = r.status().equals("ready");
             battle.end(r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
-                    ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure());
+                    ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure(), r.flagged());
             if (r.outcome() != null) {
                 battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
             }
@@ -175,6 +177,11 @@ public final class LiveBattle {
 
     public synchronized Outcome outcome() {
         return outcome;
+    }
+
+    /** The word by which an answer gave its author away, or null. Never shown before the vote. */
+    public synchronized String giveaway() {
+        return giveaway;
     }
 
     public synchronized Instant lastActivity() {

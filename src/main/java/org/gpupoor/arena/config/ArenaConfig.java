@@ -16,6 +16,8 @@ public record ArenaConfig(
         Integer maxPromptChars,
         String leaderboardFile,
         RateLimits rateLimits,
+        List<String> identityWords,
+        Boolean countIdentityLeaks,
         List<ModelEntry> models,
         List<String> examplePrompts) {
 
@@ -29,13 +31,22 @@ public record ArenaConfig(
         maxPromptChars = maxPromptChars == null ? 4000 : maxPromptChars;
         leaderboardFile = leaderboardFile == null ? "leaderboard.json" : leaderboardFile;
         rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
+        identityWords = identityWords == null ? DEFAULT_IDENTITY_WORDS : List.copyOf(identityWords);
+        countIdentityLeaks = countIdentityLeaks != null && countIdentityLeaks;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
     }
 
+    /** Names of models and their makers; an answer that says one (the prompt did not) reveals who wrote it. */
+    public static final List<String> DEFAULT_IDENTITY_WORDS = List.of(
+            "Llama", "Meta", "Qwen", "Alibaba", "Gemma", "Gemini", "Google", "DeepMind", "Phi", "Microsoft",
+            "Mistral", "Mixtral", "Granite", "IBM", "Hermes", "Nous Research", "SmolLM", "Hugging Face", "Falcon",
+            "Technology Innovation Institute", "DeepSeek", "Yi", "01.AI", "InternLM", "OLMo", "Allen Institute",
+            "Aya", "Cohere", "EXAONE", "LG AI", "GPT", "ChatGPT", "OpenAI", "Claude", "Anthropic");
+
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, identityWords, countIdentityLeaks, models, examplePrompts);
     }
 
     public record OllamaSettings(String url, String apiKey) {

@@ -47,6 +47,10 @@ final class ConfigValidator {
         range("/rate_limits/battles_per_minute", c.rateLimits().battlesPerMinute(), 0, 100_000);
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
         checkModels(c.models());
+        for (int i = 0; i < c.identityWords().size(); i++) {
+            String word = c.identityWords().get(i);
+            require(word != null && !word.isBlank(), "/identity_words/" + i, "must not be empty");
+        }
         for (int i = 0; i < c.examplePrompts().size(); i++) {
             String prompt = c.examplePrompts().get(i);
             require(prompt != null && !prompt.isBlank(), "/example_prompts/" + i, "must not be empty");

@@ -26,15 +26,18 @@ import org.gpupoor.arena.store.BattleLog;
 public final class Leaderboard {
     private final BattleLog log;
     private final ModelCatalog catalog;
+    private final boolean countFlagged;
     private WinLossTable table = new WinLossTable();
     private SizeAdjustedElo elo;
     private Map<String, Double> catalogSizesUsed;
     private Map<String, Double> sizes = Map.of();
     private double maxSize = 1;
 
-    public Leaderboard(BattleLog log, ModelCatalog catalog) {
+    /** @param countFlagged whether battles whose answers gave their authors away count */
+    public Leaderboard(BattleLog log, ModelCatalog catalog, boolean countFlagged) {
         this.log = log;
         this.catalog = catalog;
+        this.countFlagged = countFlagged;
         rebuild();
     }
 
@@ -43,7 +46,7 @@ public final class Leaderboard {
         log.withWritesPaused(() -> {
             synchronized (this) {
                 catalogSizesUsed = catalog.knownSizes();
-                List<CountedBattle> history = log.countedInVoteOrder();
+                List<CountedBattle> history = log.countedInVoteOrder(countFlagged);
                 sizes = eloSizes(history, catalogSizesUsed, log.loggedSizes());
                 maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
@@ -71,6 +74,11 @@ public final class Leaderboard {
         result.putAll(fromLog);
         result.putAll(fromCatalog);
         return result;
+    }
+
+    /** Whether a battle flagged for an identity giveaway counts on the boards. */
+    public boolean countsFlagged() {
+        return countFlagged;
     }
 
     /** Counts one vote; call in log order (the battle log's write lock guarantees it). */
@@ -104,7 +112,7 @@ public final class Leaderboard {
         refreshIfSizesChanged();
         return log.withWritesPaused(() -> {
             synchronized (this) {
-                return ChartData.eloHistory(log.countedInVoteOrder(), new SizeAdjustedElo(sizes, maxSize), chartModels());
+                return ChartData.eloHistory(log.countedInVoteOrder(countFlagged), new SizeAdjustedElo(sizes, maxSize), chartModels());
             }
         });
     }

@@ -52,14 +52,15 @@ public final class BattleLog {
     }
 
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
-    public void finish(String id, boolean ready, String failure, SideRecord a, SideRecord b, Instant at) {
+    public void finish(String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
         write("store a finished battle", c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE battles SET status = ?, failure = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
+                    "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
                 s.setString(1, ready ? "ready" : "failed");
                 s.setString(2, failure);
-                s.setString(3, at.toString());
-                s.setString(4, id);
+                s.setString(3, flagged);
+                s.setString(4, at.toString());
+                s.setString(5, id);
                 s.executeUpdate();
             }
             insertAnswer(c, id, "a", a);
@@ -161,16 +162,21 @@ public final class BattleLog {
         return read(c -> BattleRows.find(c, id));
     }
 
-    /** Every voted battle that counts, in the order the votes were acknowledged. */
-    public List<CountedBattle> countedInVoteOrder() {
+    /**
+     * Every voted battle that counts, in the order the votes were acknowledged: failed battles
+     * never, battles whose answers gave their author away only when asked to.
+     */
+    public List<CountedBattle> countedInVoteOrder(boolean includeFlagged) {
         return read(c -> {
             List<CountedBattle> battles = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT b.model_a, b.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
-                    WHERE b.status = 'ready' ORDER BY v.seq""");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                    WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) ORDER BY v.seq""")) {
+                s.setBoolean(1, includeFlagged);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                    }
                 }
             }
             return battles;

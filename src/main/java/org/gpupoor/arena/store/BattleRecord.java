@@ -6,10 +6,11 @@ import java.time.Instant;
  * One row of the battle log with its answers and vote.
  *
  * @param status  "generating", "ready" or "failed"
+ * @param flagged the word by which an answer gave its author away, or null
  * @param outcome the vote ("a", "b", "tie", "both_bad"), null until voted
  */
 public record BattleRecord(
         String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB,
-        String status, String failure, boolean imported, Instant finishedAt,
+        String status, String failure, String flagged, boolean imported, Instant finishedAt,
         SideRecord a, SideRecord b, String outcome, Instant votedAt) {
 }

@@ -46,7 +46,7 @@ final class BattleRows {
     private static BattleRecord map(ResultSet r, SideRecord a, SideRecord b) throws SQLException {
         return new BattleRecord(r.getString("id"), Instant.parse(r.getString("created_at")), r.getString("prompt"),
                 r.getString("model_a"), r.getString("model_b"), Jdbc.getDouble(r, "size_a"), Jdbc.getDouble(r, "size_b"),
-                r.getString("status"), r.getString("failure"), r.getInt("imported") == 1, Jdbc.instant(r.getString("finished_at")),
+                r.getString("status"), r.getString("failure"), r.getString("flagged"), r.getInt("imported") == 1, Jdbc.instant(r.getString("finished_at")),
                 a, b, r.getString("outcome"), Jdbc.instant(r.getString("voted_at")));
     }
 }

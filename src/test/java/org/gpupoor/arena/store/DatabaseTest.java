@@ -36,14 +36,14 @@ class DatabaseTest {
         try (Database db = Database.open(dir.resolve("arena.db"))) {
             BattleLog log = new BattleLog(db.dataSource());
             log.insert(new BattleLog.NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
-            log.finish("b1", true, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
+            log.finish("b1", true, null, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
                     new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
             log.insert(new BattleLog.NewBattle("b2", now, "p", "x:1b", "y:1b", 1.0, 1.0));
 
             log.recordVote("b1", Outcome.B, now, () -> { });
             assertThatThrownBy(() -> log.recordVote("b1", Outcome.A, now, () -> { }))
                     .isInstanceOf(AlreadyVotedException.class);
-            assertThat(log.countedInVoteOrder()).containsExactly(new CountedBattle("x:1b", "y:1b", Outcome.B));
+            assertThat(log.countedInVoteOrder(false)).containsExactly(new CountedBattle("x:1b", "y:1b", Outcome.B));
 
             assertThat(log.failUnfinished("restarted", now)).isEqualTo(1);
             BattleRecord b2 = log.find("b2").orElseThrow();

@@ -50,6 +50,7 @@ public final class TestArena implements AutoCloseable {
         private String apiKey;
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
         private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
+        private boolean countIdentityLeaks;
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -88,6 +89,11 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        public Builder countIdentityLeaks() {
+            this.countIdentityLeaks = true;
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
@@ -97,7 +103,7 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, null, countIdentityLeaks, models, prompts);
         }
     }
 }
