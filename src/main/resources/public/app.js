@@ -141,6 +141,11 @@ function follow(id) {
   resetPanes();
   const events = new EventSource(`/api/battles/${encodeURIComponent(id)}/events`);
   state.events = events;
+  events.addEventListener("queued", (e) => {
+    const { position } = JSON.parse(e.data);
+    const line = position === 1 ? "Next in line: waiting for a free slot…" : `Waiting in line: ${position - 1} battles ahead of this one…`;
+    for (const side of SIDES) setStatus(side, line, "");
+  });
   events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
   events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
   events.addEventListener("error", (e) => { if (e.data) onSideError(JSON.parse(e.data)); });

@@ -94,7 +94,8 @@ public final class App implements AutoCloseable {
             battleLimit.forgetIdle();
             voteLimit.forgetIdle();
         }), 5, 5, TimeUnit.MINUTES);
-        BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json));
+        timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
+        BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
         ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, random);
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -2,6 +2,7 @@ package org.gpupoor.arena.battle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gpupoor.arena.rating.Outcome;
@@ -13,9 +14,11 @@ public final class BattleController {
     private final BattleService service;
     private final JsonBodies bodies;
     private final EventStream events;
+    private final Clock clock;
 
-    public BattleController(BattleService service, JsonBodies bodies, EventStream events) {
+    public BattleController(BattleService service, JsonBodies bodies, EventStream events, Clock clock) {
         this.service = service;
+        this.clock = clock;
         this.bodies = bodies;
         this.events = events;
     }
@@ -27,7 +30,9 @@ public final class BattleController {
     }
 
     public void show(Context ctx) {
-        ctx.json(BattleViews.of(service.find(ctx.pathParam("id"))));
+        LiveBattle battle = service.find(ctx.pathParam("id"));
+        battle.touched(clock.instant());
+        ctx.json(BattleViews.of(battle));
     }
 
     public void events(Context ctx) throws Exception {

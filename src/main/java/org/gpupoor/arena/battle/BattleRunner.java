@@ -48,20 +48,25 @@ final class BattleRunner {
         this.identity = new IdentityCheck(config.identityWords());
     }
 
-    /** Starts the generations and returns at once; the battle's events tell how they go. */
-    Map<Side, Watchdog> start(LiveBattle battle) {
+    /** One watchdog per side, armed when that side starts; cancelling one stops that side. */
+    Map<Side, Watchdog> watchdogs() {
         Map<Side, Watchdog> watchdogs = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(config.deadlines().firstTokenSeconds()),
                     Duration.ofSeconds(config.deadlines().totalSeconds())));
         }
+        return watchdogs;
+    }
+
+    /** Starts the generations and returns at once; {@code whenDone} runs once the battle has ended. */
+    void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
         if (config.generation().parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
                     runSide(battle, side, watchdogs);
                     if (remaining.decrementAndGet() == 0) {
-                        finish(battle);
+                        finish(battle, whenDone);
                     }
                 });
             }
@@ -69,10 +74,16 @@ final class BattleRunner {
             workers.execute(() -> {
                 runSide(battle, Side.A, watchdogs);
                 runSide(battle, Side.B, watchdogs);
-                finish(battle);
+                finish(battle, whenDone);
             });
         }
-        return watchdogs;
+    }
+
+    /** Ends a battle that never left the queue. */
+    void abandonWaiting(LiveBattle battle, String reason) {
+        battle.failed(Side.A, reason, true);
+        battle.failed(Side.B, reason, false);
+        finish(battle, () -> { });
     }
 
     private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs) {
@@ -94,7 +105,15 @@ final class BattleRunner {
         }
     }
 
-    private void finish(LiveBattle battle) {
+    private void finish(LiveBattle battle, Runnable whenDone) {
+        try {
+            store(battle);
+        } finally {
+            whenDone.run();
+        }
+    }
+
+    private void store(LiveBattle battle) {
         LiveBattle.SideView a = battle.side(Side.A);
         LiveBattle.SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;

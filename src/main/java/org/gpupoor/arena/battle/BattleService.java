@@ -44,6 +44,8 @@ public final class BattleService {
     private final Leaderboard leaderboard;
     private final LeaderboardExport export;
     private final BattleRunner runner;
+    private final BattleQueue queue;
+    private final Duration abandonAfter;
     private final int maxPromptChars;
     private final Clock clock;
     private final Random random;
@@ -58,6 +60,8 @@ public final class BattleService {
         this.leaderboard = leaderboard;
         this.export = export;
         this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock);
+        this.queue = new BattleQueue(config.capacity().maxConcurrentBattles());
+        this.abandonAfter = Duration.ofSeconds(config.capacity().abandonAfterSeconds());
         this.maxPromptChars = config.maxPromptChars();
         this.clock = clock;
         this.random = random;
@@ -85,7 +89,9 @@ public final class BattleService {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
         battleLog.insert(new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
         battles.put(battle.id(), battle);
-        running.put(battle.id(), runner.start(battle));
+        Map<Side, Watchdog> watchdogs = runner.watchdogs();
+        running.put(battle.id(), watchdogs);
+        queue.submit(battle, () -> runner.start(battle, watchdogs, queue::release));
         return battle;
     }
 
@@ -144,6 +150,27 @@ public final class BattleService {
         Instant cutoff = clock.instant().minus(KEEP_FINISHED_IN_MEMORY);
         battles.values().removeIf(b -> b.status() != LiveBattle.Status.GENERATING && b.lastActivity().isBefore(cutoff));
         running.keySet().removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+    }
+
+    /**
+     * Stops battles nobody is watching any more (no open event stream, no read for a while), so
+     * that a voter who closed the tab does not keep the machine busy or hold others' place in line.
+     */
+    public void closeAbandoned() {
+        Instant cutoff = clock.instant().minus(abandonAfter);
+        for (LiveBattle battle : battles.values()) {
+            if (battle.status() != LiveBattle.Status.GENERATING || battle.watched() || battle.lastWatched().isAfter(cutoff)) {
+                continue;
+            }
+            if (queue.withdraw(battle)) {
+                runner.abandonWaiting(battle, "Nobody was watching this battle any more, so it was stopped before it started.");
+            } else {
+                Map<Side, Watchdog> watchdogs = running.get(battle.id());
+                if (watchdogs != null) {
+                    watchdogs.values().forEach(Watchdog::cancel);
+                }
+            }
+        }
     }
 
     /** Stops every generation still running (at shutdown). */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,9 +18,11 @@ public final class EventStream {
     private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public EventStream(ObjectMapper json) {
+    public EventStream(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     void stream(Context ctx, LiveBattle battle) throws IOException {
@@ -31,9 +34,10 @@ public final class EventStream {
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
         OutputStream out = res.getOutputStream();
-        out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        battle.watcherJoined();
         try {
+            out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
             while (true) {
                 List<BattleEvent> batch = battle.eventsAfter(lastSeen, HEARTBEAT_MILLIS);
                 if (batch.isEmpty()) {
@@ -56,7 +60,9 @@ public final class EventStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // The client went away; the battle goes on without it.
+            // The client went away; the battle goes on without it (until it counts as abandoned).
+        } finally {
+            battle.watcherLeft(clock.instant());
         }
     }
 

@@ -39,12 +39,15 @@ public final class LiveBattle {
     private String failure;
     private Outcome outcome;
     private Instant lastActivity;
+    private Instant lastWatched;
+    private int watchers;
 
     LiveBattle(String id, String prompt, Instant createdAt, Contender a, Contender b) {
         this.id = id;
         this.prompt = prompt;
         this.createdAt = createdAt;
         this.lastActivity = createdAt;
+        this.lastWatched = createdAt;
         contenders.put(Side.A, a);
         contenders.put(Side.B, b);
         texts.put(Side.A, new StringBuilder());
@@ -65,6 +68,34 @@ public final class LiveBattle {
 
     public Contender contender(Side side) {
         return contenders.get(side);
+    }
+
+    /** The battle waits for a free slot; {@code place} 1 is next. */
+    synchronized void queued(int place) {
+        publish("queued", data("position", place));
+    }
+
+    /** Someone is watching: a client read the battle or its events. */
+    synchronized void touched(Instant at) {
+        lastWatched = at;
+    }
+
+    /** When a client last read the battle or its events. */
+    synchronized Instant lastWatched() {
+        return lastWatched;
+    }
+
+    synchronized void watcherJoined() {
+        watchers++;
+    }
+
+    synchronized void watcherLeft(Instant at) {
+        watchers--;
+        lastWatched = at;
+    }
+
+    synchronized boolean watched() {
+        return watchers > 0;
     }
 
     synchronized void token(Side side, String text) {

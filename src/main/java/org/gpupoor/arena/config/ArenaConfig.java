@@ -16,6 +16,7 @@ public record ArenaConfig(
         Integer maxPromptChars,
         String leaderboardFile,
         RateLimits rateLimits,
+        Capacity capacity,
         List<String> identityWords,
         Boolean countIdentityLeaks,
         List<ModelEntry> models,
@@ -31,6 +32,7 @@ public record ArenaConfig(
         maxPromptChars = maxPromptChars == null ? 4000 : maxPromptChars;
         leaderboardFile = leaderboardFile == null ? "leaderboard.json" : leaderboardFile;
         rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
+        capacity = capacity == null ? new Capacity(null, null) : capacity;
         identityWords = identityWords == null ? DEFAULT_IDENTITY_WORDS : List.copyOf(identityWords);
         countIdentityLeaks = countIdentityLeaks != null && countIdentityLeaks;
         models = models == null ? List.of() : List.copyOf(models);
@@ -46,7 +48,7 @@ public record ArenaConfig(
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, identityWords, countIdentityLeaks, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, capacity, identityWords, countIdentityLeaks, models, examplePrompts);
     }
 
     public record OllamaSettings(String url, String apiKey) {
@@ -83,6 +85,17 @@ public record ArenaConfig(
         public RateLimits {
             battlesPerMinute = battlesPerMinute == null ? 12 : battlesPerMinute;
             votesPerMinute = votesPerMinute == null ? 30 : votesPerMinute;
+        }
+    }
+
+    /**
+     * How much the arena asks of Ollama at once: battles beyond {@code maxConcurrentBattles} wait
+     * in line; a battle nobody has watched for {@code abandonAfterSeconds} is stopped.
+     */
+    public record Capacity(Integer maxConcurrentBattles, Integer abandonAfterSeconds) {
+        public Capacity {
+            maxConcurrentBattles = maxConcurrentBattles == null ? 2 : maxConcurrentBattles;
+            abandonAfterSeconds = abandonAfterSeconds == null ? 60 : abandonAfterSeconds;
         }
     }
 

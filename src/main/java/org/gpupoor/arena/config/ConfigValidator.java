@@ -46,6 +46,8 @@ final class ConfigValidator {
         require(!c.leaderboardFile().isBlank(), "/leaderboard_file", "must not be empty");
         range("/rate_limits/battles_per_minute", c.rateLimits().battlesPerMinute(), 0, 100_000);
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
+        range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
+        range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
         checkModels(c.models());
         for (int i = 0; i < c.identityWords().size(); i++) {
             String word = c.identityWords().get(i);

@@ -34,6 +34,7 @@ public final class FakeOllama implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final AtomicInteger mostOpenStreams = new AtomicInteger();
 
     /** A request as the server received it. */
     public record Request(String method, String path, Map<String, List<String>> headers, JsonNode body) {
@@ -80,6 +81,15 @@ public final class FakeOllama implements AutoCloseable {
     /** Chat and generate streams currently being written. */
     public int openStreams() {
         return openStreams.get();
+    }
+
+    /** The most streams that were open at the same time. */
+    public int mostOpenStreams() {
+        return mostOpenStreams.get();
+    }
+
+    void streamOpened() {
+        mostOpenStreams.accumulateAndGet(openStreams.incrementAndGet(), Math::max);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class Generation {
         }
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
-        server.openStreamCounter().incrementAndGet();
+        server.streamOpened();
         try {
             OutputStream out = exchange.getResponseBody();
             int sent = 0;

@@ -51,6 +51,7 @@ public final class TestArena implements AutoCloseable {
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
         private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
         private boolean countIdentityLeaks;
+        private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -89,6 +90,11 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        public Builder capacity(int maxConcurrentBattles, int abandonAfterSeconds) {
+            this.capacity = new ArenaConfig.Capacity(maxConcurrentBattles, abandonAfterSeconds);
+            return this;
+        }
+
         public Builder countIdentityLeaks() {
             this.countIdentityLeaks = true;
             return this;
@@ -103,7 +109,7 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, null, countIdentityLeaks, models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, null, countIdentityLeaks, models, prompts);
         }
     }
 }
