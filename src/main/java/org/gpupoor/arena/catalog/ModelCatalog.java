@@ -52,10 +52,14 @@ public final class ModelCatalog {
         return snapshot;
     }
 
-    /** The last snapshot if younger than {@code maxAge}, else a new check of Ollama. */
+    /**
+     * The last snapshot if younger than {@code maxAge} and Ollama was up, else a new check: a
+     * voter who tries right after Ollama comes back should not be turned away by an old "down".
+     */
     public Snapshot fresh(Duration maxAge) {
         Snapshot last = snapshot;
-        return Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) <= 0 ? last : refresh();
+        boolean young = Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) <= 0;
+        return young && last.ollamaUp() ? last : refresh();
     }
 
     public synchronized Snapshot refresh() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -126,6 +127,11 @@ public final class OllamaGateway {
         OllamaChatResult result;
         try {
             result = chat.chat(request(tag, prompt), chunk -> {
+                if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
+                    // Stopped while Ollama still streams: throwing out of Ollama4j's read loop closes
+                    // the stream, which frees the connection even where interrupts cannot (Java 17).
+                    throw new CancellationException("generation stopped");
+                }
                 watchdog.started();
                 String piece = chunk.getMessage() == null ? null : chunk.getMessage().getResponse();
                 if (piece != null && !piece.isEmpty()) {

@@ -53,6 +53,9 @@ class OllamaFailureTest {
                         "did not start answering within 1 s"),
                 Arguments.of("stream that never finishes",
                         (Consumer<ModelScript>) m -> m.neverFinishes(),
+                        "did not finish its answer within 2 s"),
+                Arguments.of("stream that goes silent",
+                        (Consumer<ModelScript>) m -> m.goesSilent(),
                         "did not finish its answer within 2 s"));
     }
 
@@ -88,6 +91,17 @@ class OllamaFailureTest {
         assertThat(vote.json().get("error").asText()).isEqualTo("battle_failed");
         assertThat(arena.api.get("/api/leaderboard").json().get("rows"))
                 .allSatisfy(row -> assertThat(row.get("battles").asInt()).isZero());
+        assertThat(arena.api.get("/api/health").status()).isEqualTo(200);
+
+        // A server that has gone silent cannot tell whether its client hung up (it writes nothing), so
+        // that case is not checked here; every other fault must close Ollama's stream.
+        if (!name.contains("goes silent")) {
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            while (ollama.openStreams() > 0) {
+                assertThat(java.time.Instant.now()).as("Ollama's streams are closed").isBefore(deadline);
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Test
@@ -122,6 +136,29 @@ class OllamaFailureTest {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.json().get("error").asText()).isEqualTo("ollama_down");
         assertThat(refused.json().get("message").asText()).contains("not reachable", url);
+    }
+
+    @Test
+    void ollama_down_at_start_and_back_later_serves_battles_without_a_restart() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        arena = TestArena.start(dir, TestArena.config("http://127.0.0.1:" + port, dir)
+                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        assertThat(arena.api.get("/api/health").json().get("ollama").asText()).isEqualTo("down");
+        assertThat(arena.api.post("/api/battles", "{\"prompt\": \"Hello?\"}").status()).isEqualTo(503);
+
+        ollama = new FakeOllama(port);
+        ollama.model("one:1b", "1.0B");
+        ollama.model("two:1b", "1.0B");
+        Api.Response created = arena.api.post("/api/battles", "{\"prompt\": \"Hello again\"}");
+        assertThat(created.status()).isEqualTo(201);
+        List<Api.Event> events = arena.api.events(created.json().get("id").asText());
+        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        JsonNode health = arena.api.get("/api/health").json();
+        assertThat(health.get("ollama").asText()).isEqualTo("up");
+        assertThat(health.get("models_available").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -41,7 +41,12 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     public FakeOllama() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On a given port, to play an Ollama that comes back where it was. */
+    public FakeOllama(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-ollama");
             t.setDaemon(true);

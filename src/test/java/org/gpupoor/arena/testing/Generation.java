@@ -61,9 +61,15 @@ final class Generation {
                 line(out, piece(token, false));
                 sent++;
             }
-            if (script.neverEnd) {
+            if (script.goesSilent) {
                 server.sleep(Long.MAX_VALUE / 2_000_000);
                 return;
+            }
+            while (script.neverEnd) {
+                if (!server.sleep(Math.max(20, script.tokenMillis))) {
+                    return;
+                }
+                line(out, piece("", false)); // fails once the client has gone, ending this stream
             }
             ObjectNode done = last("", sent, start, loaded);
             line(out, done);

@@ -14,6 +14,7 @@ public final class ModelScript {
     volatile int errorAfter = -1;
     volatile int dropAfter = -1;
     volatile boolean neverEnd;
+    volatile boolean goesSilent;
     volatile String doneReason = "stop";
 
     ModelScript(String tag, String parameterSize) {
@@ -57,9 +58,15 @@ public final class ModelScript {
         return this;
     }
 
-    /** Streams its tokens, then neither finishes nor closes. */
+    /** Streams its tokens, then keeps streaming empty pieces forever, like a model stuck in a loop. */
     public ModelScript neverFinishes() {
         this.neverEnd = true;
+        return this;
+    }
+
+    /** Streams its tokens, then goes silent without finishing or closing, like a hung server. */
+    public ModelScript goesSilent() {
+        this.goesSilent = true;
         return this;
     }
 
