@@ -22,6 +22,9 @@ public final class JettyErrors extends ErrorHandler {
         String body = "{\"error\":\"" + (code == 400 ? "bad_request" : "http_" + code) + "\",\"message\":\"" + sentence + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        // Jetty drops the connection after a request it could not parse; say so, or a client may
+        // send its next request down a connection that is about to close.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }
