@@ -16,15 +16,25 @@ async function api(path, options = {}) {
 
 // ---- Markdown, rendered safely: model output is untrusted ----
 
+// Beyond script, an answer must not restyle the page, take over its element ids or fake its
+// controls (it could hide the other answer or the vote buttons), so those go too.
+const SANITIZE = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "option", "label", "dialog"],
+  FORBID_ATTR: ["style", "id", "name", "class", "for", "form"],
+  ALLOW_DATA_ATTR: false,
+};
+
 function renderMarkdown(element, text) {
-  const html = window.marked ? window.marked.parse(text, { gfm: true, breaks: true }) : escapeHtml(text);
-  element.innerHTML = window.DOMPurify ? window.DOMPurify.sanitize(html, { USE_PROFILES: { html: true } }) : escapeHtml(text);
+  if (!window.marked || !window.DOMPurify) {
+    element.textContent = text;
+    return;
+  }
+  element.innerHTML = window.DOMPurify.sanitize(window.marked.parse(text, { gfm: true, breaks: true }), SANITIZE);
 }
 
 function escapeHtml(text) {
-  const div = document.createElement("div");
-  div.textContent = text;
-  return div.innerHTML;
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 // ---- Header, banner, tabs ----
@@ -107,6 +117,11 @@ function setStatus(side, text, kind) {
   const status = $("status-" + side);
   status.textContent = text;
   status.className = "status " + kind;
+  const stateWord = text.split(/[·…:]/)[0].trim();
+  if (status.dataset.announced !== stateWord) {
+    status.dataset.announced = stateWord;
+    $("announcer").textContent = `Model ${side.toUpperCase()}: ${text}`;
+  }
 }
 
 function setVoting(enabled, note) {
@@ -121,30 +136,43 @@ async function startBattle(prompt) {
     $("prompt").focus();
     return;
   }
-  $("generate").disabled = true;
+  if (state.generating) return;
+  setGenerating(true);
   try {
     const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
     state.prompt = text;
     history.replaceState(null, "", "#battle=" + id);
     follow(id);
   } catch (e) {
+    setGenerating(false);
     setVoting(false, e.message);
     checkHealth();
-  } finally {
-    $("generate").disabled = false;
   }
+}
+
+// One battle at a time: a second Generate would leave the first one running on the machine.
+function setGenerating(on) {
+  state.generating = on;
+  $("generate").disabled = on;
+  $("random-prompt").disabled = on;
 }
 
 function follow(id) {
   if (state.events) state.events.close();
   state.battle = id;
+  setGenerating(true);
   resetPanes();
   const events = new EventSource(`/api/battles/${encodeURIComponent(id)}/events`);
   state.events = events;
   events.addEventListener("queued", (e) => {
     const { position } = JSON.parse(e.data);
-    const line = position === 1 ? "Next in line: waiting for a free slot…" : `Waiting in line: ${position - 1} battles ahead of this one…`;
+    const ahead = position - 1;
+    const line = ahead === 0 ? "Next in line: waiting for a free slot…" : `Waiting in line: ${ahead} ${ahead === 1 ? "battle" : "battles"} ahead…`;
     for (const side of SIDES) setStatus(side, line, "");
+  });
+  events.addEventListener("started", (e) => {
+    const { side } = JSON.parse(e.data);
+    if (!state.sides[side].firstAt) setStatus(side, "Waiting for the model to load…", "");
   });
   events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
   events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
@@ -190,14 +218,15 @@ function onSideError({ side, message }) {
 }
 
 async function onEnd({ status, reason }) {
+  setGenerating(false);
   if (status === "ready") {
     const battle = await api(`/api/battles/${state.battle}`).catch(() => null);
     if (battle && battle.status === "voted") {
-      reveal(battle.models, battle.winner, null, null);
+      reveal(battle.models, battle.winner, null, notCountedNote(battle));
       return;
     }
     setVoting(true, "Both answers are in. Which one is better?");
-    document.querySelector(".votes button").focus();
+    if (!(document.activeElement instanceof HTMLTextAreaElement)) document.querySelector(".votes button").focus();
   } else {
     setVoting(false, "This battle cannot be voted on: " + reason);
     $("retry").hidden = false;
@@ -214,9 +243,18 @@ async function vote(winner) {
     reveal(result.models, result.winner, result.standings, result.not_counted_because);
     state.boards.changed = result.counted ? [result.models.a.tag, result.models.b.tag] : [];
   } catch (e) {
+    const battle = await api(`/api/battles/${state.battle}`).catch(() => null);
+    if (battle && battle.status === "voted") {
+      reveal(battle.models, battle.winner, null, notCountedNote(battle));
+      return;
+    }
     state.voted = false;
     setVoting(true, e.message);
   }
+}
+
+function notCountedNote(battle) {
+  return battle.identity_giveaway ? `An answer names a model or its maker ("${battle.identity_giveaway}"), so this vote does not count toward the boards.` : null;
 }
 
 function reveal(models, winner, standings, notCounted) {
@@ -248,14 +286,19 @@ function reveal(models, winner, standings, notCounted) {
 async function resume() {
   const match = location.hash.match(/^#battle=([A-Za-z0-9_-]{22})$/);
   if (!match) return;
-  try {
-    const battle = await api(`/api/battles/${match[1]}`);
-    $("prompt").value = battle.prompt;
-    state.prompt = battle.prompt;
-    follow(battle.id);
-  } catch (e) {
+  const response = await fetch(`/api/battles/${match[1]}`, { headers: { Accept: "application/json" } }).catch(() => null);
+  if (response && response.status === 404) {
     history.replaceState(null, "", location.pathname);
+    return;
   }
+  if (!response || !response.ok) {
+    setVoting(false, "This battle cannot be loaded right now; reload the page to try again.");
+    return;
+  }
+  const battle = await response.json();
+  $("prompt").value = battle.prompt;
+  state.prompt = battle.prompt;
+  follow(battle.id);
 }
 
 async function randomPrompt() {

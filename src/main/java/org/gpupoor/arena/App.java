@@ -88,8 +88,8 @@ public final class App implements AutoCloseable {
         timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
-        RateLimiter battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute(), clock);
-        RateLimiter voteLimit = new RateLimiter(config.rateLimits().votesPerMinute(), clock);
+        RateLimiter battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute());
+        RateLimiter voteLimit = new RateLimiter(config.rateLimits().votesPerMinute());
         timers.scheduleWithFixedDelay(() -> safely(() -> {
             battleLimit.forgetIdle();
             voteLimit.forgetIdle();

@@ -3,7 +3,9 @@ package org.gpupoor.arena.battle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,6 @@ import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.SideRecord;
-import org.gpupoor.arena.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class BattleRunner {
     private final ScheduledExecutorService timers;
     private final ArenaConfig config;
     private final Clock clock;
-    private final IdentityCheck identity;
+    private final Map<String, IdentityCheck> identities = new HashMap<>();
 
     BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
                  ScheduledExecutorService timers, ArenaConfig config, Clock clock) {
@@ -45,7 +46,7 @@ final class BattleRunner {
         this.timers = timers;
         this.config = config;
         this.clock = clock;
-        this.identity = new IdentityCheck(config.identityWords());
+        config.models().forEach(m -> identities.put(m.tag(), new IdentityCheck(IdentityWords.of(m))));
     }
 
     /** One watchdog per side, armed when that side starts; cancelling one stops that side. */
@@ -81,13 +82,14 @@ final class BattleRunner {
 
     /** Ends a battle that never left the queue. */
     void abandonWaiting(LiveBattle battle, String reason) {
-        battle.failed(Side.A, reason, true);
+        battle.failed(Side.A, reason, false);
         battle.failed(Side.B, reason, false);
         finish(battle, () -> { });
     }
 
     private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs) {
         Contender model = battle.contender(side);
+        battle.started(side);
         try {
             GenerationResult result = ollama.generate(model.tag(), battle.prompt(), watchdogs.get(side),
                     text -> battle.token(side, text));
@@ -117,16 +119,22 @@ final class BattleRunner {
         LiveBattle.SideView a = battle.side(Side.A);
         LiveBattle.SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
-        String giveaway = ready ? identity.giveaway(battle.prompt(), a.text(), b.text()).orElse(null) : null;
+        String giveaway = ready ? giveaway(battle, Side.A, a.text()).or(() -> giveaway(battle, Side.B, b.text())).orElse(null)
+                : null;
         String storageProblem = null;
         try {
             battleLog.finish(battle.id(), ready, ready ? null : battle.failureReason(), giveaway, record(a), record(b),
                     clock.instant());
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
             log.error("Could not store battle {}", battle.id(), e);
             storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
         }
         battle.end(clock.instant(), storageProblem, giveaway);
+    }
+
+    private Optional<String> giveaway(LiveBattle battle, Side side, String answer) {
+        IdentityCheck check = identities.get(battle.contender(side).tag());
+        return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);
     }
 
     private static SideRecord record(LiveBattle.SideView side) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds answers that give their author away ("I am Llama, made by Meta"), as the best public
+ * Finds an answer that gives its author away ("I am Llama, made by Meta"), as the best public
  * arena does. Such a battle may still be voted on, but by default it does not count: the voter
  * could have known who was who. A word the prompt itself uses does not count as a giveaway.
  */
@@ -19,17 +19,15 @@ final class IdentityCheck {
                 .toList();
     }
 
-    /** The first identity word an answer uses that the prompt does not, if any. */
-    Optional<String> giveaway(String prompt, String... answers) {
+    /** The first of this model's words its answer uses that the prompt does not, if any. */
+    Optional<String> giveaway(String prompt, String answer) {
         for (Pattern word : words) {
             if (word.matcher(prompt).find()) {
                 continue;
             }
-            for (String answer : answers) {
-                var m = word.matcher(answer);
-                if (m.find()) {
-                    return Optional.of(m.group());
-                }
+            var m = word.matcher(answer);
+            if (m.find()) {
+                return Optional.of(m.group());
             }
         }
         return Optional.empty();

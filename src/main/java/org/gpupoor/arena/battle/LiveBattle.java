@@ -98,6 +98,11 @@ public final class LiveBattle {
         return watchers > 0;
     }
 
+    /** A side's generation has begun (the model may still be loading). */
+    synchronized void started(Side side) {
+        publish("started", data("side", side.wire()));
+    }
+
     synchronized void token(Side side, String text) {
         if (results.containsKey(side) || errors.containsKey(side)) {
             return; // a late piece from a stream that was already cut off
@@ -225,8 +230,11 @@ public final class LiveBattle {
 
     /** Why the battle cannot be voted on, naming the side that failed first on its own account. */
     synchronized String failureReason() {
-        Side side = firstToFail != null ? firstToFail : errors.containsKey(Side.A) ? Side.A : errors.containsKey(Side.B) ? Side.B : null;
-        return side == null ? "The battle did not finish." : "Model " + side.name() + " failed: " + errors.get(side);
+        if (firstToFail != null) {
+            return "Model " + firstToFail.name() + " failed: " + errors.get(firstToFail);
+        }
+        String stopped = errors.getOrDefault(Side.A, errors.get(Side.B));
+        return stopped == null ? "The battle did not finish." : "The battle was stopped: " + stopped;
     }
 
     private void publish(String name, Map<String, Object> data) {

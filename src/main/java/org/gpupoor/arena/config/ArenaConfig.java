@@ -17,7 +17,6 @@ public record ArenaConfig(
         String leaderboardFile,
         RateLimits rateLimits,
         Capacity capacity,
-        List<String> identityWords,
         Boolean countIdentityLeaks,
         List<ModelEntry> models,
         List<String> examplePrompts) {
@@ -33,22 +32,14 @@ public record ArenaConfig(
         leaderboardFile = leaderboardFile == null ? "leaderboard.json" : leaderboardFile;
         rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
         capacity = capacity == null ? new Capacity(null, null) : capacity;
-        identityWords = identityWords == null ? DEFAULT_IDENTITY_WORDS : List.copyOf(identityWords);
         countIdentityLeaks = countIdentityLeaks != null && countIdentityLeaks;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
     }
 
-    /** Names of models and their makers; an answer that says one (the prompt did not) reveals who wrote it. */
-    public static final List<String> DEFAULT_IDENTITY_WORDS = List.of(
-            "Llama", "Meta", "Qwen", "Alibaba", "Gemma", "Gemini", "Google", "DeepMind", "Phi", "Microsoft",
-            "Mistral", "Mixtral", "Granite", "IBM", "Hermes", "Nous Research", "SmolLM", "Hugging Face", "Falcon",
-            "Technology Innovation Institute", "DeepSeek", "Yi", "01.AI", "InternLM", "OLMo", "Allen Institute",
-            "Aya", "Cohere", "EXAONE", "LG AI", "GPT", "ChatGPT", "OpenAI", "Claude", "Anthropic");
-
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, capacity, identityWords, countIdentityLeaks, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, models, examplePrompts);
     }
 
     public record OllamaSettings(String url, String apiKey) {
@@ -99,11 +90,20 @@ public record ArenaConfig(
         }
     }
 
-    /** One approved model: the Ollama tag, the name shown after a vote, and an optional size. */
-    public record ModelEntry(String tag, String name, Double sizeB) {
+    /**
+     * One approved model: the Ollama tag, the name shown after a vote, an optional size, and
+     * optionally the words by which its answers would give it away (default: the first word of
+     * its name and its maker, e.g. "Llama" and "Meta").
+     */
+    public record ModelEntry(String tag, String name, Double sizeB, List<String> identityWords) {
         public ModelEntry {
             tag = tag == null || tag.isBlank() ? null : ModelTags.canonical(tag);
             name = name == null || name.isBlank() ? tag : name.strip();
+            identityWords = identityWords == null ? null : List.copyOf(identityWords);
+        }
+
+        public ModelEntry(String tag, String name, Double sizeB) {
+            this(tag, name, sizeB, null);
         }
     }
 }

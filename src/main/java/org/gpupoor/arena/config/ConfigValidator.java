@@ -49,10 +49,6 @@ final class ConfigValidator {
         range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
         range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
         checkModels(c.models());
-        for (int i = 0; i < c.identityWords().size(); i++) {
-            String word = c.identityWords().get(i);
-            require(word != null && !word.isBlank(), "/identity_words/" + i, "must not be empty");
-        }
         for (int i = 0; i < c.examplePrompts().size(); i++) {
             String prompt = c.examplePrompts().get(i);
             require(prompt != null && !prompt.isBlank(), "/example_prompts/" + i, "must not be empty");
@@ -77,6 +73,12 @@ final class ConfigValidator {
             require(!m.tag().contains(" "), at + "/tag", "an Ollama tag has no spaces: '" + m.tag() + "'");
             require(tags.add(ModelTags.canonical(m.tag())), at + "/tag", "'" + m.tag() + "' is listed twice");
             require(names.add(m.name()), at + "/name", "'" + m.name() + "' is used by two models; voters could not tell them apart");
+            if (m.identityWords() != null) {
+                for (int w = 0; w < m.identityWords().size(); w++) {
+                    String word = m.identityWords().get(w);
+                    require(word != null && !word.isBlank(), at + "/identity_words/" + w, "must not be empty");
+                }
+            }
             if (m.sizeB() != null) {
                 require(m.sizeB() > 0, at + "/size_b", "must be above 0 (billions of parameters), was " + m.sizeB());
             }

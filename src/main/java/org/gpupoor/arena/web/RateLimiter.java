@@ -1,6 +1,5 @@
 package org.gpupoor.arena.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
     private final int perMinute;
-    private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -25,9 +23,8 @@ public final class RateLimiter {
     }
 
     /** @param perMinute requests a client may make per minute; 0 means no limit */
-    public RateLimiter(int perMinute, Clock clock) {
+    public RateLimiter(int perMinute) {
         this.perMinute = perMinute;
-        this.clock = clock;
     }
 
     /** Takes one request from the client's allowance; throws 429 with the wait when it is spent. */
@@ -68,8 +65,8 @@ public final class RateLimiter {
         return buckets.size();
     }
 
-    private long nanos() {
-        Duration sinceEpoch = Duration.between(java.time.Instant.EPOCH, clock.instant());
-        return sinceEpoch.toNanos();
+    /** A monotonic clock: a wall clock set back would otherwise lock clients out. */
+    private static long nanos() {
+        return System.nanoTime();
     }
 }

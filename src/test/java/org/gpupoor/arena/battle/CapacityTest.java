@@ -57,7 +57,7 @@ class CapacityTest {
     @Test
     void a_battle_nobody_watches_is_stopped_and_frees_its_place() throws Exception {
         ollama = new FakeOllama();
-        String[] slow = new String[60];
+        String[] slow = new String[300];
         java.util.Arrays.fill(slow, "word ");
         ollama.model("one:1b", "1.0B").answers(slow).paced(100);
         ollama.model("two:1b", "1.0B").answers(slow).paced(100);
@@ -69,11 +69,15 @@ class CapacityTest {
         // Watched only through the database: reading the battle over HTTP would count as watching it.
         assertThat(logged(running)[0]).isEqualTo("generating");
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Instant started = Instant.now();
+        Instant deadline = started.plus(Duration.ofSeconds(40));
         while (!(logged(running)[0].equals("failed") && logged(waiting)[0].equals("failed"))) {
-            assertThat(Instant.now()).as("abandoned battles are stopped").isBefore(deadline);
+            assertThat(Instant.now()).as("abandoned battles are stopped; now " + logged(running)[0] + "/" + logged(waiting)[0])
+                    .isBefore(deadline);
             Thread.sleep(250);
         }
+        System.out.printf("abandoned battles stopped %d ms after creation (abandon_after_seconds: 5)%n",
+                Duration.between(started, Instant.now()).toMillis());
         assertThat(logged(waiting)[1]).containsAnyOf("Nobody was watching", "abandoned");
         assertThat(logged(running)[1]).contains("abandoned");
         Instant released = Instant.now().plus(Duration.ofSeconds(15));
@@ -82,6 +86,8 @@ class CapacityTest {
             Thread.sleep(100);
         }
 
+        ollama.model("one:1b", "1.0B").answers("Quick", " now.");
+        ollama.model("two:1b", "1.0B").answers("Also", " quick.");
         String next = arena.api.post("/api/battles", "{\"prompt\": \"Watched\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(next, null, Duration.ofSeconds(30));
         assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");

@@ -63,12 +63,18 @@ class IdentityGiveawayTest {
     }
 
     @Test
-    void a_name_the_prompt_asked_about_is_no_giveaway() {
-        IdentityCheck check = new IdentityCheck(ArenaConfig.DEFAULT_IDENTITY_WORDS);
-        assertThat(check.giveaway("What does Meta sell?", "Meta sells ads.", "Ads, mostly.")).isEmpty();
-        assertThat(check.giveaway("Hi", "As Qwen, created by Alibaba Cloud, I can help.", "Hello.")).contains("Qwen");
-        assertThat(check.giveaway("Explain the golden ratio", "It is phi, about 1.618; a meta-analysis agrees.", "1.618"))
-                .isEmpty();
-        assertThat(check.giveaway("Hi", "Hello!", "I was trained by Google.")).contains("Google");
+    void only_a_models_own_name_or_maker_gives_it_away_and_not_when_the_prompt_asked_for_it() {
+        IdentityCheck llama = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("llama3.2:1b", "Llama 3.2 (1B)", null)));
+        IdentityCheck qwen = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)));
+        IdentityCheck phi = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("phi3.5:3.8b", "Phi 3.5 Mini (3.8B)", null)));
+        assertThat(llama.giveaway("Hi", "I'm Llama, an assistant made by Meta.")).contains("Llama");
+        assertThat(llama.giveaway("What does Meta sell?", "Meta sells ads.")).isEmpty();
+        assertThat(qwen.giveaway("Hi", "As an AI created by Alibaba Cloud, I can help.")).contains("Alibaba");
+        assertThat(qwen.giveaway("Compare search engines", "Google and Bing both index the web.")).isEmpty();
+        assertThat(phi.giveaway("Explain the golden ratio", "It is phi, about 1.618; a meta-analysis agrees.")).isEmpty();
+        assertThat(phi.giveaway("Hi", "Hello! I am Phi, developed by Microsoft.")).contains("Phi");
+        IdentityCheck custom = new IdentityCheck(IdentityWords.of(
+                new ArenaConfig.ModelEntry("house:7b", "House Model (7B)", null, java.util.List.of("Acme", "Roadrunner"))));
+        assertThat(custom.giveaway("Hi", "Roadrunner at your service.")).contains("Roadrunner");
     }
 }

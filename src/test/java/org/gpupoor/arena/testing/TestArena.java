@@ -109,7 +109,7 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, null, countIdentityLeaks, models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, models, prompts);
         }
     }
 }

@@ -20,7 +20,9 @@ import org.openqa.selenium.interactions.Actions;
 class ArenaPageTest {
     static final String HOSTILE = "Here you go: <img src=x onerror=\"window.__pwned='img'\"> and "
             + "<script>window.__pwned='script'</script> and [a link](javascript:window.__pwned='link') "
-            + "and <a href=\"#\" onclick=\"window.__pwned='click'\">click me</a>. Done.";
+            + "and <a href=\"#\" onclick=\"window.__pwned='click'\">click me</a>. "
+            + "<style>.answer, .votes { display: none }</style><div id=\"answer-b\" class=\"winner\">hijack</div>"
+            + "<form><button id=\"vote-a\">fake vote</button></form> Done.";
 
     @TempDir
     Path dir;
@@ -121,6 +123,12 @@ class ArenaPageTest {
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
         assertThat(browser.driver.findElements(By.cssSelector(".answer script"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector(".answer [onerror], .answer [onclick]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(".answer style, .answer [id], .answer [class], .answer form, .answer button")))
+                .as("an answer cannot restyle the page, take over its ids or fake its controls").isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#pane-a .answer")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("#pane-b .answer")).isDisplayed()).isTrue();
+        assertThat(all).contains("Just text.");
+        assertThat(button("vote-a").isDisplayed()).isTrue();
     }
 
     @Test
