@@ -23,6 +23,7 @@ import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
@@ -77,13 +78,16 @@ public final class App implements AutoCloseable {
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
+        ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
+        StrengthBoard strengths = new StrengthBoard(battleLog, catalog, config.countIdentityLeaks(), ratingsThread);
+        strengths.requestRecompute();
 
         // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
-        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, ollama, workers, deadlines,
-                config, clock, random);
+        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, strengths, ollama, workers,
+                deadlines, config, clock, random);
         export.requestWrite();
         timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
@@ -96,7 +100,7 @@ public final class App implements AutoCloseable {
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
-        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, random);
+        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, strengths, random);
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -116,6 +120,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/prompts/random", arenaApi::randomPrompt);
             c.routes.get("/api/leaderboard", arenaApi::mainBoard);
             c.routes.get("/api/leaderboard/elo", arenaApi::eloBoard);
+            c.routes.get("/api/leaderboard/bt", arenaApi::strengthBoard);
             c.routes.get("/api/leaderboard/elo/history", arenaApi::eloHistory);
             c.routes.get("/api/leaderboard/head-to-head", arenaApi::headToHead);
             c.routes.post("/api/battles", battleApi::create);
@@ -123,7 +128,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
         });
-        return new App(javalin, database, battles, export, workers, List.of(deadlines, timers), catalog);
+        return new App(javalin, database, battles, export, workers, List.of(deadlines, timers, ratingsThread), catalog);
     }
 
     static ObjectMapper jsonMapper() {

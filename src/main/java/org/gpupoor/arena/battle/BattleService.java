@@ -18,6 +18,7 @@ import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.CountedBattle;
@@ -43,6 +44,7 @@ public final class BattleService {
     private final ModelCatalog catalog;
     private final Leaderboard leaderboard;
     private final LeaderboardExport export;
+    private final StrengthBoard strengths;
     private final BattleRunner runner;
     private final BattleQueue queue;
     private final Duration abandonAfter;
@@ -53,12 +55,13 @@ public final class BattleService {
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
     public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, LeaderboardExport export,
-                         OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
+                         StrengthBoard strengths, OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
                          ArenaConfig config, Clock clock, Random random) {
         this.battleLog = battleLog;
         this.catalog = catalog;
         this.leaderboard = leaderboard;
         this.export = export;
+        this.strengths = strengths;
         this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock);
         this.queue = new BattleQueue(config.capacity().maxConcurrentBattles());
         this.abandonAfter = Duration.ofSeconds(config.capacity().abandonAfterSeconds());
@@ -137,6 +140,9 @@ public final class BattleService {
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
         }
         export.requestWrite();
+        if (counts) {
+            strengths.requestRecompute();
+        }
         return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle));
     }
 

@@ -10,6 +10,7 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
 
 /** The arena as a whole: its health, its models, its example prompts, its boards. */
 public final class ArenaController {
@@ -17,10 +18,12 @@ public final class ArenaController {
     private final ModelCatalog catalog;
     private final Leaderboard leaderboard;
     private final LeaderboardExport export;
+    private final StrengthBoard strengths;
     private final Random random;
 
     public ArenaController(ArenaConfig config, ModelCatalog catalog, Leaderboard leaderboard,
-                           LeaderboardExport export, Random random) {
+                           LeaderboardExport export, StrengthBoard strengths, Random random) {
+        this.strengths = strengths;
         this.config = config;
         this.catalog = catalog;
         this.leaderboard = leaderboard;
@@ -81,6 +84,11 @@ public final class ArenaController {
 
     public void eloBoard(Context ctx) {
         ctx.json(Map.of("rows", leaderboard.eloBoard()));
+    }
+
+    public void strengthBoard(Context ctx) {
+        StrengthBoard.Result result = strengths.current();
+        ctx.json(Map.of("battles", result.battles(), "rows", result.rows()));
     }
 
     public void eloHistory(Context ctx) {

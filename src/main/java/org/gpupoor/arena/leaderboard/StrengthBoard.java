@@ -1,0 +1,105 @@
+package org.gpupoor.arena.leaderboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.rating.Bootstrap;
+import org.gpupoor.arena.rating.BradleyTerry;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.PairCounts;
+import org.gpupoor.arena.store.BattleLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bradley-Terry board with 95% intervals. Fitting and bootstrapping take real time on a big
+ * log, so they run in the background a moment after votes (a burst of votes is one refit), and
+ * the board serves the last result; a vote never waits for them.
+ */
+public final class StrengthBoard {
+    private static final Logger log = LoggerFactory.getLogger(StrengthBoard.class);
+    static final double ANCHOR = 1000;
+    static final int ROUNDS = 100;
+    static final long SEED = 42;
+    static final int PROVISIONAL_BELOW = 10;
+    private static final long DEBOUNCE_MILLIS = 1000;
+
+    /** One model's rating, its 95% interval and the best rank it can claim with confidence. */
+    public record Row(String model, String name, double rating, double ciLow, double ciHigh, int rankUpperBound,
+                      long battles, boolean provisional) {
+    }
+
+    /** The board and how many counted battles it was fitted on. */
+    public record Result(long battles, List<Row> rows) {
+    }
+
+    private final BattleLog battleLog;
+    private final ModelCatalog catalog;
+    private final boolean countFlagged;
+    private final ScheduledExecutorService background;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile Result current = new Result(0, List.of());
+
+    public StrengthBoard(BattleLog battleLog, ModelCatalog catalog, boolean countFlagged, ScheduledExecutorService background) {
+        this.battleLog = battleLog;
+        this.catalog = catalog;
+        this.countFlagged = countFlagged;
+        this.background = background;
+    }
+
+    public Result current() {
+        return current;
+    }
+
+    /** Asks for a refit soon; calls that arrive before it starts share it. */
+    public void requestRecompute() {
+        if (pending.compareAndSet(false, true)) {
+            background.schedule(() -> {
+                pending.set(false);
+                try {
+                    recomputeNow();
+                } catch (RuntimeException e) {
+                    log.error("Bradley-Terry recompute failed", e);
+                }
+            }, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void recomputeNow() {
+        current = compute(battleLog.countedInVoteOrder(countFlagged));
+    }
+
+    private Result compute(List<CountedBattle> history) {
+        if (history.isEmpty()) {
+            return new Result(0, List.of());
+        }
+        PairCounts counts = PairCounts.of(history);
+        double[] ratings = BradleyTerry.fit(counts, ANCHOR);
+        Bootstrap.Intervals ci = Bootstrap.intervals(counts, ROUNDS, SEED, ANCHOR);
+        int[] ranks = Bootstrap.rankUpperBounds(ci);
+        Map<String, Long> battles = new HashMap<>();
+        for (PairCounts.Row r : counts.rows()) {
+            battles.merge(counts.models().get(r.a()), (long) r.count(), Long::sum);
+            battles.merge(counts.models().get(r.b()), (long) r.count(), Long::sum);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ratings.length; i++) {
+            String model = counts.models().get(i);
+            long played = battles.getOrDefault(model, 0L);
+            rows.add(new Row(model, catalog.find(model).map(e -> e.name()).orElse(model), round(ratings[i]),
+                    round(ci.low()[i]), round(ci.high()[i]), ranks[i], played, played < PROVISIONAL_BELOW));
+        }
+        rows.sort(Comparator.comparingDouble(Row::rating).reversed());
+        return new Result(history.size(), List.copyOf(rows));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.gpupoor.arena.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.TestArena;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StrengthBoardTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_bradley_terry_board_follows_the_votes_with_intervals_and_provisional_flags() throws Exception {
+        try (FakeOllama ollama = new FakeOllama()) {
+            ollama.model("strong:1b", "1.0B").answers("Alpha", " answer.");
+            ollama.model("weak:1b", "1.0B").answers("Beta", " answer.");
+            try (TestArena arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
+                    .model("strong:1b", "Strong (1B)", null).model("weak:1b", "Weak (1B)", null).build())) {
+                assertThat(arena.api.get("/api/leaderboard/bt").json().get("rows")).isEmpty();
+                for (int i = 0; i < 12; i++) {
+                    String id = DurableBoardsTest.battle(arena.api);
+                    JsonNode view = arena.api.get("/api/battles/" + id).json();
+                    String strongSide = view.get("answers").get("a").get("text").asText().startsWith("Alpha") ? "a" : "b";
+                    String winner = i < 9 ? strongSide : strongSide.equals("a") ? "b" : "a";
+                    assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}").status())
+                            .isEqualTo(200);
+                }
+                JsonNode board = awaitBoard(arena, 12);
+                JsonNode top = board.get("rows").get(0);
+                JsonNode bottom = board.get("rows").get(1);
+                assertThat(top.get("model").asText()).isEqualTo("strong:1b");
+                assertThat(top.get("name").asText()).isEqualTo("Strong (1B)");
+                assertThat(top.get("rating").asDouble() + bottom.get("rating").asDouble()).isCloseTo(2000, org.assertj.core.api.Assertions.within(0.2));
+                assertThat(top.get("rating").asDouble()).isGreaterThan(bottom.get("rating").asDouble());
+                for (JsonNode row : board.get("rows")) {
+                    assertThat(row.get("ci_low").asDouble()).isLessThanOrEqualTo(row.get("rating").asDouble());
+                    assertThat(row.get("ci_high").asDouble()).isGreaterThanOrEqualTo(row.get("rating").asDouble());
+                    assertThat(row.get("battles").asInt()).isEqualTo(12);
+                    assertThat(row.get("provisional").asBoolean()).isFalse();
+                    assertThat(row.get("rank_upper_bound").asInt()).isBetween(1, 2);
+                }
+            }
+        }
+    }
+
+    private static JsonNode awaitBoard(TestArena arena, int battles) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            JsonNode board = arena.api.get("/api/leaderboard/bt").json();
+            if (board.get("battles").asInt() == battles) {
+                return board;
+            }
+            assertThat(Instant.now()).as("the board is refitted after the votes: " + board).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
