@@ -121,6 +121,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/leaderboard", arenaApi::mainBoard);
             c.routes.get("/api/leaderboard/elo", arenaApi::eloBoard);
             c.routes.get("/api/leaderboard/bt", arenaApi::strengthBoard);
+            c.routes.get("/api/leaderboard/matrix", arenaApi::strengthMatrix);
             c.routes.get("/api/leaderboard/elo/history", arenaApi::eloHistory);
             c.routes.get("/api/leaderboard/head-to-head", arenaApi::headToHead);
             c.routes.post("/api/battles", battleApi::create);

@@ -35,8 +35,16 @@ public final class StrengthBoard {
                       long battles, boolean provisional) {
     }
 
-    /** The board and how many counted battles it was fitted on. */
-    public record Result(long battles, List<Row> rows) {
+    /**
+     * Head to head, rows and columns in board order: battles per pair, how often the row model
+     * actually won (ties as halves; null where they never met), and how often the fit predicts it wins.
+     */
+    public record Matrix(List<String> models, long[][] battles, Double[][] observed, double[][] predicted) {
+        static final Matrix EMPTY = new Matrix(List.of(), new long[0][0], new Double[0][0], new double[0][0]);
+    }
+
+    /** The board, its matrices, and how many counted battles they were fitted on. */
+    public record Result(long battles, List<Row> rows, Matrix matrix) {
     }
 
     private final BattleLog battleLog;
@@ -44,7 +52,7 @@ public final class StrengthBoard {
     private final boolean countFlagged;
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile Result current = new Result(0, List.of());
+    private volatile Result current = new Result(0, List.of(), Matrix.EMPTY);
 
     public StrengthBoard(BattleLog battleLog, ModelCatalog catalog, boolean countFlagged, ScheduledExecutorService background) {
         this.battleLog = battleLog;
@@ -77,7 +85,7 @@ public final class StrengthBoard {
 
     private Result compute(List<CountedBattle> history) {
         if (history.isEmpty()) {
-            return new Result(0, List.of());
+            return new Result(0, List.of(), Matrix.EMPTY);
         }
         PairCounts counts = PairCounts.of(history);
         double[] ratings = BradleyTerry.fit(counts, ANCHOR);
@@ -96,7 +104,30 @@ public final class StrengthBoard {
                     round(ci.low()[i]), round(ci.high()[i]), ranks[i], played, played < PROVISIONAL_BELOW));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed());
-        return new Result(history.size(), List.copyOf(rows));
+        return new Result(history.size(), List.copyOf(rows), matrix(counts, ratings, rows));
+    }
+
+    private static Matrix matrix(PairCounts counts, double[] ratings, List<Row> rows) {
+        int n = rows.size();
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = counts.models().indexOf(rows.get(k).model());
+        }
+        double[][] halfWins = counts.halfWins();
+        long[][] battles = new long[n][n];
+        Double[][] observed = new Double[n][n];
+        double[][] predicted = new double[n][n];
+        for (int x = 0; x < n; x++) {
+            for (int y = 0; y < n; y++) {
+                int i = order[x];
+                int j = order[y];
+                double games = x == y ? 0 : halfWins[i][j] + halfWins[j][i];
+                battles[x][y] = Math.round(games);
+                observed[x][y] = games > 0 ? Math.round(halfWins[i][j] / games * 1000) / 1000.0 : null;
+                predicted[x][y] = x == y ? 0.5 : Math.round(BradleyTerry.winProbability(ratings[i], ratings[j]) * 1000) / 1000.0;
+            }
+        }
+        return new Matrix(rows.stream().map(Row::model).toList(), battles, observed, predicted);
     }
 
     private static double round(double value) {

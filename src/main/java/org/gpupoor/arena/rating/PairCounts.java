@@ -74,7 +74,7 @@ public final class PairCounts {
     }
 
     /** wins[i][j]: how often i beat j, ties and both_bad counting half to each side. */
-    double[][] halfWins() {
+    public double[][] halfWins() {
         int n = models.size();
         double[][] wins = new double[n][n];
         for (Row r : rows) {

@@ -91,6 +91,10 @@ public final class ArenaController {
         ctx.json(Map.of("battles", result.battles(), "rows", result.rows()));
     }
 
+    public void strengthMatrix(Context ctx) {
+        ctx.json(strengths.current().matrix());
+    }
+
     public void eloHistory(Context ctx) {
         ctx.json(leaderboard.eloHistory());
     }

@@ -38,6 +38,14 @@ class StrengthBoardTest {
                 assertThat(top.get("name").asText()).isEqualTo("Strong (1B)");
                 assertThat(top.get("rating").asDouble() + bottom.get("rating").asDouble()).isCloseTo(2000, org.assertj.core.api.Assertions.within(0.2));
                 assertThat(top.get("rating").asDouble()).isGreaterThan(bottom.get("rating").asDouble());
+                JsonNode matrix = arena.api.get("/api/leaderboard/matrix").json();
+                assertThat(matrix.get("models").get(0).asText()).isEqualTo("strong:1b");
+                assertThat(matrix.get("battles").get(0).get(1).asInt()).isEqualTo(12);
+                assertThat(matrix.get("observed").get(0).get(1).asDouble()).isEqualTo(0.75);
+                assertThat(matrix.get("observed").get(0).get(0).isNull()).isTrue();
+                double predicted = matrix.get("predicted").get(0).get(1).asDouble();
+                assertThat(predicted).isBetween(0.5, 0.75); // the prior pulls toward even odds
+                assertThat(predicted + matrix.get("predicted").get(1).get(0).asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.002));
                 for (JsonNode row : board.get("rows")) {
                     assertThat(row.get("ci_low").asDouble()).isLessThanOrEqualTo(row.get("rating").asDouble());
                     assertThat(row.get("ci_high").asDouble()).isGreaterThanOrEqualTo(row.get("rating").asDouble());
