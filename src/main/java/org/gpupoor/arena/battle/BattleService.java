@@ -108,7 +108,7 @@ public final class BattleService {
             return live;
         }
         return battleLog.find(id)
-                .map(r -> battles.computeIfAbsent(id, k -> LiveBattle.restore(r, contender(r.modelA(), r.sizeA()),
+                .map(r -> battles.computeIfAbsent(id, k -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()),
                         contender(r.modelB(), r.sizeB()))))
                 .orElseThrow(() -> ApiException.notFound("No battle has the id '" + id + "'."));
     }

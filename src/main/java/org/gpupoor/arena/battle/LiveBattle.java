@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.rating.Outcome;
-import org.gpupoor.arena.store.BattleRecord;
-import org.gpupoor.arena.store.SideRecord;
 
 /**
  * A battle in memory: what each side has produced so far, and every event sent about it, kept so
@@ -136,44 +134,6 @@ public final class LiveBattle {
         failure = ok ? null : storageProblem != null ? storageProblem : failureReason();
         lastActivity = at;
         publish("end", data("status", status.name().toLowerCase(), "reason", failure));
-    }
-
-    /** Rebuilds a finished battle from the log, events included, as if it had just run. */
-    static LiveBattle restore(BattleRecord r, Contender a, Contender b) {
-        LiveBattle battle = new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b);
-        synchronized (battle) {
-            battle.replaySide(Side.A, r.a(), r.imported());
-            battle.replaySide(Side.B, r.b(), r.imported());
-            boolean ready = r.status().equals("ready");
-            battle.end(r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
-                    ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure(), r.flagged());
-            if (r.outcome() != null) {
-                battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
-            }
-        }
-        return battle;
-    }
-
-    private void replaySide(Side side, SideRecord record, boolean imported) {
-        if (record == null && imported) {
-            done(side, new GenerationResult("", 0, 0, 0, 0, null));
-            return;
-        }
-        if (record == null) {
-            failed(side, "The answer was not recorded.", true);
-            return;
-        }
-        if (!record.text().isEmpty()) {
-            token(side, record.text());
-        }
-        if (record.error() != null) {
-            failed(side, record.error(), true);
-        } else {
-            done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
-                    record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
-                    record.ttftMs() == null ? 0 : record.ttftMs(), record.totalMs() == null ? 0 : record.totalMs(),
-                    record.doneReason()));
-        }
     }
 
     synchronized void markVoted(Outcome verdict, Instant at) {

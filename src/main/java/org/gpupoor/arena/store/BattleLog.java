@@ -5,9 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,54 +164,17 @@ public final class BattleLog {
      * never, battles whose answers gave their author away only when asked to.
      */
     public List<CountedBattle> countedInVoteOrder(boolean includeFlagged) {
-        return read(c -> {
-            List<CountedBattle> battles = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT b.model_a, b.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
-                    WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) ORDER BY v.seq""")) {
-                s.setBoolean(1, includeFlagged);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
-                    }
-                }
-            }
-            return battles;
-        });
+        return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged));
     }
 
     /** The last recorded size of every model that has battled with a known size. */
     public Map<String, Double> loggedSizes() {
-        return read(c -> {
-            Map<String, Double> sizes = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT model_a, size_a FROM battles WHERE size_a IS NOT NULL
-                    UNION ALL SELECT model_b, size_b FROM battles WHERE size_b IS NOT NULL""");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    sizes.put(r.getString(1), r.getDouble(2));
-                }
-            }
-            return sizes;
-        });
+        return read(BattleRows::loggedSizes);
     }
 
     /** The distinct opponents {@code model} met most recently, newest first. */
     public List<String> recentOpponents(String model, int limit) {
-        return read(c -> {
-            LinkedHashSet<String> opponents = new LinkedHashSet<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT CASE WHEN model_a = ?1 THEN model_b ELSE model_a END FROM battles
-                    WHERE (model_a = ?1 OR model_b = ?1) AND imported = 0 ORDER BY rowid DESC LIMIT 200""")) {
-                s.setString(1, model);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next() && opponents.size() < limit) {
-                        opponents.add(r.getString(1));
-                    }
-                }
-            }
-            return List.copyOf(opponents);
-        });
+        return read(c -> BattleRows.recentOpponents(c, model, limit));
     }
 
     /** Runs {@code work} with writes held off, so it sees the log exactly as the last write left it. */

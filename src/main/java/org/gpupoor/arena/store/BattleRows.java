@@ -5,11 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
 
-/** Reads one battle with its answers and vote back into a {@link BattleRecord}. */
+/** The battle log's read queries: one battle with its answers and vote, the counted history, sizes, opponents. */
 final class BattleRows {
     private BattleRows() {
     }
@@ -48,5 +53,54 @@ final class BattleRows {
                 r.getString("model_a"), r.getString("model_b"), Jdbc.getDouble(r, "size_a"), Jdbc.getDouble(r, "size_b"),
                 r.getString("status"), r.getString("failure"), r.getString("flagged"), r.getInt("imported") == 1, Jdbc.instant(r.getString("finished_at")),
                 a, b, r.getString("outcome"), Jdbc.instant(r.getString("voted_at")));
+    }
+
+    /**
+     * Every voted battle that counts, in the order the votes were acknowledged: failed battles
+     * never, battles whose answers gave their author away only when asked to.
+     */
+    static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged) throws SQLException {
+        List<CountedBattle> battles = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT b.model_a, b.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
+                WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) ORDER BY v.seq""")) {
+            s.setBoolean(1, includeFlagged);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                }
+            }
+        }
+        return battles;
+    }
+
+    /** The last recorded size of every model that has battled with a known size. */
+    static Map<String, Double> loggedSizes(Connection c) throws SQLException {
+        Map<String, Double> sizes = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT model_a, size_a FROM battles WHERE size_a IS NOT NULL
+                UNION ALL SELECT model_b, size_b FROM battles WHERE size_b IS NOT NULL""");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                sizes.put(r.getString(1), r.getDouble(2));
+            }
+        }
+        return sizes;
+    }
+
+    /** The distinct opponents {@code model} met most recently, newest first. */
+    static List<String> recentOpponents(Connection c, String model, int limit) throws SQLException {
+        LinkedHashSet<String> opponents = new LinkedHashSet<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT CASE WHEN model_a = ?1 THEN model_b ELSE model_a END FROM battles
+                WHERE (model_a = ?1 OR model_b = ?1) AND imported = 0 ORDER BY rowid DESC LIMIT 200""")) {
+            s.setString(1, model);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next() && opponents.size() < limit) {
+                    opponents.add(r.getString(1));
+                }
+            }
+        }
+        return List.copyOf(opponents);
     }
 }

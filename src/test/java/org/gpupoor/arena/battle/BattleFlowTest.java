@@ -54,7 +54,7 @@ class BattleFlowTest {
 
         List<Api.Event> events = arena.api.events(id);
         assertThat(events.get(events.size() - 1).name()).isEqualTo("end");
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
         String sideA = streamed(events, "a");
         String sideB = streamed(events, "b");
         assertThat(List.of(sideA, sideB)).containsExactlyInAnyOrder(LLAMA_ANSWER, QWEN_ANSWER);
@@ -195,7 +195,7 @@ class BattleFlowTest {
     private String readyBattle() {
         String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(id);
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class CapacityTest {
             events.add(s.get());
         }
 
-        assertThat(events).allSatisfy(e -> assertThat(e.get(e.size() - 1).data().get("status").asText()).isEqualTo("ready"));
+        assertThat(events).allSatisfy(e -> assertThat(Api.endStatus(e)).isEqualTo("ready"));
         assertThat(positions(events.get(0))).isEmpty();
         assertThat(positions(events.get(1))).containsExactly(1);
         assertThat(positions(events.get(2))).containsExactly(2, 1);
@@ -70,27 +71,19 @@ class CapacityTest {
         assertThat(logged(running)[0]).isEqualTo("generating");
 
         Instant started = Instant.now();
-        Instant deadline = started.plus(Duration.ofSeconds(40));
-        while (!(logged(running)[0].equals("failed") && logged(waiting)[0].equals("failed"))) {
-            assertThat(Instant.now()).as("abandoned battles are stopped; now " + logged(running)[0] + "/" + logged(waiting)[0])
-                    .isBefore(deadline);
-            Thread.sleep(250);
-        }
+        Poll.until("abandoned battles are stopped", Duration.ofSeconds(40),
+                () -> logged(running)[0].equals("failed") && logged(waiting)[0].equals("failed"));
         System.out.printf("abandoned battles stopped %d ms after creation (abandon_after_seconds: 5)%n",
                 Duration.between(started, Instant.now()).toMillis());
         assertThat(logged(waiting)[1]).containsAnyOf("Nobody was watching", "abandoned");
         assertThat(logged(running)[1]).contains("abandoned");
-        Instant released = Instant.now().plus(Duration.ofSeconds(15));
-        while (ollama.openStreams() > 0) {
-            assertThat(Instant.now()).as("the abandoned generations end").isBefore(released);
-            Thread.sleep(100);
-        }
+        assertThat(ollama.awaitNoOpenStreams(Duration.ofSeconds(15))).as("the abandoned generations end").isTrue();
 
         ollama.model("one:1b", "1.0B").answers("Quick", " now.");
         ollama.model("two:1b", "1.0B").answers("Also", " quick.");
         String next = arena.api.post("/api/battles", "{\"prompt\": \"Watched\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(next, null, Duration.ofSeconds(30));
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
     }
 
     private String[] logged(String id) throws Exception {

@@ -39,7 +39,7 @@ class IdentityGiveawayTest {
         try (TestArena arena = TestArena.start(dir, config)) {
             String id = arena.api.post("/api/battles", "{\"prompt\": \"Who are you?\"}").json().get("id").asText();
             List<Api.Event> events = arena.api.events(id);
-            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+            assertThat(Api.endStatus(events)).isEqualTo("ready");
             assertThat(events.toString() + arena.api.get("/api/battles/" + id).text()).doesNotContain("giveaway", "counted");
 
             JsonNode vote = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").json();

@@ -96,11 +96,7 @@ class OllamaFailureTest {
         // A server that has gone silent cannot tell whether its client hung up (it writes nothing), so
         // that case is not checked here; every other fault must close Ollama's stream.
         if (!name.contains("goes silent")) {
-            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
-            while (ollama.openStreams() > 0) {
-                assertThat(java.time.Instant.now()).as("Ollama's streams are closed").isBefore(deadline);
-                Thread.sleep(50);
-            }
+            assertThat(ollama.awaitNoOpenStreams(Duration.ofSeconds(10))).as("Ollama's streams are closed").isTrue();
         }
     }
 
@@ -115,7 +111,7 @@ class OllamaFailureTest {
 
         String id = arena.api.post("/api/battles", "{\"prompt\": \"Hello?\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(id);
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("failed");
+        assertThat(Api.endStatus(events)).isEqualTo("failed");
         assertThat(events).anySatisfy(e -> assertThat(e.rawData()).contains("Ollama is not reachable"));
         assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"b\"}").status()).isEqualTo(409);
     }
@@ -155,7 +151,7 @@ class OllamaFailureTest {
         Api.Response created = arena.api.post("/api/battles", "{\"prompt\": \"Hello again\"}");
         assertThat(created.status()).isEqualTo(201);
         List<Api.Event> events = arena.api.events(created.json().get("id").asText());
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
         JsonNode health = arena.api.get("/api/health").json();
         assertThat(health.get("ollama").asText()).isEqualTo("up");
         assertThat(health.get("models_available").asInt()).isEqualTo(2);
@@ -178,7 +174,7 @@ class OllamaFailureTest {
         });
         for (int i = 0; i < 6; i++) {
             String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
-            assertThat(arena.api.events(id).get(arena.api.events(id).size() - 1).data().get("status").asText())
+            assertThat(Api.endStatus(arena.api.events(id)))
                     .isEqualTo("ready");
         }
         assertThat(ollama.requests("/api/chat")).noneSatisfy(r ->

@@ -80,7 +80,7 @@ class OllamaUsageTest {
             }
         }
         assertThat(order).containsExactly("a", "b");
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
     }
 
     @Test
@@ -125,7 +125,7 @@ class OllamaUsageTest {
         for (int i = 0; i < 8; i++) {
             String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
             List<Api.Event> events = arena.api.events(id);
-            if (events.get(events.size() - 1).data().get("status").asText().equals("failed")) {
+            if (Api.endStatus(events).equals("failed")) {
                 failed++;
                 assertThat(events).anySatisfy(e -> assertThat(e.rawData()).contains("not installed in Ollama"));
             }
@@ -151,7 +151,7 @@ class OllamaUsageTest {
         arena.app.refreshModels();
         String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(id);
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
     }
 
     private static JsonNode model(JsonNode models, String tag) {

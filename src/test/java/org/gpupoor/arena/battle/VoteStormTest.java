@@ -160,7 +160,7 @@ class VoteStormTest {
     private String newReadyBattle() {
         String id = arena.api.post("/api/battles", "{\"prompt\": \"Say hi\"}").json().get("id").asText();
         List<Api.Event> events = arena.api.events(id);
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
     }
 

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,19 +96,18 @@ class KillNineIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("arena-" + port + ".log").toFile())
                 .directory(dir.toFile()).start();
         Api api = new Api("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            try {
-                if (api.get("/api/health").status() == 200) {
-                    return api;
-                }
-            } catch (RuntimeException notYet) {
-                if (!arena.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the arena did not start: " + Files.readString(dir.resolve("arena-" + port + ".log")));
-                }
+        Path log = dir.resolve("arena-" + port + ".log");
+        Poll.until("the arena answers /api/health", Duration.ofSeconds(60), () -> {
+            if (!arena.isAlive()) {
+                throw new AssertionError("the arena exited: " + Files.readString(log));
             }
-            Thread.sleep(100);
-        }
+            try {
+                return api.get("/api/health").status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        return api;
     }
 
     private List<String> readyBattles(Api api, int count) throws Exception {

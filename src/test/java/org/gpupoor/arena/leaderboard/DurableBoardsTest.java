@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +94,8 @@ class DurableBoardsTest {
             JsonNode vote = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}").json();
             String a = vote.get("models").get("a").get("tag").asText();
             String b = vote.get("models").get("b").get("tag").asText();
-            awaitTrue(() -> read(file).path(a).path("opponents").path(b).path("ties").asInt() == 1);
+            Poll.until("leaderboard.json holds the new tie", Duration.ofSeconds(10),
+                    () -> read(file).path(a).path("opponents").path(b).path("ties").asInt() == 1);
             JsonNode written = read(file);
             assertThat(written.get("llama3.2:1b").get("opponents").get("qwen2.5:3b").get("wins").asInt()).isEqualTo(2);
             assertThat(written.get(b).get("ties").asInt()).isEqualTo(1);
@@ -150,7 +151,7 @@ class DurableBoardsTest {
     static String battle(Api api) {
         String id = api.post("/api/battles", "{\"prompt\": \"Tell me a fact.\"}").json().get("id").asText();
         List<Api.Event> events = api.events(id);
-        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+        assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
     }
 
@@ -171,13 +172,4 @@ class DurableBoardsTest {
         }
     }
 
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

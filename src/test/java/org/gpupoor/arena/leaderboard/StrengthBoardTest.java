@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,15 +57,9 @@ class StrengthBoardTest {
         }
     }
 
-    private static JsonNode awaitBoard(TestArena arena, int battles) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            JsonNode board = arena.api.get("/api/leaderboard/bt").json();
-            if (board.get("battles").asInt() == battles) {
-                return board;
-            }
-            assertThat(Instant.now()).as("the board is refitted after the votes: " + board).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static JsonNode awaitBoard(TestArena arena, int battles) throws Exception {
+        Poll.until("the board is refitted after the votes", Duration.ofSeconds(20),
+                () -> arena.api.get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
+        return arena.api.get("/api/leaderboard/bt").json();
     }
 }

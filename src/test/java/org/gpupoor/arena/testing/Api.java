@@ -116,6 +116,15 @@ public final class Api {
         return events(battleId, null, Duration.ofSeconds(30));
     }
 
+    /** How a battle's event stream ended: "ready" or "failed". */
+    public static String endStatus(List<Event> events) {
+        Event last = events.get(events.size() - 1);
+        if (!last.name().equals("end")) {
+            throw new AssertionError("the stream stopped before its end event: " + last);
+        }
+        return last.data().get("status").asText();
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

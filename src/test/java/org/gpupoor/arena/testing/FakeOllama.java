@@ -97,6 +97,24 @@ public final class FakeOllama implements AutoCloseable {
         mostOpenStreams.accumulateAndGet(openStreams.incrementAndGet(), Math::max);
     }
 
+    synchronized void streamClosed() {
+        openStreams.decrementAndGet();
+        notifyAll();
+    }
+
+    /** Waits until no chat or generate stream is open; false if some still are after {@code timeout}. */
+    public synchronized boolean awaitNoOpenStreams(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (openStreams.get() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         closing.countDown();
@@ -199,10 +217,6 @@ public final class FakeOllama implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    AtomicInteger openStreamCounter() {
-        return openStreams;
     }
 
     static ObjectNode error(String message) {

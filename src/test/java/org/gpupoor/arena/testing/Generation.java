@@ -75,7 +75,7 @@ final class Generation {
             line(out, done);
             out.close();
         } finally {
-            server.openStreamCounter().decrementAndGet();
+            server.streamClosed();
         }
     }
 

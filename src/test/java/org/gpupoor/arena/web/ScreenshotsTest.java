@@ -41,7 +41,7 @@ class ScreenshotsTest {
         for (String verdict : verdicts) {
             String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
             List<Api.Event> events = arena.api.events(id);
-            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("ready");
+            assertThat(Api.endStatus(events)).isEqualTo("ready");
             arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
         }
         browser = Browser.open(dir.resolve("chrome"));

@@ -1,0 +1,48 @@
+package org.gpupoor.arena.battle;
+
+import org.gpupoor.arena.ollama.GenerationResult;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.store.BattleRecord;
+import org.gpupoor.arena.store.SideRecord;
+
+/** Brings a battle back from the log into memory, with the events a client would have seen. */
+final class BattleRestore {
+    private BattleRestore() {
+    }
+
+    /** Rebuilds a finished battle from the log, events included, as if it had just run. */
+    static LiveBattle restore(BattleRecord r, Contender a, Contender b) {
+        LiveBattle battle = new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b);
+        replaySide(battle, Side.A, r.a(), r.imported());
+        replaySide(battle, Side.B, r.b(), r.imported());
+        boolean ready = r.status().equals("ready");
+        battle.end(r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
+                ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure(), r.flagged());
+        if (r.outcome() != null) {
+            battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
+        }
+        return battle;
+    }
+
+    private static void replaySide(LiveBattle battle, Side side, SideRecord record, boolean imported) {
+        if (record == null && imported) {
+            battle.done(side, new GenerationResult("", 0, 0, 0, 0, null));
+            return;
+        }
+        if (record == null) {
+            battle.failed(side, "The answer was not recorded.", true);
+            return;
+        }
+        if (!record.text().isEmpty()) {
+            battle.token(side, record.text());
+        }
+        if (record.error() != null) {
+            battle.failed(side, record.error(), true);
+        } else {
+            battle.done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
+                    record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
+                    record.ttftMs() == null ? 0 : record.ttftMs(), record.totalMs() == null ? 0 : record.totalMs(),
+                    record.doneReason()));
+        }
+    }
+}
