@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
-        StrengthBoard strengths = new StrengthBoard(battleLog, catalog, config.countIdentityLeaks(), ratingsThread);
+        StrengthBoard strengths = new StrengthBoard(battleLog, catalog, config.countIdentityLeaks(), config.ratings(), ratingsThread);
         strengths.requestRecompute();
 
         // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.

@@ -18,6 +18,8 @@ public record ArenaConfig(
         RateLimits rateLimits,
         Capacity capacity,
         Boolean countIdentityLeaks,
+        Ratings ratings,
+        OpenData openData,
         List<ModelEntry> models,
         List<String> examplePrompts) {
 
@@ -33,13 +35,15 @@ public record ArenaConfig(
         rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
         capacity = capacity == null ? new Capacity(null, null) : capacity;
         countIdentityLeaks = countIdentityLeaks != null && countIdentityLeaks;
+        ratings = ratings == null ? new Ratings(null, null, null, null) : ratings;
+        openData = openData == null ? new OpenData(null) : openData;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
     }
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
     }
 
     public record OllamaSettings(String url, String apiKey) {
@@ -87,6 +91,27 @@ public record ArenaConfig(
         public Capacity {
             maxConcurrentBattles = maxConcurrentBattles == null ? 2 : maxConcurrentBattles;
             abandonAfterSeconds = abandonAfterSeconds == null ? 60 : abandonAfterSeconds;
+        }
+    }
+
+    /**
+     * The Bradley-Terry board: the scale's anchor (the mean of all ratings, or {@code anchorModel}
+     * when set) sits at {@code anchorRating}; models with fewer than {@code minBattles} counted
+     * battles are marked provisional; intervals come from {@code bootstrapRounds} resamples.
+     */
+    public record Ratings(String anchorModel, Double anchorRating, Integer minBattles, Integer bootstrapRounds) {
+        public Ratings {
+            anchorModel = anchorModel == null || anchorModel.isBlank() ? null : ModelTags.canonical(anchorModel);
+            anchorRating = anchorRating == null ? 1000.0 : anchorRating;
+            minBattles = minBattles == null ? 10 : minBattles;
+            bootstrapRounds = bootstrapRounds == null ? 100 : bootstrapRounds;
+        }
+    }
+
+    /** What {@code GET /api/battles/export} publishes: prompts and answers too, unless turned off. */
+    public record OpenData(Boolean includePromptsAndAnswers) {
+        public OpenData {
+            includePromptsAndAnswers = includePromptsAndAnswers == null || includePromptsAndAnswers;
         }
     }
 

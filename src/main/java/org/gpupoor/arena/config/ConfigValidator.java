@@ -48,7 +48,13 @@ final class ConfigValidator {
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
         range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
         range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
+        range("/ratings/min_battles", c.ratings().minBattles(), 0, 1_000_000);
+        range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
+        require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");
         checkModels(c.models());
+        String anchor = c.ratings().anchorModel();
+        require(anchor == null || c.models().stream().anyMatch(m -> m != null && anchor.equals(m.tag())), "/ratings/anchor_model",
+                "'" + anchor + "' is not one of the models listed under models");
         for (int i = 0; i < c.examplePrompts().size(); i++) {
             String prompt = c.examplePrompts().get(i);
             require(prompt != null && !prompt.isBlank(), "/example_prompts/" + i, "must not be empty");

@@ -5,59 +5,71 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
-import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.store.BattleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bradley-Terry board with 95% intervals. Fitting and bootstrapping take real time on a big
- * log, so they run in the background a moment after votes (a burst of votes is one refit), and
- * the board serves the last result; a vote never waits for them.
+ * The Bradley-Terry board with 95% intervals, and each model's speed. Fitting and bootstrapping
+ * take real time on a big log, so they run in the background a moment after votes (a burst of
+ * votes is one refit), and the board serves the last result; a vote never waits for them.
  */
 public final class StrengthBoard {
     private static final Logger log = LoggerFactory.getLogger(StrengthBoard.class);
-    static final double ANCHOR = 1000;
-    static final int ROUNDS = 100;
     static final long SEED = 42;
-    static final int PROVISIONAL_BELOW = 10;
     private static final long DEBOUNCE_MILLIS = 1000;
 
-    /** One model's rating, its 95% interval and the best rank it can claim with confidence. */
-    public record Row(String model, String name, double rating, double ciLow, double ciHigh, int rankUpperBound,
-                      long battles, boolean provisional) {
+    /**
+     * One model's rating, its 95% interval, the best rank it can claim with confidence, and its
+     * size and speed. {@code fieldScore} is its predicted chance of beating an average opponent on
+     * the board; {@code strengthPerB} is that per billion parameters.
+     */
+    public record Row(String model, String name, Double sizeB, double rating, double ciLow, double ciHigh,
+                      int rankUpperBound, long battles, boolean provisional, double fieldScore, Double strengthPerB,
+                      ModelSpeed speed) {
     }
 
     /**
      * Head to head, rows and columns in board order: battles per pair, how often the row model
      * actually won (ties as halves; null where they never met), and how often the fit predicts it wins.
      */
-    public record Matrix(List<String> models, long[][] battles, Double[][] observed, double[][] predicted) {
-        static final Matrix EMPTY = new Matrix(List.of(), new long[0][0], new Double[0][0], new double[0][0]);
+    public record Matrix(List<String> models, List<String> names, long[][] battles, Double[][] observed, double[][] predicted) {
+        static final Matrix EMPTY = new Matrix(List.of(), List.of(), new long[0][0], new Double[0][0], new double[0][0]);
     }
 
-    /** The board, its matrices, and how many counted battles they were fitted on. */
-    public record Result(long battles, List<Row> rows, Matrix matrix) {
+    /** The board, its matrices, every known model's speed, and how many counted battles they were fitted on. */
+    public record Result(long battles, List<Row> rows, Matrix matrix, Map<String, ModelSpeed> speeds) {
+        static final Result EMPTY = new Result(0, List.of(), Matrix.EMPTY, Map.of());
+
+        public ModelSpeed speedOf(String model) {
+            return speeds.getOrDefault(model, ModelSpeed.NONE);
+        }
     }
 
     private final BattleLog battleLog;
     private final ModelCatalog catalog;
     private final boolean countFlagged;
+    private final ArenaConfig.Ratings settings;
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile Result current = new Result(0, List.of(), Matrix.EMPTY);
+    private volatile Result current = Result.EMPTY;
 
-    public StrengthBoard(BattleLog battleLog, ModelCatalog catalog, boolean countFlagged, ScheduledExecutorService background) {
+    public StrengthBoard(BattleLog battleLog, ModelCatalog catalog, boolean countFlagged, ArenaConfig.Ratings settings,
+                         ScheduledExecutorService background) {
         this.battleLog = battleLog;
         this.catalog = catalog;
         this.countFlagged = countFlagged;
+        this.settings = settings;
         this.background = background;
     }
 
@@ -80,31 +92,54 @@ public final class StrengthBoard {
     }
 
     public void recomputeNow() {
-        current = compute(battleLog.countedInVoteOrder(countFlagged));
+        PairCounts counts = PairCounts.fromTallies(battleLog.countedTallies(countFlagged));
+        Map<String, Double> sizes = new HashMap<>(battleLog.loggedSizes());
+        sizes.putAll(catalog.knownSizes());
+        TreeSet<String> models = new TreeSet<>(counts.models());
+        catalog.current().models().forEach(e -> models.add(e.tag()));
+        Map<String, ModelSpeed> speeds = new HashMap<>();
+        for (String model : models) {
+            speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
+        }
+        current = compute(counts, settings, sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
     }
 
-    private Result compute(List<CountedBattle> history) {
-        if (history.isEmpty()) {
-            return new Result(0, List.of(), Matrix.EMPTY);
+    /** The board from the collapsed counts alone; also what the offline recompute prints. */
+    public static Result compute(PairCounts counts, ArenaConfig.Ratings settings, Map<String, Double> sizes,
+                                 Map<String, ModelSpeed> speeds, java.util.function.Function<String, String> names) {
+        if (counts.rows().isEmpty()) {
+            return new Result(0, List.of(), Matrix.EMPTY, Map.copyOf(speeds));
         }
-        PairCounts counts = PairCounts.of(history);
-        double[] ratings = BradleyTerry.fit(counts, ANCHOR);
-        Bootstrap.Intervals ci = Bootstrap.intervals(counts, ROUNDS, SEED, ANCHOR);
+        BradleyTerry.Anchor anchor = new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating());
+        double[] ratings = BradleyTerry.fit(counts, anchor);
+        Bootstrap.Intervals ci = Bootstrap.intervals(counts, settings.bootstrapRounds(), SEED, anchor);
         int[] ranks = Bootstrap.rankUpperBounds(ci);
-        Map<String, Long> battles = new HashMap<>();
-        for (PairCounts.Row r : counts.rows()) {
-            battles.merge(counts.models().get(r.a()), (long) r.count(), Long::sum);
-            battles.merge(counts.models().get(r.b()), (long) r.count(), Long::sum);
-        }
+        long[] played = counts.battlesPerModel();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ratings.length; i++) {
             String model = counts.models().get(i);
-            long played = battles.getOrDefault(model, 0L);
-            rows.add(new Row(model, catalog.find(model).map(e -> e.name()).orElse(model), round(ratings[i]),
-                    round(ci.low()[i]), round(ci.high()[i]), ranks[i], played, played < PROVISIONAL_BELOW));
+            double fieldScore = fieldScore(ratings, i);
+            Double size = sizes.get(model);
+            rows.add(new Row(model, names.apply(model), size, round(ratings[i]), round(ci.low()[i]), round(ci.high()[i]),
+                    ranks[i], played[i], played[i] < settings.minBattles(), round3(fieldScore),
+                    size == null ? null : round3(fieldScore / size), speeds.getOrDefault(model, ModelSpeed.NONE)));
         }
-        rows.sort(Comparator.comparingDouble(Row::rating).reversed());
-        return new Result(history.size(), List.copyOf(rows), matrix(counts, ratings, rows));
+        rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));
+        return new Result(counts.battles(), List.copyOf(rows), matrix(counts, ratings, rows), Map.copyOf(speeds));
+    }
+
+    /** The mean predicted chance of beating each other model on the board (0.5 when alone). */
+    private static double fieldScore(double[] ratings, int i) {
+        if (ratings.length < 2) {
+            return 0.5;
+        }
+        double sum = 0;
+        for (int j = 0; j < ratings.length; j++) {
+            if (j != i) {
+                sum += BradleyTerry.winProbability(ratings[i], ratings[j]);
+            }
+        }
+        return sum / (ratings.length - 1);
     }
 
     private static Matrix matrix(PairCounts counts, double[] ratings, List<Row> rows) {
@@ -123,14 +158,18 @@ public final class StrengthBoard {
                 int j = order[y];
                 double games = x == y ? 0 : halfWins[i][j] + halfWins[j][i];
                 battles[x][y] = Math.round(games);
-                observed[x][y] = games > 0 ? Math.round(halfWins[i][j] / games * 1000) / 1000.0 : null;
-                predicted[x][y] = x == y ? 0.5 : Math.round(BradleyTerry.winProbability(ratings[i], ratings[j]) * 1000) / 1000.0;
+                observed[x][y] = games > 0 ? round3(halfWins[i][j] / games) : null;
+                predicted[x][y] = x == y ? 0.5 : round3(BradleyTerry.winProbability(ratings[i], ratings[j]));
             }
         }
-        return new Matrix(rows.stream().map(Row::model).toList(), battles, observed, predicted);
+        return new Matrix(rows.stream().map(Row::model).toList(), rows.stream().map(Row::name).toList(), battles, observed, predicted);
     }
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -3,11 +3,15 @@ package org.gpupoor.arena.rating;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * 95% confidence intervals for Bradley-Terry ratings: refit on resamples of the battle counts
- * (each round draws as many battles as the log holds, with replacement), seeded so the same log
- * always gives the same intervals.
+ * 95% confidence intervals for Bradley-Terry ratings by the Poisson bootstrap: each round weighs
+ * every logged battle by an independent Poisson(1) draw, so a row of the collapsed counts seen
+ * {@code c} times is drawn Poisson(c) times. For logs of more than a handful of battles this is
+ * the classic resampling with replacement, but a round costs one draw per row instead of one per
+ * battle. Rounds are seeded from one seed, so the same log always gives the same intervals, and
+ * run in parallel; each refit starts from the full fit, which it stays close to.
  */
 public final class Bootstrap {
     /** Per model, in the order of {@link PairCounts#models()}. */
@@ -17,35 +21,37 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    public static Intervals intervals(PairCounts counts, int rounds, long seed, double anchor) {
+    public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating) {
+        return intervals(counts, rounds, seed, BradleyTerry.Anchor.mean(meanRating));
+    }
+
+    public static Intervals intervals(PairCounts counts, int rounds, long seed, BradleyTerry.Anchor anchor) {
         List<PairCounts.Row> rows = counts.rows();
         int n = counts.models().size();
-        long total = counts.battles();
-        double[] cumulative = new double[rows.size()];
-        double running = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            running += rows.get(i).count();
-            cumulative[i] = running / total;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] samples = new double[n][rounds];
+        double[] start = BradleyTerry.unshifted(counts.halfWins(), null);
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] perRound = new SplittableRandom[rounds];
         for (int round = 0; round < rounds; round++) {
-            int[] drawn = new int[rows.size()];
-            for (long k = 0; k < total; k++) {
-                int at = Arrays.binarySearch(cumulative, random.nextDouble());
-                drawn[at >= 0 ? at : Math.min(-at - 1, rows.size() - 1)]++;
-            }
-            double[] ratings = BradleyTerry.fit(counts.withCounts(drawn), anchor);
-            for (int m = 0; m < n; m++) {
-                samples[m][round] = ratings[m];
-            }
+            perRound[round] = root.split();
         }
+        double[][] byRound = IntStream.range(0, rounds).parallel().mapToObj(round -> {
+            SplittableRandom random = perRound[round];
+            long[] drawn = new long[rows.size()];
+            for (int k = 0; k < drawn.length; k++) {
+                drawn[k] = Poisson.sample(rows.get(k).count(), random);
+            }
+            return BradleyTerry.anchored(BradleyTerry.unshifted(counts.halfWins(drawn), start), counts, anchor);
+        }).toArray(double[][]::new);
         double[] low = new double[n];
         double[] high = new double[n];
+        double[] samples = new double[rounds];
         for (int m = 0; m < n; m++) {
-            Arrays.sort(samples[m]);
-            low[m] = quantile(samples[m], 0.025);
-            high[m] = quantile(samples[m], 0.975);
+            for (int round = 0; round < rounds; round++) {
+                samples[round] = byRound[round][m];
+            }
+            Arrays.sort(samples);
+            low[m] = quantile(samples, 0.025);
+            high[m] = quantile(samples, 0.975);
         }
         return new Intervals(low, high);
     }

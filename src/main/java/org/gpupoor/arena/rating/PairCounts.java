@@ -13,7 +13,11 @@ import java.util.TreeSet;
  */
 public final class PairCounts {
     /** One unique outcome between two models (by index into {@link #models()}) and how often it happened. */
-    public record Row(int a, int b, Outcome outcome, int count) {
+    public record Row(int a, int b, Outcome outcome, long count) {
+    }
+
+    /** One unique outcome between two models, by tag, as the log's GROUP BY returns it. */
+    public record Tally(String modelA, String modelB, Outcome outcome, long count) {
     }
 
     private final List<String> models;
@@ -25,36 +29,37 @@ public final class PairCounts {
     }
 
     public static PairCounts of(Iterable<CountedBattle> battles) {
-        TreeSet<String> names = new TreeSet<>();
-        Map<String, int[]> counts = new HashMap<>();
+        Map<List<Object>, long[]> counts = new HashMap<>();
         for (CountedBattle b : battles) {
-            names.add(b.modelA());
-            names.add(b.modelB());
-            counts.computeIfAbsent(b.modelA() + '\n' + b.modelB() + '\n' + b.outcome().name(), k -> new int[1])[0]++;
+            counts.computeIfAbsent(List.of(b.modelA(), b.modelB(), b.outcome()), k -> new long[1])[0]++;
+        }
+        List<Tally> tallies = new ArrayList<>();
+        counts.forEach((key, n) -> tallies.add(new Tally((String) key.get(0), (String) key.get(1), (Outcome) key.get(2), n[0])));
+        return fromTallies(tallies);
+    }
+
+    public static PairCounts fromTallies(List<Tally> tallies) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Tally t : tallies) {
+            names.add(t.modelA());
+            names.add(t.modelB());
         }
         List<String> models = List.copyOf(names);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
             index.put(models.get(i), i);
         }
+        Map<List<Object>, long[]> merged = new HashMap<>();
+        for (Tally t : tallies) {
+            if (t.count() > 0) {
+                merged.computeIfAbsent(List.of(index.get(t.modelA()), index.get(t.modelB()), t.outcome()), k -> new long[1])[0] += t.count();
+            }
+        }
         List<Row> rows = new ArrayList<>();
-        counts.forEach((key, n) -> {
-            String[] parts = key.split("\n");
-            rows.add(new Row(index.get(parts[0]), index.get(parts[1]), Outcome.valueOf(parts[2]), n[0]));
-        });
+        merged.forEach((key, n) -> rows.add(new Row((Integer) key.get(0), (Integer) key.get(1), (Outcome) key.get(2), n[0])));
         rows.sort((x, y) -> x.a() != y.a() ? Integer.compare(x.a(), y.a())
                 : x.b() != y.b() ? Integer.compare(x.b(), y.b()) : x.outcome().compareTo(y.outcome()));
         return new PairCounts(models, List.copyOf(rows));
-    }
-
-    /** The same rows with other counts (a bootstrap resample). */
-    PairCounts withCounts(int[] newCounts) {
-        List<Row> resampled = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            resampled.add(new Row(r.a(), r.b(), r.outcome(), newCounts[i]));
-        }
-        return new PairCounts(models, resampled);
     }
 
     public List<String> models() {
@@ -73,17 +78,37 @@ public final class PairCounts {
         return total;
     }
 
+    /** Battles per model, in the order of {@link #models()}. */
+    public long[] battlesPerModel() {
+        long[] played = new long[models.size()];
+        for (Row r : rows) {
+            played[r.a()] += r.count();
+            played[r.b()] += r.count();
+        }
+        return played;
+    }
+
     /** wins[i][j]: how often i beat j, ties and both_bad counting half to each side. */
     public double[][] halfWins() {
+        long[] counts = new long[rows.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = rows.get(i).count();
+        }
+        return halfWins(counts);
+    }
+
+    /** The same, with other counts for the rows (a bootstrap resample). */
+    double[][] halfWins(long[] counts) {
         int n = models.size();
         double[][] wins = new double[n][n];
-        for (Row r : rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
             switch (r.outcome()) {
-                case A -> wins[r.a()][r.b()] += r.count();
-                case B -> wins[r.b()][r.a()] += r.count();
+                case A -> wins[r.a()][r.b()] += counts[k];
+                case B -> wins[r.b()][r.a()] += counts[k];
                 default -> {
-                    wins[r.a()][r.b()] += 0.5 * r.count();
-                    wins[r.b()][r.a()] += 0.5 * r.count();
+                    wins[r.a()][r.b()] += 0.5 * counts[k];
+                    wins[r.b()][r.a()] += 0.5 * counts[k];
                 }
             }
         }

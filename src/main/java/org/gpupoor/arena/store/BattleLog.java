@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.rating.PairCounts;
 
 /**
  * The append-only record of every battle and vote. SQLite takes one writer at a time, so all
@@ -165,6 +166,16 @@ public final class BattleLog {
      */
     public List<CountedBattle> countedInVoteOrder(boolean includeFlagged) {
         return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged));
+    }
+
+    /** The counted battles collapsed to unique (model A, model B, outcome) counts. */
+    public List<PairCounts.Tally> countedTallies(boolean includeFlagged) {
+        return read(c -> BattleRows.countedTallies(c, includeFlagged));
+    }
+
+    /** Speed figures of the model's latest complete answers, newest first. */
+    public List<AnswerMetrics> recentAnswerMetrics(String model, int limit) {
+        return read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
     }
 
     /** The last recorded size of every model that has battled with a known size. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.rating.PairCounts;
 
 /** The battle log's read queries: one battle with its answers and vote, the counted history, sizes, opponents. */
 final class BattleRows {
@@ -72,6 +73,51 @@ final class BattleRows {
             }
         }
         return battles;
+    }
+
+    /** The same battles collapsed to unique (model A, model B, outcome) counts, by the database. */
+    static List<PairCounts.Tally> countedTallies(Connection c, boolean includeFlagged) throws SQLException {
+        List<PairCounts.Tally> tallies = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT b.model_a, b.model_b, v.outcome, count(*) FROM votes v JOIN battles b ON b.id = v.battle_id
+                WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) GROUP BY b.model_a, b.model_b, v.outcome""")) {
+            s.setBoolean(1, includeFlagged);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tallies.add(new PairCounts.Tally(r.getString(1), r.getString(2),
+                            Outcome.fromWire(r.getString(3)).orElseThrow(), r.getLong(4)));
+                }
+            }
+        }
+        return tallies;
+    }
+
+    /**
+     * Speed figures of {@code model}'s latest {@code limit} complete answers, newest first. The
+     * model indexes make this cost the same however long the log grows.
+     */
+    static List<AnswerMetrics> recentAnswerMetrics(Connection c, String model, int limit) throws SQLException {
+        List<AnswerMetrics> metrics = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT seq, tokens_per_second, ttft_ms, eval_count FROM (
+                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
+                    JOIN answers a ON a.battle_id = b.id AND a.side = 'a'
+                    WHERE b.model_a = ?1 AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?2)
+                  UNION ALL
+                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
+                    JOIN answers a ON a.battle_id = b.id AND a.side = 'b'
+                    WHERE b.model_b = ?1 AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?2))
+                ORDER BY seq DESC LIMIT ?2""")) {
+            s.setString(1, model);
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    metrics.add(new AnswerMetrics(Jdbc.getDouble(r, "tokens_per_second"), Jdbc.getLong(r, "ttft_ms"),
+                            Jdbc.getLong(r, "eval_count")));
+                }
+            }
+        }
+        return metrics;
     }
 
     /** The last recorded size of every model that has battled with a known size. */

@@ -1,5 +1,6 @@
 package org.gpupoor.arena.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 
 /** The arena as a whole: its health, its models, its example prompts, its boards. */
@@ -78,12 +80,18 @@ public final class ArenaController {
         ctx.json(Map.of("prompt", prompts.get(random.nextInt(prompts.size()))));
     }
 
+    /** A board row with the model's speed beside it. */
+    record WithSpeed<T>(@JsonUnwrapped T row, ModelSpeed speed) {
+    }
+
     public void mainBoard(Context ctx) {
-        ctx.json(Map.of("rows", leaderboard.mainBoard()));
+        StrengthBoard.Result fitted = strengths.current();
+        ctx.json(Map.of("rows", leaderboard.mainBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList()));
     }
 
     public void eloBoard(Context ctx) {
-        ctx.json(Map.of("rows", leaderboard.eloBoard()));
+        StrengthBoard.Result fitted = strengths.current();
+        ctx.json(Map.of("rows", leaderboard.eloBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList()));
     }
 
     public void strengthBoard(Context ctx) {

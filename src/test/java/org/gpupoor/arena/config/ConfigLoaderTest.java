@@ -38,6 +38,33 @@ class ConfigLoaderTest {
         assertThat(config.generation().parallel()).isFalse();
         assertThat(config.generation().keepAlive()).isEqualTo("5m");
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
+        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings(null, 1000.0, 10, 100));
+        assertThat(config.openData().includePromptsAndAnswers()).isTrue();
+    }
+
+    @Test
+    void the_rating_settings_are_read_and_an_unknown_anchor_model_is_refused_with_its_line() {
+        ArenaConfig config = ConfigLoader.parse(VALID + """
+                ratings:
+                  anchor_model: qwen2.5
+                  anchor_rating: 1114
+                  min_battles: 30
+                  bootstrap_rounds: 200
+                open_data:
+                  include_prompts_and_answers: false
+                """, "arena_config.yaml");
+        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings("qwen2.5:latest", 1114.0, 30, 200));
+        assertThat(config.openData().includePromptsAndAnswers()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
+                ratings:
+                  anchor_model: mistral:7b
+                """, "arena_config.yaml"))
+                .hasMessageContaining("arena_config.yaml line 9: ratings.anchor_model: 'mistral:7b' is not one of the models listed under models");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
+                ratings:
+                  bootstrap_rounds: 3
+                """, "arena_config.yaml"))
+                .hasMessageContaining("line 9: ratings.bootstrap_rounds: must be between 10 and 10000, was 3");
     }
 
     @Test

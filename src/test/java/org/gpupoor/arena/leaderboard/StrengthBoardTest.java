@@ -40,6 +40,7 @@ class StrengthBoardTest {
                 assertThat(top.get("rating").asDouble()).isGreaterThan(bottom.get("rating").asDouble());
                 JsonNode matrix = arena.api.get("/api/leaderboard/matrix").json();
                 assertThat(matrix.get("models").get(0).asText()).isEqualTo("strong:1b");
+                assertThat(matrix.get("names").get(0).asText()).isEqualTo("Strong (1B)");
                 assertThat(matrix.get("battles").get(0).get(1).asInt()).isEqualTo(12);
                 assertThat(matrix.get("observed").get(0).get(1).asDouble()).isEqualTo(0.75);
                 assertThat(matrix.get("observed").get(0).get(0).isNull()).isTrue();
@@ -52,6 +53,20 @@ class StrengthBoardTest {
                     assertThat(row.get("battles").asInt()).isEqualTo(12);
                     assertThat(row.get("provisional").asBoolean()).isFalse();
                     assertThat(row.get("rank_upper_bound").asInt()).isBetween(1, 2);
+                    assertThat(row.get("size_b").asDouble()).isEqualTo(1.0);
+                    assertThat(row.get("strength_per_b").asDouble()).isEqualTo(row.get("field_score").asDouble());
+                    // The fake streams two pieces per answer and reports eval_count 2.
+                    assertThat(row.get("speed").get("answers").asInt()).isEqualTo(12);
+                    assertThat(row.get("speed").get("median_answer_tokens").asDouble()).isEqualTo(2.0);
+                    assertThat(row.get("speed").get("median_tokens_per_second").asDouble()).isPositive();
+                }
+                assertThat(top.get("field_score").asDouble()).isEqualTo(predicted);
+                for (String path : new String[] {"/api/leaderboard", "/api/leaderboard/elo"}) {
+                    for (JsonNode row : arena.api.get(path).json().get("rows")) {
+                        assertThat(row.get("model").asText()).as(path).isNotEmpty();
+                        assertThat(row.get("speed").get("answers").asInt()).as(path).isEqualTo(12);
+                        assertThat(row.get("speed").get("median_ttft_ms").isNumber()).as(path).isTrue();
+                    }
                 }
             }
         }

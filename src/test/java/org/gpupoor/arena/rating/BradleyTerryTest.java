@@ -118,9 +118,37 @@ class BradleyTerryTest {
         for (int i = 0; i < models; i++) {
             truth[i] = 1000 + 50 * (i - (models - 1) / 2.0);
         }
-        SplittableRandom random = new SplittableRandom(2026);
+        // Coverage of one log is itself random (about 1 log in 14 has only 17 of 20 covered by
+        // honest intervals), so five independent logs are judged together: 100 intervals.
+        int covered = 0;
+        for (long seed = 2026; seed < 2031; seed++) {
+            PairCounts counts = PairCounts.of(simulate(truth, 50_000, new SplittableRandom(seed)));
+            double[] fitted = BradleyTerry.fit(counts, 1000);
+            for (int i = 1; i < models; i++) {
+                assertThat(fitted[i]).as("log %d: model %d above model %d", seed, i, i - 1).isGreaterThan(fitted[i - 1]);
+            }
+            Bootstrap.Intervals ci = Bootstrap.intervals(counts, 100, 42, 1000);
+            int coveredHere = 0;
+            for (int i = 0; i < models; i++) {
+                if (ci.low()[i] <= truth[i] && truth[i] <= ci.high()[i]) {
+                    coveredHere++;
+                }
+            }
+            System.out.printf("Bradley-Terry simulation (log %d): 20 models, 50000 battles, %d of 20 true strengths inside their 95%% intervals%n",
+                    seed, coveredHere);
+            covered += coveredHere;
+            assertThat(Bootstrap.intervals(counts, 100, 42, 1000).low()).as("same log, same intervals").containsExactly(ci.low());
+            int[] ranks = Bootstrap.rankUpperBounds(ci);
+            assertThat(ranks[models - 1]).isEqualTo(1);
+            assertThat(ranks[0]).isGreaterThan(10);
+        }
+        assertThat(covered).as("true strengths inside their 95% intervals, of 100").isGreaterThanOrEqualTo(90);
+    }
+
+    private static List<CountedBattle> simulate(double[] truth, int battles, SplittableRandom random) {
         List<CountedBattle> log = new ArrayList<>();
-        for (int k = 0; k < 50_000; k++) {
+        int models = truth.length;
+        for (int k = 0; k < battles; k++) {
             int i = random.nextInt(models);
             int j = random.nextInt(models - 1);
             j = j >= i ? j + 1 : j;
@@ -132,24 +160,57 @@ class BradleyTerryTest {
                     : u < tie + (p - tie / 2) ? Outcome.A : Outcome.B;
             log.add(new CountedBattle(String.format("m%02d", i), String.format("m%02d", j), o));
         }
+        return log;
+    }
+
+    @Test
+    void an_anchor_model_sits_at_its_rating_and_the_gaps_do_not_move() {
+        List<CountedBattle> log = new ArrayList<>(battles("x", "y", Outcome.A, 30));
+        log.addAll(battles("y", "x", Outcome.A, 10));
+        log.addAll(battles("y", "z", Outcome.A, 25));
+        log.addAll(battles("z", "y", Outcome.TIE, 15));
         PairCounts counts = PairCounts.of(log);
-        double[] fitted = BradleyTerry.fit(counts, 1000);
-        for (int i = 1; i < models; i++) {
-            assertThat(fitted[i]).as("model %d above model %d", i, i - 1).isGreaterThan(fitted[i - 1]);
-        }
-        Bootstrap.Intervals ci = Bootstrap.intervals(counts, 100, 42, 1000);
-        int covered = 0;
-        for (int i = 0; i < models; i++) {
-            if (ci.low()[i] <= truth[i] && truth[i] <= ci.high()[i]) {
-                covered++;
+        double[] byMean = BradleyTerry.fit(counts, 1000);
+        double[] byModel = BradleyTerry.fit(counts, new BradleyTerry.Anchor("y", 1114));
+        assertThat(byModel[1]).isCloseTo(1114, within(1e-9));
+        assertThat(byModel[0] - byModel[2]).isCloseTo(byMean[0] - byMean[2], within(1e-9));
+        assertThat(byModel[0] - byModel[1]).isCloseTo(byMean[0] - byMean[1], within(1e-9));
+        // A model that has not played yet cannot hold the scale; the mean does meanwhile.
+        assertThat(BradleyTerry.fit(counts, new BradleyTerry.Anchor("newcomer", 1000))).containsExactly(byMean, within(1e-9));
+        Bootstrap.Intervals ci = Bootstrap.intervals(counts, 50, 7, new BradleyTerry.Anchor("y", 1114));
+        assertThat(ci.low()[1]).isCloseTo(1114, within(1e-9));
+        assertThat(ci.high()[1]).isCloseTo(1114, within(1e-9));
+        assertThat(ci.low()[0]).isLessThan(byModel[0]);
+        assertThat(ci.high()[0]).isGreaterThan(byModel[0]);
+    }
+
+    @Test
+    void the_poisson_sampler_has_the_right_mean_and_spread_for_small_and_huge_counts() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (double mean : new double[] {0.5, 3, 12, 400, 250_000}) {
+            int draws = 40_000;
+            double sum = 0;
+            double sumSquares = 0;
+            for (int k = 0; k < draws; k++) {
+                double x = Poisson.sample(mean, random);
+                sum += x;
+                sumSquares += x * x;
             }
+            double sampleMean = sum / draws;
+            double variance = sumSquares / draws - sampleMean * sampleMean;
+            // Five standard errors: a sampler off by a few percent fails, an honest one passes.
+            assertThat(sampleMean).as("mean of Poisson(%s)", mean).isCloseTo(mean, within(5 * Math.sqrt(mean / draws)));
+            assertThat(variance / mean).as("variance / mean of Poisson(%s)", mean).isCloseTo(1.0, within(0.05));
         }
-        System.out.printf("Bradley-Terry simulation: 20 models, 50000 battles, %d of 20 true strengths inside their 95%% intervals%n",
-                covered);
-        assertThat(covered).as("true strengths inside their 95% intervals").isGreaterThanOrEqualTo(18);
-        assertThat(Bootstrap.intervals(counts, 100, 42, 1000).low()).containsExactly(ci.low());
-        int[] ranks = Bootstrap.rankUpperBounds(ci);
-        assertThat(ranks[models - 1]).isEqualTo(1);
-        assertThat(ranks[0]).isGreaterThan(10);
+        assertThat(Poisson.logFactorial(300)).isCloseTo(logFactorialBySum(300), within(1e-9));
+        assertThat(Poisson.logFactorial(255)).isCloseTo(logFactorialBySum(255), within(1e-9));
+    }
+
+    private static double logFactorialBySum(int k) {
+        double sum = 0;
+        for (int i = 2; i <= k; i++) {
+            sum += Math.log(i);
+        }
+        return sum;
     }
 }

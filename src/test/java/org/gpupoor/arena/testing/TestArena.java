@@ -51,6 +51,8 @@ public final class TestArena implements AutoCloseable {
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
         private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
         private boolean countIdentityLeaks;
+        private ArenaConfig.Ratings ratings;
+        private ArenaConfig.OpenData openData;
         private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
 
         private Builder(String ollamaUrl, Path dir) {
@@ -100,6 +102,16 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        public Builder ratings(ArenaConfig.Ratings settings) {
+            this.ratings = settings;
+            return this;
+        }
+
+        public Builder withoutTextInExports() {
+            this.openData = new ArenaConfig.OpenData(false);
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
@@ -109,7 +121,7 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts);
         }
     }
 }
