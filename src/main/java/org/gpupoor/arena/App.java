@@ -24,6 +24,7 @@ import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.opendata.ExportController;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
@@ -101,6 +102,8 @@ public final class App implements AutoCloseable {
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
         ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, strengths, random);
+        ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
+                config.openData().includePromptsAndAnswers(), clock);
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -124,6 +127,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/leaderboard/matrix", arenaApi::strengthMatrix);
             c.routes.get("/api/leaderboard/elo/history", arenaApi::eloHistory);
             c.routes.get("/api/leaderboard/head-to-head", arenaApi::headToHead);
+            c.routes.get("/api/battles/export", exportApi::export);
             c.routes.post("/api/battles", battleApi::create);
             c.routes.get("/api/battles/{id}", battleApi::show);
             c.routes.get("/api/battles/{id}/events", battleApi::events);

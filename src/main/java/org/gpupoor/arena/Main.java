@@ -1,10 +1,12 @@
 package org.gpupoor.arena;
 
 import java.time.Clock;
+import java.util.List;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigLoader;
 import org.gpupoor.arena.config.LaunchOptions;
+import org.gpupoor.arena.opendata.Recompute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(LaunchOptions.usage());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("recompute")) {
+            System.exit(Recompute.run(List.of(args).subList(1, args.length), System.out, System.err));
             return;
         }
         LaunchOptions options;

@@ -47,7 +47,8 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
     }
 
     public static String usage() {
-        return "Usage: java -jar gpu-poor-arena.jar [--config FILE] [--port N] [--db FILE]";
+        return "Usage: java -jar gpu-poor-arena.jar [--config FILE] [--port N] [--db FILE]\n"
+                + "       java -jar gpu-poor-arena.jar recompute --from battles.jsonl   (print every board from an export)";
     }
 
     private static int parsePort(String value) {

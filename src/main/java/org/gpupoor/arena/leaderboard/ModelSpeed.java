@@ -14,9 +14,9 @@ import org.gpupoor.arena.store.AnswerMetrics;
 public record ModelSpeed(int answers, Double medianTokensPerSecond, Double medianTtftMs, Double medianAnswerTokens) {
     /** How many of a model's latest answers the medians cover: recent enough to follow new hardware. */
     public static final int WINDOW = 1000;
-    static final ModelSpeed NONE = new ModelSpeed(0, null, null, null);
+    public static final ModelSpeed NONE = new ModelSpeed(0, null, null, null);
 
-    static ModelSpeed of(List<AnswerMetrics> answers) {
+    public static ModelSpeed of(List<AnswerMetrics> answers) {
         return new ModelSpeed(answers.size(), median(answers, AnswerMetrics::tokensPerSecond, 1),
                 median(answers, a -> a.ttftMs() == null ? null : a.ttftMs().doubleValue(), 0),
                 median(answers, a -> a.answerTokens() == null ? null : a.answerTokens().doubleValue(), 0));

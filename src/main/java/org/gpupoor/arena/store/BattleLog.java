@@ -178,6 +178,15 @@ public final class BattleLog {
         return read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
     }
 
+    /**
+     * Hands every counted battle to {@code sink} in vote order, from one consistent snapshot of
+     * the log; returns how many there were. An {@link java.io.UncheckedIOException} from the sink
+     * (a client that went away) ends the export.
+     */
+    public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) {
+        return read(c -> ExportRows.stream(c, includeFlagged, includeText, sink));
+    }
+
     /** The last recorded size of every model that has battled with a known size. */
     public Map<String, Double> loggedSizes() {
         return read(BattleRows::loggedSizes);

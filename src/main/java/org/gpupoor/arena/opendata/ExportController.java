@@ -1,0 +1,60 @@
+package org.gpupoor.arena.opendata;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Semaphore;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/battles/export?format=jsonl|csv}: every counted battle, streamed from one
+ * snapshot of the log, so memory stays flat however big the log is. One export runs at a time;
+ * a second one is asked to come back, which keeps the arena responsive for voters.
+ */
+public final class ExportController {
+    private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final BattleLog battleLog;
+    private final boolean countFlagged;
+    private final boolean includeText;
+    private final Clock clock;
+    private final Semaphore oneAtATime = new Semaphore(1);
+
+    public ExportController(BattleLog battleLog, boolean countFlagged, boolean includeText, Clock clock) {
+        this.battleLog = battleLog;
+        this.countFlagged = countFlagged;
+        this.includeText = includeText;
+        this.clock = clock;
+    }
+
+    public void export(Context ctx) throws IOException {
+        String requested = ctx.queryParam("format");
+        ExportFormat format = ExportFormat.named(requested == null ? "jsonl" : requested).orElseThrow(() ->
+                ApiException.badRequest("format must be jsonl or csv, was '" + requested + "'."));
+        if (!oneAtATime.tryAcquire()) {
+            ctx.header("Retry-After", "30");
+            throw ApiException.unavailable("export_busy", "Another export is running; try again in a minute.");
+        }
+        try {
+            ctx.contentType(format.contentType());
+            ctx.header("Content-Disposition", "attachment; filename=\"arena-battles-" + DAY.format(clock.instant()) + "."
+                    + format.extension() + "\"");
+            ctx.header("Cache-Control", "no-store");
+            try (ExportFormat.Writer writer = format.open(ctx.outputStream(), includeText)) {
+                long written = battleLog.exportCounted(countFlagged, includeText, writer::write);
+                log.info("Exported {} battles as {}", written, format.extension());
+            }
+        } catch (UncheckedIOException e) {
+            log.info("Export stopped: the client went away ({})", e.getCause().getMessage());
+        } finally {
+            oneAtATime.release();
+        }
+    }
+}

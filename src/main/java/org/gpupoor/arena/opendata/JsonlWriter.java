@@ -1,0 +1,102 @@
+package org.gpupoor.arena.opendata;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.gpupoor.arena.store.ExportedBattle;
+import org.gpupoor.arena.store.SideRecord;
+
+/**
+ * One JSON object per line, with the field names of the public arena datasets (question_id,
+ * model_a, model_b, winner, conversation_a/b, turn, anony, tstamp) plus this arena's sizes and
+ * speed metrics. The schema is documented in README.md ("Open data").
+ */
+final class JsonlWriter implements ExportFormat.Writer {
+    private final JsonGenerator json;
+    private final boolean includeText;
+
+    JsonlWriter(OutputStream out, boolean includeText) throws IOException {
+        this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.json.setRootValueSeparator(new SerializedString("\n"));
+        this.includeText = includeText;
+    }
+
+    @Override
+    public void write(ExportedBattle b) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("question_id", b.id());
+        json.writeNumberField("tstamp", b.votedAt().toEpochMilli() / 1000.0);
+        json.writeStringField("created_at", b.createdAt().toString());
+        json.writeStringField("voted_at", b.votedAt().toString());
+        json.writeStringField("model_a", b.modelA());
+        json.writeStringField("model_b", b.modelB());
+        json.writeStringField("winner", Winners.toWire(b.outcome()));
+        json.writeNumberField("turn", 1);
+        json.writeBooleanField("anony", true);
+        nullableNumber("size_a_b", b.sizeA());
+        nullableNumber("size_b_b", b.sizeB());
+        json.writeBooleanField("imported", b.imported());
+        if (includeText) {
+            conversation("conversation_a", b.prompt(), b.a());
+            conversation("conversation_b", b.prompt(), b.b());
+        }
+        metrics("metrics_a", b.a());
+        metrics("metrics_b", b.b());
+        json.writeEndObject();
+    }
+
+    private void conversation(String field, String prompt, SideRecord side) throws IOException {
+        json.writeFieldName(field);
+        if (side == null) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartArray();
+        message("user", prompt);
+        message("assistant", side.text());
+        json.writeEndArray();
+    }
+
+    private void message(String role, String content) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("role", role);
+        json.writeStringField("content", content);
+        json.writeEndObject();
+    }
+
+    private void metrics(String field, SideRecord side) throws IOException {
+        json.writeFieldName(field);
+        if (side == null) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        nullableNumber("answer_tokens", side.evalCount() == null ? null : side.evalCount().doubleValue());
+        nullableNumber("tokens_per_second", side.tokensPerSecond());
+        nullableNumber("ttft_ms", side.ttftMs() == null ? null : side.ttftMs().doubleValue());
+        nullableNumber("total_ms", side.totalMs() == null ? null : side.totalMs().doubleValue());
+        json.writeStringField("done_reason", side.doneReason());
+        json.writeEndObject();
+    }
+
+    private void nullableNumber(String field, Double value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            json.writeNumberField(field, value.longValue());
+        } else {
+            json.writeNumberField(field, value);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (json.getOutputContext().inRoot() && json.getOutputContext().getEntryCount() > 0) {
+            json.writeRaw('\n');
+        }
+        json.close();
+    }
+}

@@ -1,0 +1,154 @@
+package org.gpupoor.arena.opendata;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ConfigException;
+import org.gpupoor.arena.leaderboard.ModelSpeed;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.MainScore;
+import org.gpupoor.arena.rating.PairCounts;
+import org.gpupoor.arena.rating.SizeAdjustedElo;
+import org.gpupoor.arena.rating.WinLossTable;
+
+/**
+ * {@code java -jar gpu-poor-arena.jar recompute --from battles.jsonl}: every board from an
+ * exported file, without a server or a database, so anyone can check the published numbers.
+ */
+public final class Recompute {
+    /** What the command was asked for. */
+    record Options(Path from, ArenaConfig.Ratings ratings, Double maxSizeB) {
+    }
+
+    private Recompute() {
+    }
+
+    public static String usage() {
+        return "Usage: java -jar gpu-poor-arena.jar recompute --from FILE [--anchor-model TAG] [--anchor-rating R]"
+                + " [--min-battles N] [--rounds N] [--max-size-b B]";
+    }
+
+    static Options parse(List<String> args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String flag = args.get(i);
+            if (!List.of("--from", "--anchor-model", "--anchor-rating", "--min-battles", "--rounds", "--max-size-b").contains(flag)
+                    || i + 1 >= args.size()) {
+                throw new ConfigException("Unknown or incomplete option '" + flag + "'. " + usage());
+            }
+            values.put(flag, args.get(i + 1));
+        }
+        if (!values.containsKey("--from")) {
+            throw new ConfigException("Say which file to read with --from. " + usage());
+        }
+        try {
+            ArenaConfig.Ratings ratings = new ArenaConfig.Ratings(values.get("--anchor-model"),
+                    values.containsKey("--anchor-rating") ? Double.valueOf(values.get("--anchor-rating")) : null,
+                    values.containsKey("--min-battles") ? Integer.valueOf(values.get("--min-battles")) : null,
+                    values.containsKey("--rounds") ? Integer.valueOf(values.get("--rounds")) : null);
+            if (ratings.bootstrapRounds() < 10 || ratings.minBattles() < 0) {
+                throw new ConfigException("--rounds must be at least 10 and --min-battles at least 0. " + usage());
+            }
+            Double maxSize = values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null;
+            return new Options(Path.of(values.get("--from")), ratings, maxSize);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Not a number: " + e.getMessage() + ". " + usage());
+        }
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            Options options = parse(args);
+            BattleFile.Contents contents = BattleFile.read(options.from());
+            print(contents, options, out);
+            return 0;
+        } catch (ConfigException | BattleFile.BadFileException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(BattleFile.Contents contents, Options options, PrintStream out) {
+        List<CountedBattle> battles = contents.battles();
+        out.printf(Locale.ROOT, "%d battles from %s%n%n", battles.size(), options.from());
+        WinLossTable table = new WinLossTable();
+        battles.forEach(table::record);
+        mainBoard(table, contents.sizes(), out);
+        double maxSize = options.maxSizeB() != null ? options.maxSizeB()
+                : contents.sizes().values().stream().max(Double::compare).orElse(1.0);
+        SizeAdjustedElo elo = new SizeAdjustedElo(contents.sizes(), maxSize);
+        battles.forEach(elo::apply);
+        eloBoard(table, elo, contents.sizes(), maxSize, out);
+        Map<String, ModelSpeed> speeds = new HashMap<>();
+        contents.metrics().forEach((model, answers) -> speeds.put(model, ModelSpeed.of(answers)));
+        strengthBoard(StrengthBoard.compute(PairCounts.of(battles), options.ratings(), contents.sizes(), speeds,
+                Function.identity()), options.ratings(), out);
+    }
+
+    private static void mainBoard(WinLossTable table, Map<String, Double> sizes, PrintStream out) {
+        out.println("Main board: score = win rate x (1 - 1/(battles + 1)), ties and both-bad as half a win");
+        List<Map.Entry<String, WinLossTable.Tally>> rows = new ArrayList<>(table.totals().entrySet());
+        rows.sort(Comparator.comparingDouble((Map.Entry<String, WinLossTable.Tally> e) -> MainScore.score(e.getValue())).reversed()
+                .thenComparing(e -> -e.getValue().battles()).thenComparing(Map.Entry::getKey));
+        out.printf(Locale.ROOT, "%4s  %-36s %6s %7s %7s %6s %8s %8s %7s%n", "#", "Model", "Size", "Wins", "Losses", "Ties",
+                "Battles", "Win rate", "Score");
+        int rank = 1;
+        for (Map.Entry<String, WinLossTable.Tally> e : rows) {
+            WinLossTable.Tally t = e.getValue();
+            out.printf(Locale.ROOT, "%4d  %-36s %6s %7d %7d %6d %8d %8.4f %7.4f%n", rank++, e.getKey(), size(sizes.get(e.getKey())),
+                    t.wins(), t.losses(), t.ties(), t.battles(), MainScore.winRate(t), MainScore.score(t));
+        }
+        out.println();
+    }
+
+    private static void eloBoard(WinLossTable table, SizeAdjustedElo elo, Map<String, Double> sizes, double maxSize, PrintStream out) {
+        out.printf(Locale.ROOT, "Size-adjusted ELO: start 1000 + 100 x size, K = min(64, 32 x (1 + size gap / %s)), in file order%n",
+                size(maxSize));
+        List<String> rated = table.totals().keySet().stream().filter(m -> elo.rating(m).isPresent())
+                .sorted(Comparator.comparingDouble((String m) -> elo.rating(m).orElseThrow()).reversed().thenComparing(m -> m))
+                .toList();
+        out.printf(Locale.ROOT, "%4s  %-36s %6s %8s %8s %8s%n", "#", "Model", "Size", "ELO", "Start", "Battles");
+        int rank = 1;
+        for (String m : rated) {
+            out.printf(Locale.ROOT, "%4d  %-36s %6s %8.1f %8.1f %8d%n", rank++, m, size(sizes.get(m)), elo.rating(m).orElseThrow(),
+                    SizeAdjustedElo.initialRating(sizes.get(m)), table.total(m).battles());
+        }
+        table.totals().keySet().stream().filter(m -> elo.rating(m).isEmpty())
+                .forEach(m -> out.printf(Locale.ROOT, "%4s  %-36s  (size unknown: not rated)%n", "-", m));
+        out.println();
+    }
+
+    private static void strengthBoard(StrengthBoard.Result result, ArenaConfig.Ratings ratings, PrintStream out) {
+        out.printf(Locale.ROOT, "Bradley-Terry: %s at %s, 95%% intervals from %d bootstrap rounds, provisional below %d battles%n",
+                ratings.anchorModel() == null ? "mean" : ratings.anchorModel(), size(ratings.anchorRating()),
+                ratings.bootstrapRounds(), ratings.minBattles());
+        out.printf(Locale.ROOT, "%4s  %-36s %8s %17s %7s %8s %8s %9s %9s %8s%n", "Rank*", "Model", "Rating", "95% interval",
+                "Field", "Per B", "Battles", "Tokens/s", "TTFT ms", "Tokens");
+        for (StrengthBoard.Row r : result.rows()) {
+            ModelSpeed s = r.speed();
+            out.printf(Locale.ROOT, "%4d  %-36s %8.1f %17s %7.3f %8s %8d %9s %9s %8s%s%n", r.rankUpperBound(), r.model(), r.rating(),
+                    String.format(Locale.ROOT, "%.1f .. %.1f", r.ciLow(), r.ciHigh()), r.fieldScore(),
+                    r.strengthPerB() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.strengthPerB()), r.battles(),
+                    orDash(s.medianTokensPerSecond()), orDash(s.medianTtftMs()), orDash(s.medianAnswerTokens()),
+                    r.provisional() ? "  (provisional)" : "");
+        }
+        out.println("* Rank: the best rank a model can claim with 95% confidence (1 + models surely better).");
+    }
+
+    private static String size(Double value) {
+        return value == null ? "?" : String.format(Locale.ROOT, "%.4g", value).replaceAll("\\.?0+$", "");
+    }
+
+    private static String orDash(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,13 @@
+package org.gpupoor.arena.store;
+
+import java.time.Instant;
+import org.gpupoor.arena.rating.Outcome;
+
+/**
+ * One counted battle as the open-data export publishes it. The sides are null for a battle
+ * imported from an old leaderboard.json (only its result is known); texts are null when the
+ * operator keeps prompts and answers private.
+ */
+public record ExportedBattle(String id, Instant createdAt, Instant votedAt, String modelA, String modelB, Double sizeA,
+                             Double sizeB, Outcome outcome, boolean imported, String prompt, SideRecord a, SideRecord b) {
+}
