@@ -71,7 +71,7 @@ function showBanner(message) {
   $("banner").textContent = message || "";
 }
 
-const TABS = ["battle", "leaderboard", "elo", "charts"];
+const TABS = ["battle", "leaderboard", "elo", "bt", "charts"];
 
 function selectTab(name, focus = false) {
   for (const tab of TABS) {
@@ -83,6 +83,7 @@ function selectTab(name, focus = false) {
   if (focus) $("tab-" + name).focus();
   if (name === "leaderboard") loadBoard("leaderboard");
   if (name === "elo") loadBoard("elo");
+  if (name === "bt") loadStrengths();
   if (name === "charts") loadCharts();
 }
 
@@ -345,16 +346,33 @@ function setUpBattle() {
 
 // ---- Boards ----
 
+const SPEED_COLUMNS = [
+  ["tps", "Tokens/s", "Median generation speed over the model's latest answers"],
+  ["ttft", "First token", "Median wait for the first token, model loading included"],
+];
 const COLUMNS = {
   leaderboard: [
     ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["wins", "Wins"], ["losses", "Losses"],
-    ["ties", "Ties"], ["battles", "Battles"], ["win_rate", "Win rate"], ["score", "Score"],
+    ["ties", "Ties"], ["battles", "Battles"], ["win_rate", "Win rate"], ["score", "Score"], ...SPEED_COLUMNS,
   ],
   elo: [
     ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["rating", "ELO"], ["initial_rating", "Initial"],
-    ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ["battles", "Battles"],
+    ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ["battles", "Battles"], ...SPEED_COLUMNS,
+  ],
+  bt: [
+    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["size_b", "Size (B)"],
+    ["rating", "Rating"], ["ci", "95% interval"], ["field_score", "Field", "Predicted chance against an average opponent here"],
+    ["strength_per_b", "per B", "Field score per billion parameters"], ["battles", "Battles"], ...SPEED_COLUMNS,
+    ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
 };
+const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table" };
+
+/** Lifts the nested speed medians into plain columns, so they sort like the rest. */
+function withSpeed(row) {
+  const speed = row.speed || {};
+  return { ...row, tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens };
+}
 
 function format(key, value) {
   if (value == null) return "–";
@@ -362,33 +380,57 @@ function format(key, value) {
   if (key === "score") return value.toFixed(3);
   if (key === "rating" || key === "initial_rating") return value.toFixed(0);
   if (key === "win_impact" || key === "loss_impact") return value.toFixed(1);
+  if (key === "tps") return value.toFixed(1);
+  if (key === "ttft") return value >= 1000 ? (value / 1000).toFixed(1) + " s" : value.toFixed(0) + " ms";
+  if (key === "answer_tokens") return value.toFixed(0);
+  if (key === "field_score") return (value * 100).toFixed(0) + "%";
+  if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";
   return String(value);
 }
 
 async function loadBoard(name) {
   try {
     const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
-    state.boards[name] = rows;
+    state.boards[name] = rows.map(withSpeed);
     drawBoard(name);
   } catch (e) {
-    $(name === "elo" ? "elo-table" : "leaderboard-table").innerHTML = `<tr><td class="empty">${escapeHtml(e.message)}</td></tr>`;
+    $(TABLES[name]).innerHTML = `<tr><td class="empty">${escapeHtml(e.message)}</td></tr>`;
+  }
+}
+
+async function loadStrengths() {
+  try {
+    const [board, matrix] = await Promise.all([api("/api/leaderboard/bt"), api("/api/leaderboard/matrix")]);
+    state.boards.bt = board.rows.map((row) => ({
+      ...withSpeed(row), rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low,
+      ciText: `${row.ci_low.toFixed(0)} – ${row.ci_high.toFixed(0)}`,
+    }));
+    $("bt-status").textContent = board.battles > 0 ? `Fitted on ${board.battles} counted battles.` : "";
+    drawBoard("bt");
+    if (window.echarts) {
+      drawIntervals(board.rows);
+      drawPredicted(matrix);
+    }
+  } catch (e) {
+    $("bt-table").innerHTML = `<tr><td class="empty">${escapeHtml(e.message)}</td></tr>`;
   }
 }
 
 function drawBoard(name) {
-  const table = $(name === "elo" ? "elo-table" : "leaderboard-table");
+  const table = $(TABLES[name]);
   const columns = COLUMNS[name];
   const sort = state.sort[name] || { key: "rank", dir: 1 };
   const rows = [...state.boards[name]].sort((x, y) => compare(x[sort.key], y[sort.key]) * sort.dir);
-  const head = columns.map(([key, label]) => {
+  const head = columns.map(([key, label, hint]) => {
     const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
-    return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}">${label}</button></th>`;
+    const title = hint ? ` title="${hint}"` : "";
+    return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}"${title}>${label}</button></th>`;
   }).join("");
   const changed = state.boards.changed || [];
   const body = rows.length === 0
     ? `<tr><td class="empty" colspan="${columns.length}">No battles yet: be the first to vote.</td></tr>`
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
-        columns.map(([key]) => `<td>${escapeHtml(format(key, row[key]))}</td>`).join("") + "</tr>").join("");
+        columns.map(([key]) => `<td>${cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
   table.querySelectorAll("th button").forEach((button) => button.addEventListener("click", () => {
     const key = button.dataset.key;
@@ -398,6 +440,12 @@ function drawBoard(name) {
     drawBoard(name);
     table.querySelector(`th button[data-key="${key}"]`).focus();
   }));
+}
+
+function cell(key, row) {
+  if (key === "ci") return escapeHtml(row.ciText);
+  const text = escapeHtml(format(key, row[key]));
+  return key === "name" && row.provisional ? `${text} <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : text;
 }
 
 function compare(x, y) {
@@ -422,11 +470,13 @@ function chart(id) {
 async function loadCharts() {
   if (!window.echarts) return;
   try {
-    const [board, history, h2h] = await Promise.all([
+    const [board, history, h2h, strengths] = await Promise.all([
       api("/api/leaderboard"), api("/api/leaderboard/elo/history"), api("/api/leaderboard/head-to-head"),
+      api("/api/leaderboard/bt"),
     ]);
     drawResults(board.rows);
     drawHistory(history);
+    drawSpeed(strengths.rows);
     drawHeadToHead(h2h);
   } catch (e) {
     showBanner("The charts could not be loaded: " + e.message);
@@ -489,10 +539,102 @@ function drawHeadToHead(h2h) {
   }, true);
 }
 
+function drawIntervals(rows) {
+  const names = rows.map((r) => r.name);
+  chart("chart-bt").setOption({
+    ...baseOption(),
+    tooltip: {
+      trigger: "axis", axisPointer: { type: "shadow" },
+      formatter: (params) => {
+        const r = rows[params[0].dataIndex];
+        return `${escapeHtml(r.name)}<br>rating ${r.rating.toFixed(0)}, 95% interval ${r.ci_low.toFixed(0)} – ${r.ci_high.toFixed(0)}` +
+          `<br>${r.battles} battles${r.provisional ? " (provisional)" : ""}`;
+      },
+    },
+    grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" } },
+    yAxis: { type: "value", scale: true, name: "Rating" },
+    series: [
+      {
+        name: "95% interval", type: "custom", itemStyle: { color: "#6b7a99" },
+        data: rows.map((r, i) => [i, r.ci_low, r.ci_high]),
+        encode: { x: 0, y: [1, 2] },
+        renderItem: (params, api) => {
+          const low = api.coord([api.value(0), api.value(1)]);
+          const high = api.coord([api.value(0), api.value(2)]);
+          const half = Math.min(10, api.size([1, 0])[0] * 0.2);
+          const style = { stroke: api.visual("color"), lineWidth: 2 };
+          return {
+            type: "group", children: [
+              { type: "line", shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+              { type: "line", shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style },
+              { type: "line", shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style },
+            ],
+          };
+        },
+        z: 1,
+      },
+      { name: "Rating", type: "scatter", data: rows.map((r) => Number(r.rating.toFixed(1))), symbolSize: 10, itemStyle: { color: "#3867d6" }, z: 2 },
+    ],
+  }, true);
+}
+
+function drawPredicted(matrix) {
+  const names = matrix.names;
+  const data = [];
+  matrix.predicted.forEach((row, i) => row.forEach((p, j) => {
+    if (i !== j) data.push({ value: [j, i, Math.round(p * 100)], observed: matrix.observed[i][j], battles: matrix.battles[i][j] });
+  }));
+  chart("chart-predicted").setOption({
+    ...baseOption(),
+    tooltip: {
+      formatter: (p) => {
+        const [j, i, predicted] = p.data.value;
+        const seen = p.data.battles > 0 ? `observed ${Math.round(p.data.observed * 100)}% in ${p.data.battles} battles` : "never met yet";
+        return `${escapeHtml(names[i])} vs ${escapeHtml(names[j])}<br>predicted ${predicted}% · ${seen}`;
+      },
+    },
+    grid: { left: 8, right: 16, bottom: 56, top: 8, containLabel: true },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" } },
+    yAxis: { type: "category", data: names, inverse: true, axisLabel: { interval: 0, width: 110, overflow: "truncate" } },
+    visualMap: { min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120, text: ["100% predicted", "0%"], inRange: { color: ["#d9534f", "#f5f0d0", "#2e9e5b"] } },
+    series: [{ type: "heatmap", data, label: { show: names.length <= 10, formatter: (p) => p.data.value[2] + "%" } }],
+  }, true);
+}
+
+function drawSpeed(rows) {
+  const measured = rows.filter((r) => r.speed && r.speed.median_tokens_per_second != null);
+  chart("chart-speed").setOption({
+    ...baseOption(),
+    tooltip: {
+      formatter: (p) => {
+        const r = measured[p.dataIndex];
+        return `${escapeHtml(r.name)}<br>${r.speed.median_tokens_per_second.toFixed(1)} tokens/s (median of ${r.speed.answers} answers)` +
+          `<br>rating ${r.rating.toFixed(0)} (${r.ci_low.toFixed(0)} – ${r.ci_high.toFixed(0)})` + (r.size_b ? `<br>${r.size_b} B parameters` : "");
+      },
+    },
+    grid: { left: 8, right: 24, bottom: 28, top: 32, containLabel: true },
+    xAxis: {
+      type: "value", name: "Median tokens/s (faster →)", nameLocation: "middle", nameGap: 26,
+      min: (v) => Math.max(0, Math.floor(v.min * 0.85)), max: (v) => Math.ceil(v.max * 1.15),
+    },
+    yAxis: { type: "value", name: "Rating", scale: true, nameTextStyle: { align: "left" } },
+    series: [{
+      type: "scatter",
+      data: measured.map((r) => [r.speed.median_tokens_per_second, r.rating]),
+      symbolSize: (value, p) => 10 + 3 * Math.sqrt(measured[p.dataIndex].size_b || 1),
+      label: { show: true, position: "top", formatter: (p) => measured[p.dataIndex].name, fontSize: 11 },
+      labelLayout: { hideOverlap: true },
+      itemStyle: { color: "#4f7be0", opacity: 0.85 },
+    }],
+  }, true);
+}
+
 window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
 dark.addEventListener("change", () => {
   Object.keys(charts).forEach((id) => { charts[id].dispose(); delete charts[id]; });
   if (!$("panel-charts").hidden) loadCharts();
+  if (!$("panel-bt").hidden) loadStrengths();
 });
 
 // ---- Start ----

@@ -80,8 +80,8 @@ public final class App implements AutoCloseable {
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
-        StrengthBoard strengths = new StrengthBoard(battleLog, catalog, config.countIdentityLeaks(), config.ratings(), ratingsThread);
-        strengths.requestRecompute();
+        StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, config.ratings(), ratingsThread);
+        strengths.recomputeNow(); // a fraction of a second even for a million battles; the boards start complete
 
         // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));

@@ -6,6 +6,7 @@ import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigLoader;
 import org.gpupoor.arena.config.LaunchOptions;
+import org.gpupoor.arena.bench.RatingsBenchmark;
 import org.gpupoor.arena.opendata.Recompute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,15 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("recompute")) {
             System.exit(Recompute.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-ratings")) {
+            try {
+                System.exit(RatingsBenchmark.run(List.of(args).subList(1, args.length), System.out));
+            } catch (java.io.IOException e) {
+                System.err.println("Benchmark failed: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         LaunchOptions options;

@@ -3,8 +3,10 @@ package org.gpupoor.arena.leaderboard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.gpupoor.arena.catalog.CatalogEntry;
@@ -15,6 +17,8 @@ import org.gpupoor.arena.leaderboard.BoardRows.MainRow;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.MainScore;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.rating.SizeAdjustedElo;
 import org.gpupoor.arena.rating.WinLossTable;
 import org.gpupoor.arena.store.BattleLog;
@@ -47,7 +51,7 @@ public final class Leaderboard {
             synchronized (this) {
                 catalogSizesUsed = catalog.knownSizes();
                 List<CountedBattle> history = log.countedInVoteOrder(countFlagged);
-                sizes = eloSizes(history, catalogSizesUsed, log.loggedSizes());
+                sizes = eloSizes(history, catalogSizesUsed);
                 maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
                 WinLossTable freshTable = new WinLossTable();
@@ -64,14 +68,18 @@ public final class Leaderboard {
     }
 
     /** Sizes for the ELO: the catalog's, else the size logged with the battles, else the tag's. */
-    private static Map<String, Double> eloSizes(List<CountedBattle> history, Map<String, Double> fromCatalog,
-                                                Map<String, Double> fromLog) {
-        Map<String, Double> result = new HashMap<>();
+    private Map<String, Double> eloSizes(List<CountedBattle> history, Map<String, Double> fromCatalog) {
+        Set<String> models = new HashSet<>();
         for (CountedBattle b : history) {
-            ModelSize.fromTag(b.modelA()).ifPresent(size -> result.put(b.modelA(), size));
-            ModelSize.fromTag(b.modelB()).ifPresent(size -> result.put(b.modelB(), size));
+            models.add(b.modelA());
+            models.add(b.modelB());
         }
-        result.putAll(fromLog);
+        Map<String, Double> result = new HashMap<>();
+        for (String model : models) {
+            ModelSize.fromTag(model).ifPresent(size -> result.put(model, size));
+        }
+        models.removeAll(fromCatalog.keySet());
+        result.putAll(log.loggedSizes(models));
         result.putAll(fromCatalog);
         return result;
     }
@@ -138,6 +146,24 @@ public final class Leaderboard {
         SortedMap<String, WinLossTable.Tally> totals = table.totals();
         totals.keySet().forEach(model -> opponents.put(model, table.opponentsOf(model)));
         return new LeaderboardJson.Counts(totals, opponents);
+    }
+
+    /**
+     * The counted battles collapsed per pair, as the Bradley-Terry fit needs them: for each pair
+     * (first model in name order as "A"), its wins, its losses and the ties of both kinds.
+     */
+    public synchronized List<PairCounts.Tally> pairTallies() {
+        List<PairCounts.Tally> tallies = new ArrayList<>();
+        for (String model : table.totals().keySet()) {
+            table.opponentsOf(model).forEach((opponent, t) -> {
+                if (model.compareTo(opponent) < 0) {
+                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.A, t.wins()));
+                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.B, t.losses()));
+                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.TIE, t.ties()));
+                }
+            });
+        }
+        return tallies;
     }
 
     /** Rebuilds if a model's size has become known since the last replay. Never call it under the log's write lock. */

@@ -57,18 +57,18 @@ public final class StrengthBoard {
     }
 
     private final BattleLog battleLog;
+    private final Leaderboard leaderboard;
     private final ModelCatalog catalog;
-    private final boolean countFlagged;
     private final ArenaConfig.Ratings settings;
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Result current = Result.EMPTY;
 
-    public StrengthBoard(BattleLog battleLog, ModelCatalog catalog, boolean countFlagged, ArenaConfig.Ratings settings,
+    public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ArenaConfig.Ratings settings,
                          ScheduledExecutorService background) {
         this.battleLog = battleLog;
+        this.leaderboard = leaderboard;
         this.catalog = catalog;
-        this.countFlagged = countFlagged;
         this.settings = settings;
         this.background = background;
     }
@@ -92,8 +92,9 @@ public final class StrengthBoard {
     }
 
     public void recomputeNow() {
-        PairCounts counts = PairCounts.fromTallies(battleLog.countedTallies(countFlagged));
-        Map<String, Double> sizes = new HashMap<>(battleLog.loggedSizes());
+        // The live boards already hold the counts per pair: no need to read a million votes again.
+        PairCounts counts = PairCounts.fromTallies(leaderboard.pairTallies());
+        Map<String, Double> sizes = new HashMap<>(battleLog.loggedSizes(counts.models()));
         sizes.putAll(catalog.knownSizes());
         TreeSet<String> models = new TreeSet<>(counts.models());
         catalog.current().models().forEach(e -> models.add(e.tag()));

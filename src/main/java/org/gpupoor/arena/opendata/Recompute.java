@@ -145,7 +145,10 @@ public final class Recompute {
     }
 
     private static String size(Double value) {
-        return value == null ? "?" : String.format(Locale.ROOT, "%.4g", value).replaceAll("\\.?0+$", "");
+        if (value == null) {
+            return "?";
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(Math.round(value * 1000) / 1000.0);
     }
 
     private static String orDash(Double value) {

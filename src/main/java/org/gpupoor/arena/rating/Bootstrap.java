@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * {@code c} times is drawn Poisson(c) times. For logs of more than a handful of battles this is
  * the classic resampling with replacement, but a round costs one draw per row instead of one per
  * battle. Rounds are seeded from one seed, so the same log always gives the same intervals, and
- * run in parallel; each refit starts from the full fit, which it stays close to.
+ * run in parallel; each refit is a few Newton steps from the full fit, which it stays close to.
  */
 public final class Bootstrap {
     /** Per model, in the order of {@link PairCounts#models()}. */
@@ -40,7 +40,7 @@ public final class Bootstrap {
             for (int k = 0; k < drawn.length; k++) {
                 drawn[k] = Poisson.sample(rows.get(k).count(), random);
             }
-            return BradleyTerry.anchored(BradleyTerry.unshifted(counts.halfWins(drawn), start), counts, anchor);
+            return BradleyTerry.anchored(NewtonFit.unshifted(counts.halfWins(drawn), start), counts, anchor);
         }).toArray(double[][]::new);
         double[] low = new double[n];
         double[] high = new double[n];

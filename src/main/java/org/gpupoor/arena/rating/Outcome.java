@@ -1,6 +1,5 @@
 package org.gpupoor.arena.rating;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A voter's verdict on one battle. Both kinds of tie count as half a win for each side. */
@@ -22,6 +21,12 @@ public enum Outcome {
     }
 
     public static Optional<Outcome> fromWire(String value) {
-        return Arrays.stream(values()).filter(o -> o.wire.equals(value)).findFirst();
+        return Optional.ofNullable(value == null ? null : switch (value) {
+            case "a" -> A;
+            case "b" -> B;
+            case "tie" -> TIE;
+            case "both_bad" -> BOTH_BAD;
+            default -> null;
+        });
     }
 }

@@ -9,7 +9,10 @@ import java.util.TreeSet;
 /**
  * The battle log collapsed to unique (model A, model B, outcome) rows with their counts: a
  * million battles between fifty models become a few thousand rows, which is what makes fitting
- * and bootstrapping fast.
+ * and bootstrapping fast. Rows are canonical, because Bradley-Terry sees neither which side a
+ * model sat on nor which kind of tie it was: A is the model first in name order, and both_bad is
+ * counted with tie. So the same battles give the same rows (and the same bootstrap) however they
+ * were collapsed.
  */
 public final class PairCounts {
     /** One unique outcome between two models (by index into {@link #models()}) and how often it happened. */
@@ -28,13 +31,30 @@ public final class PairCounts {
         this.rows = rows;
     }
 
-    public static PairCounts of(Iterable<CountedBattle> battles) {
-        Map<List<Object>, long[]> counts = new HashMap<>();
+    public static PairCounts of(List<CountedBattle> battles) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> seen = new ArrayList<>();
         for (CountedBattle b : battles) {
-            counts.computeIfAbsent(List.of(b.modelA(), b.modelB(), b.outcome()), k -> new long[1])[0]++;
+            if (index.putIfAbsent(b.modelA(), seen.size()) == null) {
+                seen.add(b.modelA());
+            }
+            if (index.putIfAbsent(b.modelB(), seen.size()) == null) {
+                seen.add(b.modelB());
+            }
+        }
+        int n = seen.size();
+        int outcomes = Outcome.values().length;
+        long[] counts = new long[n * n * outcomes];
+        for (CountedBattle b : battles) {
+            counts[(index.get(b.modelA()) * n + index.get(b.modelB())) * outcomes + b.outcome().ordinal()]++;
         }
         List<Tally> tallies = new ArrayList<>();
-        counts.forEach((key, n) -> tallies.add(new Tally((String) key.get(0), (String) key.get(1), (Outcome) key.get(2), n[0])));
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                int pair = k / outcomes;
+                tallies.add(new Tally(seen.get(pair / n), seen.get(pair % n), Outcome.values()[k % outcomes], counts[k]));
+            }
+        }
         return fromTallies(tallies);
     }
 
@@ -52,7 +72,16 @@ public final class PairCounts {
         Map<List<Object>, long[]> merged = new HashMap<>();
         for (Tally t : tallies) {
             if (t.count() > 0) {
-                merged.computeIfAbsent(List.of(index.get(t.modelA()), index.get(t.modelB()), t.outcome()), k -> new long[1])[0] += t.count();
+                int a = index.get(t.modelA());
+                int b = index.get(t.modelB());
+                Outcome outcome = t.outcome().isTie() ? Outcome.TIE : t.outcome();
+                if (a > b) {
+                    int swap = a;
+                    a = b;
+                    b = swap;
+                    outcome = outcome == Outcome.A ? Outcome.B : outcome == Outcome.B ? Outcome.A : outcome;
+                }
+                merged.computeIfAbsent(List.of(a, b, outcome), k -> new long[1])[0] += t.count();
             }
         }
         List<Row> rows = new ArrayList<>();

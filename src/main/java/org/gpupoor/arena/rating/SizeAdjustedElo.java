@@ -20,8 +20,20 @@ public final class SizeAdjustedElo {
 
     private final Map<String, Double> sizes;
     private final double maxSize;
-    private final Map<String, Double> ratings = new HashMap<>();
-    private final Map<String, Impact> impacts = new HashMap<>();
+    private final Map<String, Standing> standings = new HashMap<>();
+
+    /** One model's running state; mutable so a replay of a million battles allocates nothing per battle. */
+    private static final class Standing {
+        final double size;
+        double rating;
+        double winImpact;
+        double lossImpact;
+
+        Standing(double size) {
+            this.size = size;
+            this.rating = initialRating(size);
+        }
+    }
 
     /**
      * @param sizes   billions of parameters per model; battles with a model not in here are skipped
@@ -46,50 +58,57 @@ public final class SizeAdjustedElo {
 
     /** Applies one battle; returns false, changing nothing, when a side's size is unknown. */
     public boolean apply(CountedBattle battle) {
-        Double sizeA = sizes.get(battle.modelA());
-        Double sizeB = sizes.get(battle.modelB());
-        if (sizeA == null || sizeB == null) {
+        Standing a = standing(battle.modelA());
+        Standing b = standing(battle.modelB());
+        if (a == null || b == null) {
             return false;
         }
-        double ratingA = rating(battle.modelA()).orElseThrow();
-        double ratingB = rating(battle.modelB()).orElseThrow();
-        double expectedA = expected(ratingA, ratingB);
+        double expectedA = expected(a.rating, b.rating);
         double deltaA;
         if (battle.outcome().isTie()) {
             deltaA = BASE_K * (0.5 - expectedA);
         } else {
             boolean aWon = battle.outcome() == Outcome.A;
-            double winnerSize = aWon ? sizeA : sizeB;
-            double loserSize = aWon ? sizeB : sizeA;
-            double k = Math.min(MAX_K, BASE_K * (1 + (loserSize - winnerSize) / maxSize));
+            Standing winner = aWon ? a : b;
+            Standing loser = aWon ? b : a;
+            double d = (loser.size - winner.size) / maxSize;
+            double k = Math.min(MAX_K, BASE_K * (1 + d));
             double winnerExpected = aWon ? expectedA : 1 - expectedA;
             double change = k * (1 - winnerExpected);
             deltaA = aWon ? change : -change;
-            String winner = aWon ? battle.modelA() : battle.modelB();
-            String loser = aWon ? battle.modelB() : battle.modelA();
-            double d = (loserSize - winnerSize) / maxSize;
-            impacts.merge(winner, new Impact(1 + Math.max(0, d), 0), SizeAdjustedElo::sum);
-            impacts.merge(loser, new Impact(0, 1 + Math.max(0, d)), SizeAdjustedElo::sum);
+            winner.winImpact += 1 + Math.max(0, d);
+            loser.lossImpact += 1 + Math.max(0, d);
         }
-        ratings.put(battle.modelA(), ratingA + deltaA);
-        ratings.put(battle.modelB(), ratingB - deltaA);
+        a.rating += deltaA;
+        b.rating -= deltaA;
         return true;
+    }
+
+    private Standing standing(String model) {
+        Standing s = standings.get(model);
+        if (s == null) {
+            Double size = sizes.get(model);
+            if (size == null) {
+                return null;
+            }
+            s = new Standing(size);
+            standings.put(model, s);
+        }
+        return s;
     }
 
     /** The current rating, the initial one for a model without battles, empty if its size is unknown. */
     public Optional<Double> rating(String model) {
-        Double size = sizes.get(model);
-        if (size == null) {
-            return Optional.empty();
+        Standing s = standings.get(model);
+        if (s != null) {
+            return Optional.of(s.rating);
         }
-        return Optional.of(ratings.getOrDefault(model, initialRating(size)));
+        Double size = sizes.get(model);
+        return size == null ? Optional.empty() : Optional.of(initialRating(size));
     }
 
     public Impact impact(String model) {
-        return impacts.getOrDefault(model, new Impact(0, 0));
-    }
-
-    private static Impact sum(Impact x, Impact y) {
-        return new Impact(x.wins() + y.wins(), x.losses() + y.losses());
+        Standing s = standings.get(model);
+        return s == null ? new Impact(0, 0) : new Impact(s.winImpact, s.lossImpact);
     }
 }

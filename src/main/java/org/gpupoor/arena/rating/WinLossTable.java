@@ -1,6 +1,7 @@
 package org.gpupoor.arena.rating;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,13 +16,21 @@ public final class WinLossTable {
             return wins + losses + ties;
         }
 
-        Tally plus(int w, int l, int t) {
-            return new Tally(wins + w, losses + l, ties + t);
+    }
+
+    /** Mutable counts, so that replaying a million battles allocates nothing per battle. */
+    private static final class Counter {
+        int wins;
+        int losses;
+        int ties;
+
+        Tally snapshot() {
+            return new Tally(wins, losses, ties);
         }
     }
 
-    private final Map<String, Tally> totals = new TreeMap<>();
-    private final Map<String, Map<String, Tally>> pairs = new TreeMap<>();
+    private final Map<String, Counter> totals = new HashMap<>();
+    private final Map<String, Map<String, Counter>> pairs = new HashMap<>();
 
     public void record(CountedBattle battle) {
         int aWins = battle.outcome() == Outcome.A ? 1 : 0;
@@ -32,22 +41,34 @@ public final class WinLossTable {
     }
 
     private void add(String model, String opponent, int wins, int losses, int ties) {
-        totals.merge(model, Tally.ZERO.plus(wins, losses, ties), (old, x) -> old.plus(wins, losses, ties));
-        pairs.computeIfAbsent(model, m -> new TreeMap<>())
-                .merge(opponent, Tally.ZERO.plus(wins, losses, ties), (old, x) -> old.plus(wins, losses, ties));
+        count(totals.computeIfAbsent(model, m -> new Counter()), wins, losses, ties);
+        count(pairs.computeIfAbsent(model, m -> new HashMap<>()).computeIfAbsent(opponent, m -> new Counter()), wins, losses, ties);
+    }
+
+    private static void count(Counter c, int wins, int losses, int ties) {
+        c.wins += wins;
+        c.losses += losses;
+        c.ties += ties;
     }
 
     public Tally total(String model) {
-        return totals.getOrDefault(model, Tally.ZERO);
+        Counter c = totals.get(model);
+        return c == null ? Tally.ZERO : c.snapshot();
     }
 
     /** Every model with at least one counted battle, in name order. */
     public SortedMap<String, Tally> totals() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(totals));
+        return snapshot(totals);
     }
 
     /** This model's tally against each opponent it has met, in name order. */
     public SortedMap<String, Tally> opponentsOf(String model) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(pairs.getOrDefault(model, Map.of())));
+        return snapshot(pairs.getOrDefault(model, Map.of()));
+    }
+
+    private static SortedMap<String, Tally> snapshot(Map<String, Counter> counters) {
+        TreeMap<String, Tally> copy = new TreeMap<>();
+        counters.forEach((model, c) -> copy.put(model, c.snapshot()));
+        return Collections.unmodifiableSortedMap(copy);
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
-import org.gpupoor.arena.rating.PairCounts;
 
 /**
  * The append-only record of every battle and vote. SQLite takes one writer at a time, so all
@@ -94,11 +93,15 @@ public final class BattleLog {
             long seq;
             try (Connection c = db.getConnection();
                  PreparedStatement s = c.prepareStatement(
-                         "INSERT INTO votes (battle_id, outcome, voted_at) VALUES (?, ?, ?) ON CONFLICT (battle_id) DO NOTHING",
+                         """
+                         INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
+                         SELECT b.id, ?, ?, b.model_a, b.model_b,
+                                CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
+                         FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""",
                          PreparedStatement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, id);
-                s.setString(2, outcome.wire());
-                s.setString(3, at.toString());
+                s.setString(1, outcome.wire());
+                s.setString(2, at.toString());
+                s.setString(3, id);
                 if (s.executeUpdate() == 0) {
                     throw new AlreadyVotedException(id);
                 }
@@ -125,7 +128,8 @@ public final class BattleLog {
             try (PreparedStatement battle = c.prepareStatement("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
                     VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
-                 PreparedStatement vote = c.prepareStatement("INSERT INTO votes (battle_id, outcome, voted_at) VALUES (?, ?, ?)")) {
+                 PreparedStatement vote = c.prepareStatement(
+                         "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)")) {
                 for (CountedBattle b : battles) {
                     String id = ids.get();
                     battle.setString(1, id);
@@ -137,6 +141,8 @@ public final class BattleLog {
                     vote.setString(1, id);
                     vote.setString(2, b.outcome().wire());
                     vote.setString(3, at.toString());
+                    vote.setString(4, b.modelA());
+                    vote.setString(5, b.modelB());
                     vote.executeUpdate();
                 }
             }
@@ -168,11 +174,6 @@ public final class BattleLog {
         return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged));
     }
 
-    /** The counted battles collapsed to unique (model A, model B, outcome) counts. */
-    public List<PairCounts.Tally> countedTallies(boolean includeFlagged) {
-        return read(c -> BattleRows.countedTallies(c, includeFlagged));
-    }
-
     /** Speed figures of the model's latest complete answers, newest first. */
     public List<AnswerMetrics> recentAnswerMetrics(String model, int limit) {
         return read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
@@ -187,9 +188,9 @@ public final class BattleLog {
         return read(c -> ExportRows.stream(c, includeFlagged, includeText, sink));
     }
 
-    /** The last recorded size of every model that has battled with a known size. */
-    public Map<String, Double> loggedSizes() {
-        return read(BattleRows::loggedSizes);
+    /** The last size recorded for each of these models that ever battled with a known size. */
+    public Map<String, Double> loggedSizes(java.util.Collection<String> models) {
+        return read(c -> BattleRows.loggedSizes(c, models));
     }
 
     /** The distinct opponents {@code model} met most recently, newest first. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
-import org.gpupoor.arena.rating.PairCounts;
 
 /** The battle log's read queries: one battle with its answers and vote, the counted history, sizes, opponents. */
 final class BattleRows {
@@ -62,34 +62,21 @@ final class BattleRows {
      */
     static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged) throws SQLException {
         List<CountedBattle> battles = new ArrayList<>();
+        // A handful of models recur a million times: one String each keeps memory and hashing small.
+        Map<String, String> names = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT b.model_a, b.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
-                WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) ORDER BY v.seq""")) {
+                SELECT model_a, model_b, outcome FROM votes
+                WHERE excluded IS NULL OR (? AND excluded = 'flagged') ORDER BY seq""")) {
             s.setBoolean(1, includeFlagged);
+            s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    battles.add(new CountedBattle(r.getString(1), r.getString(2), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                    battles.add(new CountedBattle(names.computeIfAbsent(r.getString(1), n -> n),
+                            names.computeIfAbsent(r.getString(2), n -> n), Outcome.fromWire(r.getString(3)).orElseThrow()));
                 }
             }
         }
         return battles;
-    }
-
-    /** The same battles collapsed to unique (model A, model B, outcome) counts, by the database. */
-    static List<PairCounts.Tally> countedTallies(Connection c, boolean includeFlagged) throws SQLException {
-        List<PairCounts.Tally> tallies = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT b.model_a, b.model_b, v.outcome, count(*) FROM votes v JOIN battles b ON b.id = v.battle_id
-                WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) GROUP BY b.model_a, b.model_b, v.outcome""")) {
-            s.setBoolean(1, includeFlagged);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    tallies.add(new PairCounts.Tally(r.getString(1), r.getString(2),
-                            Outcome.fromWire(r.getString(3)).orElseThrow(), r.getLong(4)));
-                }
-            }
-        }
-        return tallies;
     }
 
     /**
@@ -120,15 +107,27 @@ final class BattleRows {
         return metrics;
     }
 
-    /** The last recorded size of every model that has battled with a known size. */
-    static Map<String, Double> loggedSizes(Connection c) throws SQLException {
+    /**
+     * The last size recorded for each of {@code models} that ever battled with a known size. One
+     * indexed lookup per model and side, so the cost does not grow with the log.
+     */
+    static Map<String, Double> loggedSizes(Connection c, Collection<String> models) throws SQLException {
         Map<String, Double> sizes = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT model_a, size_a FROM battles WHERE size_a IS NOT NULL
-                UNION ALL SELECT model_b, size_b FROM battles WHERE size_b IS NOT NULL""");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                sizes.put(r.getString(1), r.getDouble(2));
+                SELECT size FROM (
+                  SELECT * FROM (SELECT rowid AS seq, size_a AS size FROM battles WHERE model_a = ?1 AND size_a IS NOT NULL
+                                 ORDER BY rowid DESC LIMIT 1)
+                  UNION ALL
+                  SELECT * FROM (SELECT rowid AS seq, size_b AS size FROM battles WHERE model_b = ?1 AND size_b IS NOT NULL
+                                 ORDER BY rowid DESC LIMIT 1))
+                ORDER BY seq DESC LIMIT 1""")) {
+            for (String model : models) {
+                s.setString(1, model);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        sizes.put(model, r.getDouble(1));
+                    }
+                }
             }
         }
         return sizes;

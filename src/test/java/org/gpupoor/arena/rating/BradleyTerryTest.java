@@ -89,6 +89,7 @@ class BradleyTerryTest {
             assertThat(Double.isFinite(v)).isTrue();
         }
         assertThat(r[0] - r[1]).isBetween(300.0, 1500.0);
+        assertThat(NewtonFit.fit(PairCounts.of(log), 1000)).containsExactly(r, within(0.01));
     }
 
     @Test

@@ -132,4 +132,10 @@ public final class Api {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A board's counts and ratings alone: speed medians follow the answers and are refreshed in the background. */
+    public static JsonNode withoutSpeeds(JsonNode board) {
+        board.get("rows").forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).remove("speed"));
+        return board;
+    }
 }

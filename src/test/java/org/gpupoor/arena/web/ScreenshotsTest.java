@@ -18,7 +18,8 @@ import org.openqa.selenium.By;
 
 /**
  * Fills an arena with votes, then photographs every tab at desktop and phone width in light and
- * dark, into target/screenshots/, and checks that the charts actually drew data.
+ * dark, into target/screenshots/, and checks that the charts actually drew data and the boards
+ * show each model's speed.
  */
 class ScreenshotsTest {
     @TempDir
@@ -73,20 +74,38 @@ class ScreenshotsTest {
                 browser.driver.findElement(By.id("vote-a")).click();
                 browser.await(d -> d.findElement(By.id("result")).isDisplayed());
                 browser.screenshot("voted-" + device + "-" + scheme);
-                for (String tab : List.of("leaderboard", "elo", "charts")) {
+                for (String tab : List.of("leaderboard", "elo", "bt", "charts")) {
                     browser.driver.findElement(By.id("tab-" + tab)).click();
                     if (tab.equals("charts")) {
-                        awaitCharts();
+                        awaitCharts(List.of("chart-results", "chart-elo", "chart-speed", "chart-h2h"));
+                        Object h2hCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
+                        assertThat(((Number) h2hCells).intValue()).isGreaterThanOrEqualTo(6);
                     } else {
-                        browser.await(d -> d.findElements(By.cssSelector("#" + (tab.equals("elo") ? "elo" : "leaderboard")
-                                + "-table tbody tr")).size() == 4);
+                        browser.await(d -> d.findElements(By.cssSelector("#" + tab + "-table tbody tr")).size() == 4);
+                        // Every model shows its measured speed: no dash in the tokens/s column.
+                        assertThat(browser.js("return [...document.querySelectorAll('#" + tab + "-table tbody tr')]"
+                                + ".every(tr => /^\\d+\\.\\d$/.test(tr.children[[...tr.parentNode.parentNode.querySelectorAll('th')]"
+                                + ".findIndex(th => th.textContent.startsWith('Tokens/s'))].textContent))")).isEqualTo(true);
+                    }
+                    if (tab.equals("bt")) {
+                        awaitCharts(List.of("chart-bt", "chart-predicted"));
+                        Object predictedCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-predicted')).getOption().series[0].data.length");
+                        assertThat(((Number) predictedCells).intValue()).isEqualTo(12);
+                    }
+                    boolean tall = tab.equals("charts") || tab.equals("bt");
+                    if (tall) {
+                        browser.size(device.equals("phone") ? 360 : 1280, device.equals("phone") ? 2600 : 2100);
+                        browser.js("return new Promise(r => setTimeout(r, 600))");
                     }
                     browser.screenshot(tab + "-" + device + "-" + scheme);
+                    if (tall) {
+                        browser.size(device.equals("phone") ? 360 : 1280, device.equals("phone") ? 1500 : 1100);
+                    }
                 }
             }
         }
         assertThat(Files.list(Path.of("target", "screenshots")).filter(p -> p.toString().endsWith(".png")).count())
-                .isGreaterThanOrEqualTo(20);
+                .isGreaterThanOrEqualTo(24);
     }
 
     private void battleInProgress() {
@@ -96,16 +115,14 @@ class ScreenshotsTest {
         browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
     }
 
-    private void awaitCharts() {
-        for (String id : List.of("chart-results", "chart-elo", "chart-h2h")) {
+    private void awaitCharts(List<String> ids) {
+        for (String id : ids) {
             browser.await(d -> Boolean.TRUE.equals(browser.js(
                     "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
                             + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);", id)));
             Object canvas = browser.js("return document.querySelectorAll('#' + arguments[0] + ' canvas').length", id);
             assertThat(((Number) canvas).intValue()).isPositive();
         }
-        Object h2hCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
-        assertThat(((Number) h2hCells).intValue()).isGreaterThanOrEqualTo(6);
         browser.js("return new Promise(r => setTimeout(r, 600))");
     }
 }

@@ -1,18 +1,34 @@
 package org.gpupoor.arena.rating;
 
 /**
- * A second, independent fit of the same penalised Bradley-Terry likelihood by Newton's method
- * on natural-log strengths (the virtual reference player sits at 0), to check the MM algorithm.
+ * A second fit of the same penalised Bradley-Terry likelihood, by Newton's method on natural-log
+ * strengths (the virtual reference player sits at 0). It converges in a handful of steps where
+ * the MM algorithm needs hundreds, so the bootstrap uses it for its many refits; the tests hold
+ * the two methods to the same answer. Steps are capped (the likelihood is concave, but a far
+ * start could overshoot), and a fit that does not settle falls back to MM.
  */
 final class NewtonFit {
+    private static final int MAX_ITERATIONS = 100;
+    private static final double MAX_STEP = 2.0;
+    private static final double TOLERANCE = 1e-9;
+
     private NewtonFit() {
     }
 
-    static double[] fit(PairCounts counts, double anchor) {
-        double[][] w = counts.halfWins();
+    /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}. */
+    static double[] fit(PairCounts counts, double meanRating) {
+        return BradleyTerry.anchored(unshifted(counts.halfWins(), null), counts, BradleyTerry.Anchor.mean(meanRating));
+    }
+
+    /** Like {@link BradleyTerry#unshifted(double[][], double[])}: Elo-scale ratings before anchoring. */
+    static double[] unshifted(double[][] w, double[] start) {
         int n = w.length;
         double[] theta = new double[n];
-        for (int iteration = 0; iteration < 100; iteration++) {
+        for (int i = 0; start != null && i < n; i++) {
+            theta[i] = start[i] / BradleyTerry.ELO_PER_NATURAL_LOG;
+        }
+        boolean settled = false;
+        for (int iteration = 0; iteration < MAX_ITERATIONS && !settled; iteration++) {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
             for (int i = 0; i < n; i++) {
@@ -32,22 +48,21 @@ final class NewtonFit {
             }
             double[] step = solve(hessian, gradient);
             double largest = 0;
+            for (double x : step) {
+                largest = Math.max(largest, Math.abs(x));
+            }
+            double scale = largest > MAX_STEP ? MAX_STEP / largest : 1;
             for (int i = 0; i < n; i++) {
-                theta[i] -= step[i];
-                largest = Math.max(largest, Math.abs(step[i]));
+                theta[i] -= scale * step[i];
             }
-            if (largest < 1e-12) {
-                break;
-            }
+            settled = largest < TOLERANCE;
+        }
+        if (!settled) {
+            return BradleyTerry.unshifted(w, start);
         }
         double[] ratings = new double[n];
-        double mean = 0;
         for (int i = 0; i < n; i++) {
             ratings[i] = BradleyTerry.ELO_PER_NATURAL_LOG * theta[i];
-            mean += ratings[i] / n;
-        }
-        for (int i = 0; i < n; i++) {
-            ratings[i] += anchor - mean;
         }
         return ratings;
     }
