@@ -71,7 +71,7 @@ class ArenaPageTest {
         click("tab-leaderboard");
         browser.await(d -> d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 2);
         assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr")))
-                .allSatisfy(r -> assertThat(r.getText()).endsWith("0 0 0 0 0.0% 0.000"));
+                .allSatisfy(r -> assertThat(r.getText()).endsWith("0 0 0 0 0.0% 0.000 – –"));
         click("tab-battle");
         click("random-prompt");
         browser.await(d -> !value("prompt").isEmpty());
