@@ -122,6 +122,7 @@ public final class RatingsBenchmark {
             ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC());
             double rebuild = median(timed(() -> new Leaderboard(log, catalog, false)));
             Leaderboard board = new Leaderboard(log, catalog, false);
+            System.gc(); // the replays above left a million-battle list behind: collect it before timing votes
             double[] update = new double[VOTES_TIMED];
             SplittableRandom random = new SplittableRandom(7);
             for (int v = 0; v < VOTES_TIMED; v++) {
