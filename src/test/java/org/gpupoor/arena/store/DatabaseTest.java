@@ -56,6 +56,32 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void a_log_written_before_votes_carried_their_models_keeps_every_vote_in_order_after_the_upgrade() throws Exception {
+        Path file = dir.resolve("old.db");
+        org.sqlite.SQLiteDataSource oldSource = new org.sqlite.SQLiteDataSource();
+        oldSource.setUrl("jdbc:sqlite:" + file);
+        org.flywaydb.core.Flyway.configure().dataSource(oldSource).locations("classpath:db/migration").target("2").load().migrate();
+        try (Connection c = oldSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, flagged) VALUES
+                      ('b1', '2026-01-01T00:00:00Z', 'p', 'x:1b', 'y:1b', 'ready', NULL),
+                      ('b2', '2026-01-01T00:00:00Z', 'p', 'y:1b', 'z:1b', 'ready', 'Llama'),
+                      ('b3', '2026-01-01T00:00:00Z', 'p', 'z:1b', 'x:1b', 'ready', NULL)""");
+            s.executeUpdate("""
+                    INSERT INTO votes (battle_id, outcome, voted_at) VALUES
+                      ('b3', 'tie', '2026-01-01T00:00:01Z'), ('b2', 'a', '2026-01-01T00:00:02Z'),
+                      ('b1', 'b', '2026-01-01T00:00:03Z')""");
+        }
+        try (Database db = Database.open(file)) {
+            BattleLog log = new BattleLog(db.dataSource());
+            assertThat(log.countedInVoteOrder(false)).containsExactly(
+                    new CountedBattle("z:1b", "x:1b", Outcome.TIE), new CountedBattle("x:1b", "y:1b", Outcome.B));
+            assertThat(log.countedInVoteOrder(true)).containsExactly(new CountedBattle("z:1b", "x:1b", Outcome.TIE),
+                    new CountedBattle("y:1b", "z:1b", Outcome.A), new CountedBattle("x:1b", "y:1b", Outcome.B));
+        }
+    }
+
     private static String scalar(Statement s, String sql) throws Exception {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
