@@ -46,6 +46,7 @@ async function loadArena() {
     $("arena-description").textContent = arena.description;
     document.title = arena.name;
     $("prompt").maxLength = arena.max_prompt_chars;
+    $("publish-note").hidden = !arena.publishes_prompts;
   } catch (e) {
     showBanner("The arena server cannot be reached. " + e.message);
   }

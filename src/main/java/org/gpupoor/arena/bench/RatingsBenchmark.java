@@ -105,7 +105,7 @@ public final class RatingsBenchmark {
                 PairCounts counts = PairCounts.of(history);
                 BradleyTerry.fit(counts, BradleyTerry.Anchor.MEAN_1000);
                 long t3 = System.nanoTime();
-                Bootstrap.intervals(counts, 100, 42, BradleyTerry.Anchor.MEAN_1000);
+                Bootstrap.intervals(counts, 100, 42, 1000);
                 long t4 = System.nanoTime();
                 load[r] = millis(t1 - t0);
                 elo[r] = millis(t2 - t1);

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
@@ -47,9 +48,12 @@ public final class StrengthBoard {
         static final Matrix EMPTY = new Matrix(List.of(), List.of(), new long[0][0], new Double[0][0], new double[0][0]);
     }
 
-    /** The board, its matrices, every known model's speed, and how many counted battles they were fitted on. */
-    public record Result(long battles, List<Row> rows, Matrix matrix, Map<String, ModelSpeed> speeds) {
-        static final Result EMPTY = new Result(0, List.of(), Matrix.EMPTY, Map.of());
+    /**
+     * The board, its matrices, every known model's speed, how many counted battles they were
+     * fitted on, and the anchor in force (a model only once it has enough battles, else the mean).
+     */
+    public record Result(long battles, List<Row> rows, Matrix matrix, Map<String, ModelSpeed> speeds, BradleyTerry.Anchor anchor) {
+        static final Result EMPTY = new Result(0, List.of(), Matrix.EMPTY, Map.of(), BradleyTerry.Anchor.MEAN_1000);
 
         public ModelSpeed speedOf(String model) {
             return speeds.getOrDefault(model, ModelSpeed.NONE);
@@ -102,31 +106,40 @@ public final class StrengthBoard {
         for (String model : models) {
             speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
         }
-        current = compute(counts, settings, sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
+        current = compute(counts, new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()), settings.minBattles(),
+                settings.bootstrapRounds(), sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
     }
 
-    /** The board from the collapsed counts alone; also what the offline recompute prints. */
-    public static Result compute(PairCounts counts, ArenaConfig.Ratings settings, Map<String, Double> sizes,
-                                 Map<String, ModelSpeed> speeds, java.util.function.Function<String, String> names) {
+    /**
+     * The board from the collapsed counts alone; also what the offline recompute prints. The fit
+     * and the intervals pin the mean at the anchor rating; when the anchor is a model with at
+     * least {@code minBattles} battles, everything then moves by one constant so that model sits
+     * at the anchor rating. Gaps, intervals' widths and confident ranks never depend on the anchor.
+     */
+    public static Result compute(PairCounts counts, BradleyTerry.Anchor anchor, int minBattles, int rounds,
+                                 Map<String, Double> sizes, Map<String, ModelSpeed> speeds, Function<String, String> names) {
         if (counts.rows().isEmpty()) {
-            return new Result(0, List.of(), Matrix.EMPTY, Map.copyOf(speeds));
+            return new Result(0, List.of(), Matrix.EMPTY, Map.copyOf(speeds), BradleyTerry.Anchor.mean(anchor.rating()));
         }
-        BradleyTerry.Anchor anchor = new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating());
-        double[] ratings = BradleyTerry.fit(counts, anchor);
-        Bootstrap.Intervals ci = Bootstrap.intervals(counts, settings.bootstrapRounds(), SEED, anchor);
+        double[] ratings = BradleyTerry.fit(counts, anchor.rating());
+        Bootstrap.Intervals ci = Bootstrap.intervals(counts, rounds, SEED, anchor.rating());
         int[] ranks = Bootstrap.rankUpperBounds(ci);
         long[] played = counts.battlesPerModel();
+        int pinned = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
+        boolean modelHolds = pinned >= 0 && played[pinned] >= Math.max(1, minBattles);
+        double shift = modelHolds ? anchor.rating() - ratings[pinned] : 0;
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ratings.length; i++) {
             String model = counts.models().get(i);
             double fieldScore = fieldScore(ratings, i);
             Double size = sizes.get(model);
-            rows.add(new Row(model, names.apply(model), size, round(ratings[i]), round(ci.low()[i]), round(ci.high()[i]),
-                    ranks[i], played[i], played[i] < settings.minBattles(), round3(fieldScore),
+            rows.add(new Row(model, names.apply(model), size, round(ratings[i] + shift), round(ci.low()[i] + shift),
+                    round(ci.high()[i] + shift), ranks[i], played[i], played[i] < minBattles, round3(fieldScore),
                     size == null ? null : round3(fieldScore / size), speeds.getOrDefault(model, ModelSpeed.NONE)));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));
-        return new Result(counts.battles(), List.copyOf(rows), matrix(counts, ratings, rows), Map.copyOf(speeds));
+        return new Result(counts.battles(), List.copyOf(rows), matrix(counts, ratings, rows), Map.copyOf(speeds),
+                modelHolds ? anchor : BradleyTerry.Anchor.mean(anchor.rating()));
     }
 
     /** The mean predicted chance of beating each other model on the board (0.5 when alone). */

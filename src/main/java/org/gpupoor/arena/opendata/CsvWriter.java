@@ -36,7 +36,7 @@ final class CsvWriter implements ExportFormat.Writer {
 
     @Override
     public void write(ExportedBattle b) throws IOException {
-        List<String> cells = new ArrayList<>(List.of(b.id(), String.valueOf(b.votedAt().toEpochMilli() / 1000.0),
+        List<String> cells = new ArrayList<>(List.of(PublicIds.of(b.id()), String.valueOf(b.votedAt().toEpochMilli() / 1000.0),
                 b.createdAt().toString(), b.votedAt().toString(), b.modelA(), b.modelB(), Winners.toWire(b.outcome()), "1",
                 number(b.sizeA()), number(b.sizeB()), String.valueOf(b.imported()),
                 tokens(b.a()), tokens(b.b()), number(b.a() == null ? null : b.a().tokensPerSecond()),

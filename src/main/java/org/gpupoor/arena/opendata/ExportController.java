@@ -2,7 +2,6 @@ package org.gpupoor.arena.opendata;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,19 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/battles/export?format=jsonl|csv}: every counted battle, streamed from one
- * snapshot of the log, so memory stays flat however big the log is. One export runs at a time;
- * a second one is asked to come back, which keeps the arena responsive for voters.
+ * {@code GET /api/battles/export?format=jsonl|csv}: every counted battle as the log stood when
+ * the export began, streamed page by page, so memory stays flat however big the log is. Two exports
+ * run at once at most; a third is asked to come back, which keeps the arena responsive for voters.
  */
 public final class ExportController {
     private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+    static final int MAX_AT_ONCE = 2;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final BattleLog battleLog;
     private final boolean countFlagged;
     private final boolean includeText;
     private final Clock clock;
-    private final Semaphore oneAtATime = new Semaphore(1);
+    private final Semaphore slots = new Semaphore(MAX_AT_ONCE);
 
     public ExportController(BattleLog battleLog, boolean countFlagged, boolean includeText, Clock clock) {
         this.battleLog = battleLog;
@@ -38,9 +38,9 @@ public final class ExportController {
         String requested = ctx.queryParam("format");
         ExportFormat format = ExportFormat.named(requested == null ? "jsonl" : requested).orElseThrow(() ->
                 ApiException.badRequest("format must be jsonl or csv, was '" + requested + "'."));
-        if (!oneAtATime.tryAcquire()) {
+        if (!slots.tryAcquire()) {
             ctx.header("Retry-After", "30");
-            throw ApiException.unavailable("export_busy", "Another export is running; try again in a minute.");
+            throw ApiException.unavailable("export_busy", "Other exports are running; try again in a minute.");
         }
         try {
             ctx.contentType(format.contentType());
@@ -51,10 +51,10 @@ public final class ExportController {
                 long written = battleLog.exportCounted(countFlagged, includeText, writer::write);
                 log.info("Exported {} battles as {}", written, format.extension());
             }
-        } catch (UncheckedIOException e) {
-            log.info("Export stopped: the client went away ({})", e.getCause().getMessage());
+        } catch (IOException e) {
+            log.info("Export stopped: the client went away ({})", e.getMessage());
         } finally {
-            oneAtATime.release();
+            slots.release();
         }
     }
 }

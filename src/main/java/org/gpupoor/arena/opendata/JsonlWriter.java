@@ -27,7 +27,7 @@ final class JsonlWriter implements ExportFormat.Writer {
     @Override
     public void write(ExportedBattle b) throws IOException {
         json.writeStartObject();
-        json.writeStringField("question_id", b.id());
+        json.writeStringField("question_id", PublicIds.of(b.id()));
         json.writeNumberField("tstamp", b.votedAt().toEpochMilli() / 1000.0);
         json.writeStringField("created_at", b.createdAt().toString());
         json.writeStringField("voted_at", b.votedAt().toString());

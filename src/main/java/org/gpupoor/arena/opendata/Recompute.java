@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
+import org.gpupoor.arena.config.ModelTags;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.rating.BradleyTerry;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.MainScore;
 import org.gpupoor.arena.rating.PairCounts;
@@ -25,7 +26,7 @@ import org.gpupoor.arena.rating.WinLossTable;
  */
 public final class Recompute {
     /** What the command was asked for. */
-    record Options(Path from, ArenaConfig.Ratings ratings, Double maxSizeB) {
+    record Options(Path from, String anchorModel, double anchorRating, int minBattles, int rounds, Double maxSizeB) {
     }
 
     private Recompute() {
@@ -50,15 +51,15 @@ public final class Recompute {
             throw new ConfigException("Say which file to read with --from. " + usage());
         }
         try {
-            ArenaConfig.Ratings ratings = new ArenaConfig.Ratings(values.get("--anchor-model"),
-                    values.containsKey("--anchor-rating") ? Double.valueOf(values.get("--anchor-rating")) : null,
-                    values.containsKey("--min-battles") ? Integer.valueOf(values.get("--min-battles")) : null,
-                    values.containsKey("--rounds") ? Integer.valueOf(values.get("--rounds")) : null);
-            if (ratings.bootstrapRounds() < 10 || ratings.minBattles() < 0) {
-                throw new ConfigException("--rounds must be at least 10 and --min-battles at least 0. " + usage());
+            Options options = new Options(Path.of(values.get("--from")), values.get("--anchor-model"),
+                    Double.parseDouble(values.getOrDefault("--anchor-rating", "1000")),
+                    Integer.parseInt(values.getOrDefault("--min-battles", "10")),
+                    Integer.parseInt(values.getOrDefault("--rounds", "100")),
+                    values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null);
+            if (options.rounds() < 10 || options.minBattles() < 0 || !Double.isFinite(options.anchorRating())) {
+                throw new ConfigException("--rounds must be at least 10, --min-battles at least 0. " + usage());
             }
-            Double maxSize = values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null;
-            return new Options(Path.of(values.get("--from")), ratings, maxSize);
+            return options;
         } catch (NumberFormatException e) {
             throw new ConfigException("Not a number: " + e.getMessage() + ". " + usage());
         }
@@ -79,6 +80,8 @@ public final class Recompute {
 
     private static void print(BattleFile.Contents contents, Options options, PrintStream out) {
         List<CountedBattle> battles = contents.battles();
+        PairCounts counts = PairCounts.of(battles);
+        BradleyTerry.Anchor anchor = new BradleyTerry.Anchor(anchorIn(counts, options.anchorModel()), options.anchorRating());
         out.printf(Locale.ROOT, "%d battles from %s%n%n", battles.size(), options.from());
         WinLossTable table = new WinLossTable();
         battles.forEach(table::record);
@@ -90,8 +93,21 @@ public final class Recompute {
         eloBoard(table, elo, contents.sizes(), maxSize, out);
         Map<String, ModelSpeed> speeds = new HashMap<>();
         contents.metrics().forEach((model, answers) -> speeds.put(model, ModelSpeed.of(answers)));
-        strengthBoard(StrengthBoard.compute(PairCounts.of(battles), options.ratings(), contents.sizes(), speeds,
-                Function.identity()), options.ratings(), out);
+        strengthBoard(StrengthBoard.compute(counts, anchor, options.minBattles(), options.rounds(), contents.sizes(), speeds,
+                Function.identity()), options, out);
+    }
+
+    /** The anchor as the file names it: exactly, or with Ollama's implied ":latest". */
+    private static String anchorIn(PairCounts counts, String requested) {
+        if (requested == null) {
+            return null;
+        }
+        for (String candidate : List.of(requested, ModelTags.canonical(requested))) {
+            if (counts.models().contains(candidate)) {
+                return candidate;
+            }
+        }
+        throw new ConfigException("--anchor-model '" + requested + "' does not appear in the file.");
     }
 
     private static void mainBoard(WinLossTable table, Map<String, Double> sizes, PrintStream out) {
@@ -127,10 +143,14 @@ public final class Recompute {
         out.println();
     }
 
-    private static void strengthBoard(StrengthBoard.Result result, ArenaConfig.Ratings ratings, PrintStream out) {
+    private static void strengthBoard(StrengthBoard.Result result, Options options, PrintStream out) {
+        String anchor = result.anchor().model() == null ? "mean" : result.anchor().model();
         out.printf(Locale.ROOT, "Bradley-Terry: %s at %s, 95%% intervals from %d bootstrap rounds, provisional below %d battles%n",
-                ratings.anchorModel() == null ? "mean" : ratings.anchorModel(), size(ratings.anchorRating()),
-                ratings.bootstrapRounds(), ratings.minBattles());
+                anchor, size(options.anchorRating()), options.rounds(), options.minBattles());
+        if (options.anchorModel() != null && result.anchor().model() == null) {
+            out.printf(Locale.ROOT, "(%s has fewer than %d battles, so the mean holds the scale)%n", options.anchorModel(),
+                    Math.max(1, options.minBattles()));
+        }
         out.printf(Locale.ROOT, "%4s  %-36s %8s %17s %7s %8s %8s %9s %9s %8s%n", "Rank*", "Model", "Rating", "95% interval",
                 "Field", "Per B", "Battles", "Tokens/s", "TTFT ms", "Tokens");
         for (StrengthBoard.Row r : result.rows()) {

@@ -21,11 +21,13 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
+    /**
+     * Intervals with every round's mean at {@code meanRating}. The scale is pinned by the mean,
+     * never by one model: pinning a model would give it a zero-wide interval and widen everyone
+     * else's by its uncertainty, changing the confident ranks with the choice of anchor.
+     */
     public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating) {
-        return intervals(counts, rounds, seed, BradleyTerry.Anchor.mean(meanRating));
-    }
-
-    public static Intervals intervals(PairCounts counts, int rounds, long seed, BradleyTerry.Anchor anchor) {
+        BradleyTerry.Anchor anchor = BradleyTerry.Anchor.mean(meanRating);
         List<PairCounts.Row> rows = counts.rows();
         int n = counts.models().size();
         double[] start = BradleyTerry.unshifted(counts.halfWins(), null);
@@ -40,7 +42,9 @@ public final class Bootstrap {
             for (int k = 0; k < drawn.length; k++) {
                 drawn[k] = Poisson.sample(rows.get(k).count(), random);
             }
-            return BradleyTerry.anchored(NewtonFit.unshifted(counts.halfWins(drawn), start), counts, anchor);
+            double[][] wins = counts.halfWins(drawn);
+            double[] fitted = NewtonFit.unshifted(wins, start);
+            return BradleyTerry.anchored(fitted != null ? fitted : BradleyTerry.unshifted(wins, start), counts, anchor);
         }).toArray(double[][]::new);
         double[] low = new double[n];
         double[] high = new double[n];

@@ -5,7 +5,7 @@ package org.gpupoor.arena.rating;
  * strengths (the virtual reference player sits at 0). It converges in a handful of steps where
  * the MM algorithm needs hundreds, so the bootstrap uses it for its many refits; the tests hold
  * the two methods to the same answer. Steps are capped (the likelihood is concave, but a far
- * start could overshoot), and a fit that does not settle falls back to MM.
+ * start could overshoot); a fit that does not settle says so, and its caller falls back to MM.
  */
 final class NewtonFit {
     private static final int MAX_ITERATIONS = 100;
@@ -15,12 +15,16 @@ final class NewtonFit {
     private NewtonFit() {
     }
 
-    /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}. */
-    static double[] fit(PairCounts counts, double meanRating) {
-        return BradleyTerry.anchored(unshifted(counts.halfWins(), null), counts, BradleyTerry.Anchor.mean(meanRating));
+    /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}; null if Newton did not settle. */
+    static double[] fit(PairCounts counts, double meanRating, double[] start) {
+        double[] raw = unshifted(counts.halfWins(), start);
+        return raw == null ? null : BradleyTerry.anchored(raw, counts, BradleyTerry.Anchor.mean(meanRating));
     }
 
-    /** Like {@link BradleyTerry#unshifted(double[][], double[])}: Elo-scale ratings before anchoring. */
+    /**
+     * Like {@link BradleyTerry#unshifted(double[][], double[])}: Elo-scale ratings before
+     * anchoring, or null when the iteration did not settle.
+     */
     static double[] unshifted(double[][] w, double[] start) {
         int n = w.length;
         double[] theta = new double[n];
@@ -58,7 +62,7 @@ final class NewtonFit {
             settled = largest < TOLERANCE;
         }
         if (!settled) {
-            return BradleyTerry.unshifted(w, start);
+            return null;
         }
         double[] ratings = new double[n];
         for (int i = 0; i < n; i++) {

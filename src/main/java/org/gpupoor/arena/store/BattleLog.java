@@ -20,6 +20,7 @@ import org.gpupoor.arena.rating.Outcome;
  */
 public final class BattleLog {
     private final DataSource db;
+    private static final int EXPORT_PAGE = 2000;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public BattleLog(DataSource db) {
@@ -180,12 +181,27 @@ public final class BattleLog {
     }
 
     /**
-     * Hands every counted battle to {@code sink} in vote order, from one consistent snapshot of
-     * the log; returns how many there were. An {@link java.io.UncheckedIOException} from the sink
-     * (a client that went away) ends the export.
+     * Hands every counted battle to {@code sink} in vote order, as the log stood when the export
+     * began (later votes are left for the next export; nothing already voted ever changes), and
+     * returns how many there were. Pages are read with the connection released in between, so a
+     * slow client holds nothing. An {@link java.io.IOException} from the sink ends the export.
      */
-    public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) {
-        return read(c -> ExportRows.stream(c, includeFlagged, includeText, sink));
+    public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) throws java.io.IOException {
+        long last = read(ExportRows::lastSeq);
+        long after = 0;
+        long count = 0;
+        while (true) {
+            long from = after;
+            ExportRows.Page page = read(c -> ExportRows.page(c, includeFlagged, includeText, from, last, EXPORT_PAGE));
+            for (ExportedBattle battle : page.battles()) {
+                sink.accept(battle);
+            }
+            count += page.battles().size();
+            if (page.battles().size() < EXPORT_PAGE) {
+                return count;
+            }
+            after = page.lastSeq();
+        }
     }
 
     /** The last size recorded for each of these models that ever battled with a known size. */

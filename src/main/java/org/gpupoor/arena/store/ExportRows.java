@@ -1,15 +1,19 @@
 package org.gpupoor.arena.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.gpupoor.arena.rating.Outcome;
 
-/** Reads the counted battles for the export, in vote order, one row at a time. */
+/**
+ * Reads the counted battles for the export, in vote order, a page at a time: no connection or
+ * read transaction stays open while a slow client downloads, so checkpoints and votes go on.
+ */
 public final class ExportRows {
     /** Receives one battle at a time; may fail writing to its client. */
     public interface Sink {
@@ -19,34 +23,49 @@ public final class ExportRows {
     private ExportRows() {
     }
 
-    static long stream(Connection c, boolean includeFlagged, boolean includeText, Sink sink) throws SQLException {
+    /** One page of the export and the vote sequence number it reached. */
+    record Page(List<ExportedBattle> battles, long lastSeq) {
+    }
+
+    /** The newest vote's sequence number: the export stops there, so it shows the log as it was when it began. */
+    static long lastSeq(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM votes");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Up to {@code limit} counted battles voted after {@code afterSeq} and no later than {@code lastSeq}, in vote order. */
+    static Page page(Connection c, boolean includeFlagged, boolean includeText, long afterSeq, long lastSeq, int limit)
+            throws SQLException {
         String text = includeText ? "b.prompt, aa.text, ab.text" : "NULL, NULL, NULL";
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT b.id, b.created_at, v.voted_at, b.model_a, b.model_b, b.size_a, b.size_b, v.outcome, b.imported, %s,
                        aa.eval_count, aa.tokens_per_second, aa.ttft_ms, aa.total_ms, aa.done_reason,
-                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason
+                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq
                 FROM votes v JOIN battles b ON b.id = v.battle_id
                 LEFT JOIN answers aa ON aa.battle_id = b.id AND aa.side = 'a'
                 LEFT JOIN answers ab ON ab.battle_id = b.id AND ab.side = 'b'
-                WHERE b.status = 'ready' AND (b.flagged IS NULL OR ?) ORDER BY v.seq""".formatted(text))) {
-            s.setBoolean(1, includeFlagged);
-            s.setFetchSize(1000);
-            long count = 0;
+                WHERE v.seq > ? AND v.seq <= ? AND (v.excluded IS NULL OR (? AND v.excluded = 'flagged'))
+                ORDER BY v.seq LIMIT ?""".formatted(text))) {
+            s.setLong(1, afterSeq);
+            s.setLong(2, lastSeq);
+            s.setBoolean(3, includeFlagged);
+            s.setInt(4, limit);
+            List<ExportedBattle> battles = new ArrayList<>();
+            long reached = afterSeq;
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     boolean imported = r.getInt(9) == 1;
-                    try {
-                        sink.accept(new ExportedBattle(r.getString(1), Instant.parse(r.getString(2)), Instant.parse(r.getString(3)),
-                                r.getString(4), r.getString(5), nullableDouble(r, 6), nullableDouble(r, 7),
-                                Outcome.fromWire(r.getString(8)).orElseThrow(), imported, r.getString(10),
-                                imported ? null : side(r, 11, 13), imported ? null : side(r, 12, 18)));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    count++;
+                    battles.add(new ExportedBattle(r.getString(1), Instant.parse(r.getString(2)), Instant.parse(r.getString(3)),
+                            r.getString(4), r.getString(5), nullableDouble(r, 6), nullableDouble(r, 7),
+                            Outcome.fromWire(r.getString(8)).orElseThrow(), imported, r.getString(10),
+                            imported ? null : side(r, 11, 13), imported ? null : side(r, 12, 18)));
+                    reached = r.getLong(23);
                 }
             }
-            return count;
+            return new Page(battles, reached);
         }
     }
 

@@ -52,7 +52,8 @@ public final class ArenaController {
 
     public void arena(Context ctx) {
         ctx.json(Map.of("name", config.name(), "description", config.description(),
-                "max_prompt_chars", config.maxPromptChars()));
+                "max_prompt_chars", config.maxPromptChars(),
+                "publishes_prompts", config.openData().includePromptsAndAnswers()));
     }
 
     public void models(Context ctx) {
@@ -96,7 +97,10 @@ public final class ArenaController {
 
     public void strengthBoard(Context ctx) {
         StrengthBoard.Result result = strengths.current();
-        ctx.json(Map.of("battles", result.battles(), "rows", result.rows()));
+        Map<String, Object> anchor = new LinkedHashMap<>();
+        anchor.put("model", result.anchor().model());
+        anchor.put("rating", result.anchor().rating());
+        ctx.json(Map.of("battles", result.battles(), "anchor", anchor, "rows", result.rows()));
     }
 
     public void strengthMatrix(Context ctx) {

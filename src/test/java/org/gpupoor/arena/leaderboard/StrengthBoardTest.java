@@ -1,10 +1,18 @@
 package org.gpupoor.arena.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gpupoor.arena.rating.BradleyTerry;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
@@ -70,6 +78,43 @@ class StrengthBoardTest {
                 }
             }
         }
+    }
+
+    @Test
+    void an_anchor_model_moves_the_scale_but_never_the_gaps_the_interval_widths_or_the_confident_ranks() {
+        List<CountedBattle> log = new ArrayList<>();
+        String[] models = {"a:1b", "b:1b", "c:1b", "d:1b", "e:1b"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 3000; k++) {
+            int i = random.nextInt(5);
+            int j = (i + 1 + random.nextInt(4)) % 5;
+            double p = BradleyTerry.winProbability(1000 + 40 * i, 1000 + 40 * j);
+            log.add(new CountedBattle(models[i], models[j], random.nextDouble() < p ? Outcome.A : Outcome.B));
+        }
+        log.add(new CountedBattle("rookie:1b", "a:1b", Outcome.A)); // one battle: too few to hold the scale
+        PairCounts counts = PairCounts.of(log);
+        StrengthBoard.Result byMean = compute(counts, BradleyTerry.Anchor.mean(1000));
+        StrengthBoard.Result byModel = compute(counts, new BradleyTerry.Anchor("c:1b", 1114));
+        assertThat(byModel.anchor().model()).isEqualTo("c:1b");
+        double shift = 1114 - rowOf(byMean, "c:1b").rating();
+        assertThat(rowOf(byModel, "c:1b").rating()).isCloseTo(1114, within(0.06));
+        for (StrengthBoard.Row mean : byMean.rows()) {
+            StrengthBoard.Row moved = rowOf(byModel, mean.model());
+            assertThat(moved.rating()).isCloseTo(mean.rating() + shift, within(0.11));
+            assertThat(moved.ciHigh() - moved.ciLow()).isCloseTo(mean.ciHigh() - mean.ciLow(), within(0.11));
+            assertThat(moved.rankUpperBound()).isEqualTo(mean.rankUpperBound());
+        }
+        StrengthBoard.Result byRookie = compute(counts, new BradleyTerry.Anchor("rookie:1b", 1114));
+        assertThat(byRookie.anchor().model()).as("a one-battle model does not hold the scale").isNull();
+        assertThat(byRookie.rows()).isEqualTo(compute(counts, BradleyTerry.Anchor.mean(1114)).rows());
+    }
+
+    private static StrengthBoard.Result compute(PairCounts counts, BradleyTerry.Anchor anchor) {
+        return StrengthBoard.compute(counts, anchor, 10, 100, Map.of(), Map.of(), tag -> tag);
+    }
+
+    private static StrengthBoard.Row rowOf(StrengthBoard.Result result, String model) {
+        return result.rows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
     }
 
     private static JsonNode awaitBoard(TestArena arena, int battles) throws Exception {

@@ -63,7 +63,13 @@ class OpenDataTest {
             assertThat(lines).hasSize(VOTES.size());
             for (int i = 0; i < lines.length; i++) {
                 JsonNode battle = JSON.readTree(lines[i]);
-                assertThat(battle.get("question_id").asText()).isEqualTo(voted.get(i));
+                // Published under a digest: the battle id itself would open the battle to anyone.
+                String published = battle.get("question_id").asText();
+                assertThat(published).matches("[0-9a-f]{32}").isNotEqualTo(voted.get(i));
+                assertThat(arena.api.get("/api/battles/" + published).status()).isEqualTo(404);
+                JsonNode view = arena.api.get("/api/battles/" + voted.get(i)).json();
+                assertThat(battle.get("model_a").asText()).isEqualTo(view.get("models").get("a").get("tag").asText());
+                assertThat(battle.get("model_b").asText()).isEqualTo(view.get("models").get("b").get("tag").asText());
                 assertThat(battle.get("winner").asText()).isEqualTo(switch (VOTES.get(i)) {
                     case "a" -> "model_a";
                     case "b" -> "model_b";
@@ -86,7 +92,8 @@ class OpenDataTest {
             }
             assertThat(arena.api.get("/api/battles/export?format=xml").status()).isEqualTo(400);
             assertThat(arena.api.get("/api/battles/export?format=xml").json().get("message").asText()).contains("jsonl or csv");
-            // Omitting the format means JSON lines.
+            assertThat(arena.api.get("/api/arena").json().get("publishes_prompts").asBoolean()).isTrue();
+            // Omitting the format means JSON lines, and the same log gives the same file.
             assertThat(arena.api.get("/api/battles/export").text()).isEqualTo(response.text());
         }
     }
@@ -117,6 +124,7 @@ class OpenDataTest {
             battleAndVote(arena.api);
             String jsonl = arena.api.get("/api/battles/export?format=jsonl").text();
             assertThat(jsonl).doesNotContain("Question").doesNotContain("Sunny").doesNotContain("conversation");
+            assertThat(arena.api.get("/api/arena").json().get("publishes_prompts").asBoolean()).isFalse();
             assertThat(JSON.readTree(jsonl.split("\n")[0]).get("metrics_a").get("answer_tokens").asInt()).isEqualTo(2);
             String csv = arena.api.get("/api/battles/export?format=csv").text();
             assertThat(csv).doesNotContain("Question").doesNotContain("prompt").doesNotContain("Sunny");
@@ -135,8 +143,10 @@ class OpenDataTest {
             String printed = recompute("--from", file.toString(), "--max-size-b", "7");
             assertThat(printed).startsWith(VOTES.size() + " battles from ");
             for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
-                assertThat(printed).contains(String.format(java.util.Locale.ROOT, "%d %8.4f %7.4f",
-                        row.get("battles").asInt(), row.get("win_rate").asDouble(), row.get("score").asDouble()));
+                assertThat(printed).containsPattern(String.format(java.util.Locale.ROOT, "%d\\s+%s\\s+\\d+\\s+%d\\s+%d\\s+%d\\s+%d\\s+%.4f\\s+%.4f",
+                        row.get("rank").asInt(), row.get("model").asText(), row.get("wins").asInt(), row.get("losses").asInt(),
+                        row.get("ties").asInt(), row.get("battles").asInt(), row.get("win_rate").asDouble(),
+                        row.get("score").asDouble()).replace(".", "\\."));
             }
             for (JsonNode row : arena.api.get("/api/leaderboard/elo").json().get("rows")) {
                 assertThat(printed).containsPattern(row.get("model").asText() + "\\s+\\S+\\s+"
