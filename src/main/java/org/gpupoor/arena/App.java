@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
-        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, strengths, random);
+        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, strengths, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
                 config.openData().includePromptsAndAnswers(), clock);
         Javalin javalin = Javalin.create(c -> {

@@ -36,6 +36,7 @@ public final class Leaderboard {
     private Map<String, Double> catalogSizesUsed;
     private Map<String, Double> sizes = Map.of();
     private double maxSize = 1;
+    private volatile long version;
 
     /** @param countFlagged whether battles whose answers gave their authors away count */
     public Leaderboard(BattleLog log, ModelCatalog catalog, boolean countFlagged) {
@@ -62,6 +63,7 @@ public final class Leaderboard {
                 }
                 table = freshTable;
                 elo = freshElo;
+                version++;
             }
             return null;
         });
@@ -84,6 +86,11 @@ public final class Leaderboard {
         return result;
     }
 
+    /** Grows with every counted vote and every rebuild: the boards at one version are always the same. */
+    public long version() {
+        return version;
+    }
+
     /** Whether a battle flagged for an identity giveaway counts on the boards. */
     public boolean countsFlagged() {
         return countFlagged;
@@ -95,6 +102,7 @@ public final class Leaderboard {
         double beforeB = elo.rating(battle.modelB()).orElse(Double.NaN);
         table.record(battle);
         elo.apply(battle);
+        version++;
         return Map.of("a", standing(battle.modelA(), beforeA), "b", standing(battle.modelB(), beforeB));
     }
 

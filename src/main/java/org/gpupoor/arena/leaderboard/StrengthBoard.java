@@ -67,6 +67,7 @@ public final class StrengthBoard {
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Result current = Result.EMPTY;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ArenaConfig.Ratings settings,
                          ScheduledExecutorService background) {
@@ -79,6 +80,11 @@ public final class StrengthBoard {
 
     public Result current() {
         return current;
+    }
+
+    /** Grows with every refit. */
+    public long version() {
+        return version.get();
     }
 
     /** Asks for a refit soon; calls that arrive before it starts share it. */
@@ -106,8 +112,10 @@ public final class StrengthBoard {
         for (String model : models) {
             speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
         }
-        current = compute(counts, new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()), settings.minBattles(),
+        Result fresh = compute(counts, new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()), settings.minBattles(),
                 settings.bootstrapRounds(), sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
+        current = fresh;
+        version.incrementAndGet();
     }
 
     /**

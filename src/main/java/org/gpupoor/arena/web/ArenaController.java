@@ -1,6 +1,7 @@
 package org.gpupoor.arena.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ public final class ArenaController {
     private final LeaderboardExport export;
     private final StrengthBoard strengths;
     private final Random random;
+    private final BoardCache boards;
 
     public ArenaController(ArenaConfig config, ModelCatalog catalog, Leaderboard leaderboard,
-                           LeaderboardExport export, StrengthBoard strengths, Random random) {
+                           LeaderboardExport export, StrengthBoard strengths, Random random, ObjectMapper json) {
+        this.boards = new BoardCache(json);
         this.strengths = strengths;
         this.config = config;
         this.catalog = catalog;
@@ -86,32 +89,50 @@ public final class ArenaController {
     }
 
     public void mainBoard(Context ctx) {
-        StrengthBoard.Result fitted = strengths.current();
-        ctx.json(Map.of("rows", leaderboard.mainBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList()));
+        leaderboard.refreshIfSizesChanged();
+        boards.serve(ctx, "main", version(), () -> {
+            StrengthBoard.Result fitted = strengths.current();
+            return Map.of("rows", leaderboard.mainBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+        });
     }
 
     public void eloBoard(Context ctx) {
-        StrengthBoard.Result fitted = strengths.current();
-        ctx.json(Map.of("rows", leaderboard.eloBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList()));
+        leaderboard.refreshIfSizesChanged();
+        boards.serve(ctx, "elo", version(), () -> {
+            StrengthBoard.Result fitted = strengths.current();
+            return Map.of("rows", leaderboard.eloBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+        });
+    }
+
+    /**
+     * What every board depends on: the counted votes (and sizes), the last Bradley-Terry refit,
+     * and the approved models' names and states. Taken before building, so a board built from
+     * newer data than its tag names is only ever rebuilt once more, never served stale.
+     */
+    private String version() {
+        return leaderboard.version() + "." + strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode());
     }
 
     public void strengthBoard(Context ctx) {
-        StrengthBoard.Result result = strengths.current();
-        Map<String, Object> anchor = new LinkedHashMap<>();
-        anchor.put("model", result.anchor().model());
-        anchor.put("rating", result.anchor().rating());
-        ctx.json(Map.of("battles", result.battles(), "anchor", anchor, "rows", result.rows()));
+        boards.serve(ctx, "bt", version(), () -> {
+            StrengthBoard.Result result = strengths.current();
+            Map<String, Object> anchor = new LinkedHashMap<>();
+            anchor.put("model", result.anchor().model());
+            anchor.put("rating", result.anchor().rating());
+            return Map.of("battles", result.battles(), "anchor", anchor, "rows", result.rows());
+        });
     }
 
     public void strengthMatrix(Context ctx) {
-        ctx.json(strengths.current().matrix());
+        boards.serve(ctx, "matrix", version(), () -> strengths.current().matrix());
     }
 
     public void eloHistory(Context ctx) {
-        ctx.json(leaderboard.eloHistory());
+        leaderboard.refreshIfSizesChanged();
+        boards.serve(ctx, "elo-history", version(), leaderboard::eloHistory);
     }
 
     public void headToHead(Context ctx) {
-        ctx.json(leaderboard.headToHead());
+        boards.serve(ctx, "head-to-head", version(), leaderboard::headToHead);
     }
 }
