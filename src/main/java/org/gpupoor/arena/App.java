@@ -81,7 +81,8 @@ public final class App implements AutoCloseable {
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
         StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, config.ratings(), ratingsThread);
-        strengths.recomputeNow(); // a fraction of a second even for a million battles; the boards start complete
+        // Off the start-up path: the server answers at once; the fit lands a fraction of a second later.
+        ratingsThread.execute(() -> safely(strengths::recomputeNow));
 
         // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));

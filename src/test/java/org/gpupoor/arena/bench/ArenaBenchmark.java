@@ -1,0 +1,309 @@
+package org.gpupoor.arena.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gpupoor.arena.store.Database;
+
+/**
+ * The arena's performance, measured from outside: the packaged jar runs as its own process
+ * against the Ollama test server (another process), and this process drives it over HTTP.
+ * {@code bench/run} builds and starts it; {@code --smoke} runs every phase for a moment.
+ * Writes BENCHMARKS.md (or, for a smoke, prints the figures).
+ */
+public final class ArenaBenchmark {
+    static final int MODELS = 6;
+    private final boolean smoke;
+    private final Duration phase;
+    private final Path jar;
+    private final String classpath = System.getProperty("java.class.path");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Report report;
+    private String ollamaUrl;
+
+    private ArenaBenchmark(boolean smoke, Path jar) {
+        this.smoke = smoke;
+        this.phase = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(6);
+        this.jar = jar;
+        this.report = new Report(smoke);
+    }
+
+    static String tag(int model) {
+        return "m" + model + ":1b";
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        ArenaBenchmark bench = new ArenaBenchmark(smoke, Path.of("target", "gpu-poor-arena.jar"));
+        String markdown = bench.run();
+        if (smoke) {
+            System.out.println(markdown);
+        } else {
+            Files.writeString(Path.of("BENCHMARKS.md"), markdown);
+            System.out.println(markdown);
+            System.out.println("Written to BENCHMARKS.md");
+        }
+        System.exit(0);
+    }
+
+    private String run() throws Exception {
+        int tokens = smoke ? 10 : 40;
+        long pace = 20;
+        Process ollama = new ProcessBuilder(javaBinary(), "-cp", classpath, FakeOllamaServer.class.getName(),
+                String.valueOf(MODELS), String.valueOf(tokens), String.valueOf(pace)).redirectErrorStream(true).start();
+        try {
+            ollamaUrl = new BufferedReader(new InputStreamReader(ollama.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            report.setup(tokens, pace, Files.size(jar));
+            List<Integer> logs = smoke ? List.of(2_000) : List.of(10_000, 1_000_000);
+            for (int log : logs) {
+                runWithLog(log, log == logs.get(0));
+            }
+        } finally {
+            ollama.destroy();
+        }
+        return report.markdown();
+    }
+
+    private void runWithLog(int logSize, boolean first) throws Exception {
+        Path dir = Files.createTempDirectory("arena-bench");
+        int ready = smoke ? 3_000 : 60_000;
+        List<String> readyIds = Seed.fill(dir.resolve("arena.db"), logSize, ready);
+        Files.writeString(dir.resolve("arena.yaml"), config());
+        ArenaProcess arena = ArenaProcess.start(jar, dir, http);
+        try {
+            report.startup(logSize, arena.startupMillis(), arena.rssMb());
+            if (first) {
+                for (int clients : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
+                    Streams direct = Streams.direct(http, ollamaUrl, 2 * clients, smoke ? 1 : 3); // a battle is two streams
+                    RssSampler sampler = RssSampler.start(arena.pid());
+                    Streams through = Streams.throughArena(http, arena.url(), clients, smoke ? 1 : 3);
+                    report.streaming(clients, direct, through, sampler.stop());
+                }
+            }
+            ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>(readyIds);
+            for (int voters : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
+                report.votes(logSize, voters, Load.votes(http, arena.url(), battles, voters, phase));
+            }
+            report.reads(logSize, Load.reads(http, arena.url(), battles, smoke ? 8 : 64, 4, phase));
+            report.idleAfter(logSize, arena.rssMb());
+        } finally {
+            arena.stop();
+        }
+    }
+
+    private String config() {
+        StringBuilder models = new StringBuilder();
+        for (int m = 1; m <= MODELS; m++) {
+            models.append("  - tag: ").append(tag(m)).append("\n    name: Model ").append(m).append("\n    size_b: ").append(m).append('\n');
+        }
+        return """
+                name: Benchmark Arena
+                ollama:
+                  url: %s
+                generation:
+                  parallel: true
+                capacity:
+                  max_concurrent_battles: 64
+                rate_limits:
+                  battles_per_minute: 0
+                  votes_per_minute: 0
+                leaderboard_file: leaderboard.json
+                example_prompts:
+                  - Tell me something.
+                models:
+                %s""".formatted(ollamaUrl, models);
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Fills a fresh log: {@code history} voted battles, then {@code ready} finished battles waiting for a vote. */
+    static final class Seed {
+        private Seed() {
+        }
+
+        static List<String> fill(Path file, int history, int ready) throws Exception {
+            List<String> readyIds = new ArrayList<>();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(history);
+            String now = Instant.now().toString();
+            try (Database db = Database.open(file); Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement battle = c.prepareStatement("""
+                        INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status, finished_at)
+                        VALUES (?, ?, 'Tell me something.', ?, ?, ?, ?, 'ready', ?)""");
+                     PreparedStatement vote = c.prepareStatement(
+                             "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)");
+                     PreparedStatement answer = c.prepareStatement("""
+                             INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason)
+                             VALUES (?, ?, 'Token token token.', 3, 40.0, 120, 200, 'stop')""")) {
+                    for (int k = 0; k < history + ready; k++) {
+                        int a = 1 + random.nextInt(MODELS);
+                        int b = 1 + (a + random.nextInt(MODELS - 1)) % MODELS;
+                        String id = String.format(Locale.ROOT, "seed%018d", k); // the shape of a real id (22 characters)
+                        battle.setString(1, id);
+                        battle.setString(2, now);
+                        battle.setString(3, tag(a));
+                        battle.setString(4, tag(b));
+                        battle.setDouble(5, a);
+                        battle.setDouble(6, b);
+                        battle.setString(7, now);
+                        battle.addBatch();
+                        if (k < history) {
+                            vote.setString(1, id);
+                            vote.setString(2, List.of("a", "b", "tie", "both_bad").get(random.nextInt(4)));
+                            vote.setString(3, now);
+                            vote.setString(4, tag(a));
+                            vote.setString(5, tag(b));
+                            vote.addBatch();
+                        } else {
+                            readyIds.add(id);
+                        }
+                        if (k >= history - 2_000) {
+                            for (String side : List.of("a", "b")) {
+                                answer.setString(1, id);
+                                answer.setString(2, side);
+                                answer.addBatch();
+                            }
+                        }
+                        if (k % 10_000 == 9_999) {
+                            battle.executeBatch();
+                            vote.executeBatch();
+                            answer.executeBatch();
+                        }
+                    }
+                    battle.executeBatch();
+                    vote.executeBatch();
+                    answer.executeBatch();
+                }
+                c.commit();
+            }
+            return readyIds;
+        }
+    }
+
+    /** The arena jar as a separate process, as an operator runs it. */
+    record ArenaProcess(Process process, String url, long startupMillis) {
+        static ArenaProcess start(Path jar, Path dir, HttpClient http) throws Exception {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            String options = System.getenv().getOrDefault("ARENA_JAVA_OPTS", "");
+            if (!options.isBlank()) {
+                command.addAll(List.of(options.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--config", "arena.yaml", "--db", "arena.db",
+                    "--port", String.valueOf(port)));
+            long begin = System.nanoTime();
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(dir.resolve("arena.log").toFile()).redirectErrorStream(true).start();
+            String url = "http://127.0.0.1:" + port;
+            HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/health")).timeout(Duration.ofSeconds(2)).build();
+            while (true) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The arena did not start; see " + dir.resolve("arena.log"));
+                    }
+                }
+                Thread.sleep(5);
+            }
+            return new ArenaProcess(process, url, (System.nanoTime() - begin) / 1_000_000);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        double rssMb() {
+            return RssSampler.rssMb(process.pid());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** The largest resident set seen while a phase runs. */
+    static final class RssSampler {
+        private final Thread thread;
+        private final AtomicLong peakKb = new AtomicLong();
+        private volatile boolean running = true;
+
+        private RssSampler(long pid) {
+            thread = new Thread(() -> {
+                while (running) {
+                    peakKb.accumulateAndGet((long) (rssMb(pid) * 1024), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static RssSampler start(long pid) {
+            return new RssSampler(pid);
+        }
+
+        double stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peakKb.get() / 1024.0;
+        }
+
+        static double rssMb(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                    }
+                }
+            } catch (IOException e) {
+                return Double.NaN;
+            }
+            return Double.NaN;
+        }
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        long memoryKb = 0;
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            memoryKb = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", ""));
+        } catch (IOException | RuntimeException e) {
+            // reported as unknown
+        }
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
+                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getVmName());
+    }
+}

@@ -1,0 +1,113 @@
+package org.gpupoor.arena.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Votes and board reads at full speed from many clients for a fixed time. */
+final class Load {
+    /** What one phase achieved: requests per second, latencies, and how many answers were not the expected ones. */
+    record Result(double perSecond, Stats latencyMs, int unexpected, double notModifiedShare) {
+    }
+
+    private Load() {
+    }
+
+    static Result votes(HttpClient http, String arena, Queue<String> battles, int voters, Duration phase) throws InterruptedException {
+        AtomicInteger unexpected = new AtomicInteger();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + phase.toNanos();
+        CountDownLatch done = new CountDownLatch(voters);
+        long begin = System.nanoTime();
+        for (int v = 0; v < voters; v++) {
+            start("voter", done, () -> {
+                String id;
+                while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
+                    long t0 = System.nanoTime();
+                    int status = http.send(vote(arena, id), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    if (status != 200) {
+                        unexpected.incrementAndGet();
+                    }
+                }
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return new Result(latencies.size() / seconds, Stats.of(latencies), unexpected.get(), 0);
+    }
+
+    /** {@code readers} clients refresh the leaderboard as a browser would (conditional GET) while {@code voters} vote. */
+    static Result reads(HttpClient http, String arena, Queue<String> battles, int readers, int voters, Duration phase)
+            throws InterruptedException {
+        AtomicInteger unexpected = new AtomicInteger();
+        AtomicInteger notModified = new AtomicInteger();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + phase.toNanos();
+        CountDownLatch done = new CountDownLatch(readers + voters);
+        long begin = System.nanoTime();
+        for (int v = 0; v < voters; v++) {
+            start("voter", done, () -> {
+                String id;
+                while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
+                    http.send(vote(arena, id), HttpResponse.BodyHandlers.discarding());
+                }
+            });
+        }
+        for (int r = 0; r < readers; r++) {
+            start("reader", done, () -> {
+                String etag = "";
+                while (System.nanoTime() < deadline) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(arena + "/api/leaderboard"));
+                    if (!etag.isEmpty()) {
+                        request.header("If-None-Match", etag);
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    if (response.statusCode() == 304) {
+                        notModified.incrementAndGet();
+                    } else if (response.statusCode() == 200) {
+                        etag = response.headers().firstValue("ETag").orElse("");
+                    } else {
+                        unexpected.incrementAndGet();
+                    }
+                }
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return new Result(latencies.size() / seconds, Stats.of(latencies), unexpected.get(),
+                latencies.isEmpty() ? 0 : notModified.get() / (double) latencies.size());
+    }
+
+    private static HttpRequest vote(String arena, String id) {
+        return HttpRequest.newBuilder(URI.create(arena + "/api/battles/" + id + "/vote")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"winner\": \"a\"}")).build();
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void start(String name, CountDownLatch done, Work work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Exception e) {
+                System.err.println(name + " failed: " + e);
+            } finally {
+                done.countDown();
+            }
+        }, name);
+        thread.start();
+    }
+}

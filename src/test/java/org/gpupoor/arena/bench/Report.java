@@ -1,0 +1,111 @@
+package org.gpupoor.arena.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects the figures of one benchmark run and writes them as BENCHMARKS.md. */
+final class Report {
+    private final boolean smoke;
+    private final List<String> footprint = new ArrayList<>();
+    private final List<String> streaming = new ArrayList<>();
+    private final List<String> votes = new ArrayList<>();
+    private final List<String> reads = new ArrayList<>();
+    private final List<String> goals = new ArrayList<>();
+    private String setup = "";
+    private long startupMillis;
+    private double startupRss;
+    private double peakRss;
+
+    Report(boolean smoke) {
+        this.smoke = smoke;
+    }
+
+    void setup(int tokens, long pace, long jarBytes) {
+        String options = System.getenv().getOrDefault("ARENA_JAVA_OPTS", "");
+        setup = String.format(Locale.ROOT, """
+                - Machine: %s
+                - Command: `bench/run` (%s), %s
+                - Arena: `java %s-jar target/gpu-poor-arena.jar` (%.1f MB jar), its own process, SQLite log with `synchronous=FULL`
+                - Ollama test server: its own process, %d tokens per answer, one every %d ms after the first
+                - Load: this benchmark's own process, Java's HttpClient over HTTP/1.1 on loopback
+                """, ArenaBenchmark.machine(), LocalDate.now(), smoke ? "smoke run" : "full run",
+                options.isBlank() ? "" : options.trim() + " ", jarBytes / 1e6, tokens, pace);
+    }
+
+    void startup(int log, long millis, double rssMb) {
+        footprint.add(String.format(Locale.ROOT, "| %,d | %d ms | %.0f MB |", log, millis, rssMb));
+        if (startupMillis == 0) {
+            startupMillis = millis;
+            startupRss = rssMb;
+        }
+    }
+
+    void idleAfter(int log, double rssMb) {
+        int last = footprint.size() - 1;
+        footprint.set(last, footprint.get(last) + String.format(Locale.ROOT, " %.0f MB |", rssMb));
+    }
+
+    void streaming(int battles, Streams direct, Streams arena, double peakRssMb) {
+        Stats d = Stats.of(direct.firstTokenMs());
+        Stats a = Stats.of(arena.firstTokenMs());
+        Stats dg = Stats.of(direct.gapsMs());
+        Stats ag = Stats.of(arena.gapsMs());
+        double ratio = Stats.of(arena.tokensPerSecond()).median() / Stats.of(direct.tokensPerSecond()).median();
+        streaming.add(String.format(Locale.ROOT,
+                "| %d | %.1f / %.1f ms | %.1f / %.1f ms | **%+.1f / %+.1f ms** | %.1f / %.1f ms | %.1f / %.1f ms | **%.3f** | %.0f MB | %d |",
+                battles, d.median(), d.percentile(99), a.median(), a.percentile(99), a.median() - d.median(),
+                a.percentile(99) - d.percentile(99), dg.median(), dg.percentile(99), ag.median(), ag.percentile(99), ratio,
+                peakRssMb, direct.failures() + arena.failures()));
+        if (battles == 64 || smoke) {
+            peakRss = Math.max(peakRss, peakRssMb);
+            goal(String.format(Locale.ROOT, "First token added by the arena at %d battles", battles),
+                    "< 2 ms median, < 10 ms p99", String.format(Locale.ROOT, "%+.1f / %+.1f ms", a.median() - d.median(),
+                            a.percentile(99) - d.percentile(99)), a.median() - d.median() < 2 && a.percentile(99) - d.percentile(99) < 10);
+            goal("Tokens/s through the arena over direct at " + battles + " battles", "≥ 0.99",
+                    String.format(Locale.ROOT, "%.3f", ratio), ratio >= 0.99);
+        }
+    }
+
+    void votes(int log, int voters, Load.Result result) {
+        votes.add(String.format(Locale.ROOT, "| %,d | %d | %.0f | %.2f ms | %.2f ms | %d |", log, voters, result.perSecond(),
+                result.latencyMs().median(), result.latencyMs().percentile(99), result.unexpected()));
+        if (voters == 64 || smoke && voters == 4) {
+            goal(String.format(Locale.ROOT, "Votes at %d voters, %,d-battle log", voters, log), "≥ 2,000/s, p99 < 50 ms",
+                    String.format(Locale.ROOT, "%.0f/s, p99 %.1f ms", result.perSecond(), result.latencyMs().percentile(99)),
+                    result.perSecond() >= 2000 && result.latencyMs().percentile(99) < 50);
+        }
+    }
+
+    void reads(int log, Load.Result result) {
+        reads.add(String.format(Locale.ROOT, "| %,d | %.0f | %.2f ms | %.2f ms | %.0f%% | %d |", log, result.perSecond(),
+                result.latencyMs().median(), result.latencyMs().percentile(99), 100 * result.notModifiedShare(), result.unexpected()));
+        goal(String.format(Locale.ROOT, "Board reads while votes flow, %,d-battle log", log), "≥ 10,000/s",
+                String.format(Locale.ROOT, "%.0f/s", result.perSecond()), result.perSecond() >= 10_000);
+    }
+
+    private void goal(String what, String target, String measured, boolean met) {
+        goals.add("| " + what + " | " + target + " | " + measured + " | " + (met ? "met" : "**not met**") + " |");
+    }
+
+    String markdown() {
+        goal("Start to first successful request", "< 1.5 s", startupMillis + " ms", startupMillis < 1500);
+        goal("Resident memory idle / peak under the 64-battle load", "< 200 MB",
+                String.format(Locale.ROOT, "%.0f / %.0f MB", startupRss, peakRss), startupRss < 200 && peakRss < 200);
+        return "# Benchmarks\n\n" + (smoke ? "Smoke run: every phase for a moment; the figures mean little.\n\n" : "")
+                + setup + "\nMedians and 99th percentiles are over every measurement of one run; timings on a shared machine are noisy.\n\n"
+                + "## Goals\n\n| Goal | Target | Measured | |\n|---|---|---|---|\n" + String.join("\n", goals)
+                + "\n\n## Streaming overhead\n\nClients send a prompt and read tokens: straight from the test server (two streams per battle, "
+                + "to match a battle's load), or through the arena (create a battle, read its event stream, both sides generating at once). "
+                + "First token is timed from the moment the request is sent.\n\n"
+                + "| Battles at once | First token direct p50 / p99 | First token via arena p50 / p99 | Added p50 / p99 | Gap direct p50 / p99 | Gap via arena p50 / p99 | Tokens/s via arena ÷ direct | Arena RSS peak | Failures |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", streaming)
+                + "\n\n## Votes\n\nVoters vote as fast as they can on finished battles; each vote is on disk (fsync) before it is acknowledged.\n\n"
+                + "| Battles in log | Voters | Votes/s | p50 | p99 | Non-200 |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", votes)
+                + "\n\n## Board reads\n\nClients refresh `GET /api/leaderboard` as browsers do (If-None-Match) while four voters keep changing it.\n\n"
+                + "| Battles in log | Requests/s | p50 | p99 | Answered 304 | Errors |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", reads)
+                + "\n\n## Footprint\n\n| Battles in log | Start to first request | RSS after start | RSS after the load |\n|---:|---:|---:|---:|\n"
+                + String.join("\n", footprint) + "\n";
+    }
+}
