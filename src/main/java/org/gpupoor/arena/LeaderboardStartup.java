@@ -17,9 +17,10 @@ final class LeaderboardStartup {
     /** Returns why leaderboard.json must not be written, or null when it may be. */
     static String importIfFirstStart(LeaderboardJson file, BattleLog battleLog, Instant now) {
         LeaderboardJson.Contents contents;
+        boolean firstStart = battleLog.isEmpty();
         try {
             file.removeLeftovers();
-            contents = file.read();
+            contents = firstStart ? file.read() : file.check();
         } catch (java.io.IOException e) {
             String problem = "Cannot tidy the folder of " + file.file() + ": " + e.getMessage();
             log.error(problem);
@@ -30,7 +31,7 @@ final class LeaderboardStartup {
             return problem;
         }
         contents.warnings().forEach(w -> log.warn("{}: {}", file.file(), w));
-        if (!contents.battles().isEmpty() && battleLog.isEmpty()) {
+        if (firstStart && !contents.battles().isEmpty()) {
             battleLog.importVoted(contents.battles(), now, BattleIds::next);
             log.info("Imported {} battles from {}", contents.battles().size(), file.file());
         }

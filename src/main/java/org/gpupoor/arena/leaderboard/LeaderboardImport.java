@@ -26,7 +26,11 @@ final class LeaderboardImport {
     private record Counts(int wins, int losses, int ties) {
     }
 
-    static Contents battlesOf(JsonNode root, String fileName) throws CorruptFileException {
+    /**
+     * The file's battles, or with {@code expand} false only its validation: a log that already
+     * holds battles takes nothing from the file, and expanding a large one costs seconds.
+     */
+    static Contents battlesOf(JsonNode root, String fileName, boolean expand) throws CorruptFileException {
         if (!root.isObject()) {
             throw new CorruptFileException(fileName + " must hold one JSON object keyed by model tag");
         }
@@ -57,6 +61,9 @@ final class LeaderboardImport {
                         + " battles have no opponent recorded and were not imported");
             }
             opponents.put(model.getKey(), byOpponent);
+        }
+        if (!expand) {
+            return new Contents(List.of(), List.copyOf(warnings));
         }
         return new Contents(interleave(pairs(opponents, warnings)), List.copyOf(warnings));
     }

@@ -53,6 +53,15 @@ public final class LeaderboardJson {
 
     /** Reads the file; empty contents when it does not exist. */
     public Contents read() throws CorruptFileException {
+        return read(true);
+    }
+
+    /** Checks that the file is one this arena can keep up to date, without taking its battles. */
+    public Contents check() throws CorruptFileException {
+        return read(false);
+    }
+
+    private Contents read(boolean expand) throws CorruptFileException {
         JsonNode root;
         try {
             root = json.readTree(Files.readString(file));
@@ -67,7 +76,7 @@ public final class LeaderboardJson {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new Contents(List.of(), List.of());
         }
-        return LeaderboardImport.battlesOf(root, file.toString());
+        return LeaderboardImport.battlesOf(root, file.toString(), expand);
     }
 
     /** Deletes temporary files a crash left behind mid-write; the file itself was never touched. */

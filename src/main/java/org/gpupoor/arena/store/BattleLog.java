@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -21,7 +23,9 @@ import org.gpupoor.arena.rating.Outcome;
 public final class BattleLog {
     private final DataSource db;
     private static final int EXPORT_PAGE = 2000;
+    private static final int MAX_VOTE_BATCH = 512;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<PendingVote> pendingVotes = new ConcurrentLinkedQueue<>();
 
     public BattleLog(DataSource db) {
         this.db = db;
@@ -87,36 +91,99 @@ public final class BattleLog {
     /**
      * Appends a vote. Once this returns the vote is on disk; {@code afterCommit} runs while the
      * write lock is still held, so whatever it updates sees votes in exactly the log's order.
+     *
+     * <p>Group commit: a vote joins the queue, then waits for the write lock. Whoever gets the
+     * lock writes every vote queued by then in one transaction, so one disk flush serves them
+     * all, runs their {@code afterCommit} in queue order, and hands each its result; a voter
+     * whose vote was already written releases the lock at once.
      */
     public long recordVote(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
+        PendingVote vote = new PendingVote(id, outcome, at, afterCommit);
+        pendingVotes.add(vote);
         writeLock.lock();
         try {
-            long seq;
-            try (Connection c = db.getConnection();
-                 PreparedStatement s = c.prepareStatement(
-                         """
-                         INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
-                         SELECT b.id, ?, ?, b.model_a, b.model_b,
-                                CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
-                         FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""",
-                         PreparedStatement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, outcome.wire());
-                s.setString(2, at.toString());
-                s.setString(3, id);
-                if (s.executeUpdate() == 0) {
-                    throw new AlreadyVotedException(id);
-                }
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    seq = keys.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("Could not store the vote", e);
+            if (!vote.done) {
+                commitPendingVotes();
             }
-            afterCommit.run();
-            return seq;
         } finally {
             writeLock.unlock();
+        }
+        if (vote.failure != null) {
+            throw vote.failure;
+        }
+        if (vote.duplicate) {
+            throw new AlreadyVotedException(id);
+        }
+        return vote.seq;
+    }
+
+    /** A vote waiting to be written; its outcome fields are set under the write lock. */
+    private static final class PendingVote {
+        final String id;
+        final Outcome outcome;
+        final Instant at;
+        final Runnable afterCommit;
+        boolean done;
+        boolean duplicate;
+        long seq;
+        RuntimeException failure;
+
+        PendingVote(String id, Outcome outcome, Instant at, Runnable afterCommit) {
+            this.id = id;
+            this.outcome = outcome;
+            this.at = at;
+            this.afterCommit = afterCommit;
+        }
+    }
+
+    private void commitPendingVotes() {
+        List<PendingVote> batch = new ArrayList<>();
+        for (PendingVote v; batch.size() < MAX_VOTE_BATCH && (v = pendingVotes.poll()) != null; ) {
+            batch.add(v);
+        }
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
+                    SELECT b.id, ?, ?, b.model_a, b.model_b,
+                           CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
+                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                for (PendingVote vote : batch) {
+                    s.setString(1, vote.outcome.wire());
+                    s.setString(2, vote.at.toString());
+                    s.setString(3, vote.id);
+                    vote.duplicate = s.executeUpdate() == 0;
+                    if (!vote.duplicate) {
+                        try (ResultSet keys = s.getGeneratedKeys()) {
+                            keys.next();
+                            vote.seq = keys.getLong(1);
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            StoreException failure = new StoreException("Could not store the vote", e);
+            batch.forEach(vote -> {
+                vote.failure = failure;
+                vote.done = true;
+            });
+            return;
+        }
+        for (PendingVote vote : batch) {
+            if (!vote.duplicate) {
+                try {
+                    vote.afterCommit.run();
+                } catch (RuntimeException e) {
+                    vote.failure = e;
+                }
+            }
+            vote.done = true;
         }
     }
 
