@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class BattleLog {
     }
 
     public void insert(NewBattle b) {
-        write("record a new battle", c -> {
+        writeUnflushed("record a new battle", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
@@ -55,7 +56,7 @@ public final class BattleLog {
 
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
     public void finish(String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
-        write("store a finished battle", c -> {
+        writeUnflushed("store a finished battle", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
                 s.setString(1, ready ? "ready" : "failed");
@@ -142,6 +143,7 @@ public final class BattleLog {
             batch.add(v);
         }
         try (Connection c = db.getConnection()) {
+            synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
@@ -312,24 +314,54 @@ public final class BattleLog {
         }
     }
 
+    /**
+     * A write that does not wait for the disk (WAL with synchronous=NORMAL): it survives a crash
+     * of the arena at once and a power cut from the next flushed commit on. Every vote flushes,
+     * and the log is append-ordered, so a vote on disk always has its battle on disk too; a
+     * power cut can only lose battles nobody has voted on yet. It takes a disk flush (about
+     * 2 ms here) off the time to a battle's first token.
+     */
+    private <T> T writeUnflushed(String what, Work<T> work) {
+        return write(what, false, work);
+    }
+
     private <T> T write(String what, Work<T> work) {
+        return write(what, true, work);
+    }
+
+    private <T> T write(String what, boolean flush, Work<T> work) {
         writeLock.lock();
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
+            if (!flush) {
+                synchronous(c, "NORMAL");
+            }
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
             } finally {
-                c.setAutoCommit(true);
+                if (!flush) {
+                    synchronous(c, "FULL");
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("Could not " + what, e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private static void synchronous(Connection c, String level) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
         }
     }
 }

@@ -133,12 +133,21 @@ final class BattleRows {
         return sizes;
     }
 
-    /** The distinct opponents {@code model} met most recently, newest first. */
+    /**
+     * The distinct opponents {@code model} met most recently, newest first. Each side is read
+     * backwards along its model index and stops after 200 battles, so the cost does not grow
+     * with the log (an OR over both columns made SQLite read and sort all of a model's battles).
+     */
     static List<String> recentOpponents(Connection c, String model, int limit) throws SQLException {
         LinkedHashSet<String> opponents = new LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT CASE WHEN model_a = ?1 THEN model_b ELSE model_a END FROM battles
-                WHERE (model_a = ?1 OR model_b = ?1) AND imported = 0 ORDER BY rowid DESC LIMIT 200""")) {
+                SELECT opponent FROM (
+                  SELECT * FROM (SELECT rowid AS seq, model_b AS opponent FROM battles WHERE model_a = ?1 AND imported = 0
+                                 ORDER BY rowid DESC LIMIT 200)
+                  UNION ALL
+                  SELECT * FROM (SELECT rowid AS seq, model_a AS opponent FROM battles WHERE model_b = ?1 AND imported = 0
+                                 ORDER BY rowid DESC LIMIT 200))
+                ORDER BY seq DESC LIMIT 200""")) {
             s.setString(1, model);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next() && opponents.size() < limit) {

@@ -53,6 +53,20 @@ class DatabaseTest {
             assertThat(b1.outcome()).isEqualTo("b");
             assertThat(b1.a().tokensPerSecond()).isEqualTo(10.0);
             assertThat(log.recentOpponents("x:1b", 5)).isEqualTo(List.of("y:1b"));
+            // Battle records are written without waiting for the disk; no pooled connection may stay that way.
+            List<Connection> pooled = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    pooled.add(db.dataSource().getConnection());
+                    try (Statement s = pooled.get(i).createStatement()) {
+                        assertThat(scalar(s, "PRAGMA synchronous")).as("connection %d", i).isEqualTo("2");
+                    }
+                }
+            } finally {
+                for (Connection c : pooled) {
+                    c.close();
+                }
+            }
         }
     }
 

@@ -40,6 +40,12 @@ public final class FakeOllama implements AutoCloseable {
     public record Request(String method, String path, Map<String, List<String>> headers, JsonNode body) {
     }
 
+    static {
+        // Ollama (Go's net/http) sends each piece at once, without Nagle's algorithm; so must the
+        // fake, or every streamed piece after the headers waits for a delayed ACK (about 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeOllama() throws IOException {
         this(0);
     }
