@@ -27,4 +27,7 @@ ENV ARENA_CONFIG=/config/arena_config.yaml \
 VOLUME ["/data"]
 EXPOSE 7860
 USER arena
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/gpu-poor-arena.jar"]
+# Sized for a GPU-poor box: a small serial-collected heap leaves the memory to the models
+# (see BENCHMARKS.md for what it costs); raise -Xmx for logs of several million battles.
+ENV JAVA_OPTS="-XX:+UseSerialGC -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/gpu-poor-arena.jar \"$@\"", "--"]

@@ -92,17 +92,17 @@ public final class ArenaBenchmark {
             report.startup(logSize, arena.startupMillis(), arena.rssMb());
             if (first) {
                 for (int clients : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
-                    Streams direct = Streams.direct(http, ollamaUrl, 2 * clients, smoke ? 1 : 3); // a battle is two streams
+                    Streams direct = Streams.direct(ollamaUrl, 2 * clients, smoke ? 1 : 3); // a battle is two streams
                     RssSampler sampler = RssSampler.start(arena.pid());
-                    Streams through = Streams.throughArena(http, arena.url(), clients, smoke ? 1 : 3);
+                    Streams through = Streams.throughArena(arena.url(), clients, smoke ? 1 : 3);
                     report.streaming(clients, direct, through, sampler.stop());
                 }
             }
             ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>(readyIds);
             for (int voters : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
-                report.votes(logSize, voters, Load.votes(http, arena.url(), battles, voters, phase));
+                report.votes(logSize, voters, Load.votes(arena.url(), battles, voters, phase));
             }
-            report.reads(logSize, Load.reads(http, arena.url(), battles, smoke ? 8 : 64, 4, phase));
+            report.reads(logSize, Load.reads(arena.url(), battles, smoke ? 8 : 64, 4, phase));
             report.idleAfter(logSize, arena.rssMb());
         } finally {
             arena.stop();

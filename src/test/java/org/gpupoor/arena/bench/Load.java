@@ -1,9 +1,5 @@
 package org.gpupoor.arena.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +17,7 @@ final class Load {
     private Load() {
     }
 
-    static Result votes(HttpClient http, String arena, Queue<String> battles, int voters, Duration phase) throws InterruptedException {
+    static Result votes(String arena, Queue<String> battles, int voters, Duration phase) throws InterruptedException {
         AtomicInteger unexpected = new AtomicInteger();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + phase.toNanos();
@@ -29,13 +25,15 @@ final class Load {
         long begin = System.nanoTime();
         for (int v = 0; v < voters; v++) {
             start("voter", done, () -> {
-                String id;
-                while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
-                    long t0 = System.nanoTime();
-                    int status = http.send(vote(arena, id), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                    if (status != 200) {
-                        unexpected.incrementAndGet();
+                try (WireClient wire = new WireClient(arena)) {
+                    String id;
+                    while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
+                        long t0 = System.nanoTime();
+                        int status = vote(wire, id);
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        if (status != 200) {
+                            unexpected.incrementAndGet();
+                        }
                     }
                 }
             });
@@ -46,7 +44,7 @@ final class Load {
     }
 
     /** {@code readers} clients refresh the leaderboard as a browser would (conditional GET) while {@code voters} vote. */
-    static Result reads(HttpClient http, String arena, Queue<String> battles, int readers, int voters, Duration phase)
+    static Result reads(String arena, Queue<String> battles, int readers, int voters, Duration phase)
             throws InterruptedException {
         AtomicInteger unexpected = new AtomicInteger();
         AtomicInteger notModified = new AtomicInteger();
@@ -56,29 +54,30 @@ final class Load {
         long begin = System.nanoTime();
         for (int v = 0; v < voters; v++) {
             start("voter", done, () -> {
-                String id;
-                while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
-                    http.send(vote(arena, id), HttpResponse.BodyHandlers.discarding());
+                try (WireClient wire = new WireClient(arena)) {
+                    String id;
+                    while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
+                        vote(wire, id);
+                    }
                 }
             });
         }
         for (int r = 0; r < readers; r++) {
             start("reader", done, () -> {
                 String etag = "";
-                while (System.nanoTime() < deadline) {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(arena + "/api/leaderboard"));
-                    if (!etag.isEmpty()) {
-                        request.header("If-None-Match", etag);
-                    }
-                    long t0 = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                    if (response.statusCode() == 304) {
-                        notModified.incrementAndGet();
-                    } else if (response.statusCode() == 200) {
-                        etag = response.headers().firstValue("ETag").orElse("");
-                    } else {
-                        unexpected.incrementAndGet();
+                try (WireClient wire = new WireClient(arena)) {
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        WireClient.Response response = etag.isEmpty() ? wire.send("GET", "/api/leaderboard", null)
+                                : wire.send("GET", "/api/leaderboard", null, "If-None-Match", etag);
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        if (response.status() == 304) {
+                            notModified.incrementAndGet();
+                        } else if (response.status() == 200) {
+                            etag = response.headers().getOrDefault("etag", "");
+                        } else {
+                            unexpected.incrementAndGet();
+                        }
                     }
                 }
             });
@@ -89,9 +88,8 @@ final class Load {
                 latencies.isEmpty() ? 0 : notModified.get() / (double) latencies.size());
     }
 
-    private static HttpRequest vote(String arena, String id) {
-        return HttpRequest.newBuilder(URI.create(arena + "/api/battles/" + id + "/vote")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"winner\": \"a\"}")).build();
+    private static int vote(WireClient wire, String id) throws java.io.IOException {
+        return wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status();
     }
 
     private interface Work {

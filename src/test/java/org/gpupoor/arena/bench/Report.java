@@ -29,7 +29,7 @@ final class Report {
                 - Command: `bench/run` (%s), %s
                 - Arena: `java %s-jar target/gpu-poor-arena.jar` (%.1f MB jar), its own process, SQLite log with `synchronous=FULL`
                 - Ollama test server: its own process, %d tokens per answer, one every %d ms after the first
-                - Load: this benchmark's own process, Java's HttpClient over HTTP/1.1 on loopback
+                - Load: this benchmark's own process, a minimal HTTP/1.1 client (kept-alive sockets, TCP_NODELAY) on loopback
                 """, ArenaBenchmark.machine(), LocalDate.now(), smoke ? "smoke run" : "full run",
                 options.isBlank() ? "" : options.trim() + " ", jarBytes / 1e6, tokens, pace);
     }

@@ -1,15 +1,6 @@
 package org.gpupoor.arena.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,60 +16,51 @@ import java.util.concurrent.CountDownLatch;
 record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> tokensPerSecond, int failures) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Streams direct(HttpClient http, String ollama, int clients, int rounds) throws InterruptedException {
+    static Streams direct(String ollama, int clients, int rounds) throws InterruptedException {
         return run(clients, rounds, (client, into) -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ollama + "/api/chat"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + ArenaBenchmark.tag(1 + client % ArenaBenchmark.MODELS)
-                            + "\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Tell me something.\"}]}"))
-                    .build();
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body = "{\"model\": \"" + ArenaBenchmark.tag(1 + client % ArenaBenchmark.MODELS)
+                    + "\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Tell me something.\"}]}";
             List<Long> times = new ArrayList<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    JsonNode piece = JSON.readTree(line);
-                    if (!piece.path("message").path("content").asText().isEmpty()) {
+            try (WireClient wire = new WireClient(ollama)) {
+                long start = System.nanoTime();
+                wire.stream("POST", "/api/chat", body, line -> {
+                    if (!line.isBlank() && !JSON.readTree(line).path("message").path("content").asText().isEmpty()) {
                         times.add(System.nanoTime());
                     }
-                }
+                    return true;
+                });
+                into.add(start, times);
             }
-            into.add(start, times);
         });
     }
 
-    static Streams throughArena(HttpClient http, String arena, int clients, int rounds) throws InterruptedException {
+    static Streams throughArena(String arena, int clients, int rounds) throws InterruptedException {
         return run(clients, rounds, (client, into) -> {
-            long start = System.nanoTime();
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(arena + "/api/battles"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Tell me something.\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("battle refused: " + created.statusCode() + " " + created.body());
-            }
-            String id = JSON.readTree(created.body()).get("id").asText();
-            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(arena + "/api/battles/" + id + "/events"))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
             Map<String, List<Long>> bySide = new HashMap<>(Map.of("a", new ArrayList<>(), "b", new ArrayList<>()));
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
-                String event = "";
-                String line;
-                while ((line = lines.readLine()) != null) {
+            try (WireClient wire = new WireClient(arena)) {
+                long start = System.nanoTime();
+                WireClient.Response created = wire.send("POST", "/api/battles", "{\"prompt\": \"Tell me something.\"}");
+                if (created.status() != 201) {
+                    throw new IllegalStateException("battle refused: " + created.status() + " " + created.body());
+                }
+                String id = JSON.readTree(created.body()).get("id").asText();
+                String[] event = {""};
+                wire.stream("GET", "/api/battles/" + id + "/events", null, line -> {
                     if (line.startsWith("event:")) {
-                        event = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && event.equals("token")) {
+                        event[0] = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && event[0].equals("token")) {
                         bySide.get(JSON.readTree(line.substring(5)).get("side").asText()).add(System.nanoTime());
-                    } else if (line.startsWith("data:") && event.equals("end")) {
+                    } else if (line.startsWith("data:") && event[0].equals("end")) {
                         if (!line.contains("\"ready\"")) {
                             throw new IllegalStateException("battle failed: " + line);
                         }
-                        break;
+                        return false;
                     }
-                }
+                    return true;
+                }, "Accept", "text/event-stream");
+                into.add(start, bySide.get("a"));
+                into.add(start, bySide.get("b"));
             }
-            into.add(start, bySide.get("a"));
-            into.add(start, bySide.get("b"));
         });
     }
 
