@@ -1,7 +1,7 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps leaderboard.json in step with the boards, off the vote's path: a burst of votes leads
- * to one rewrite, not one per vote. A file that was corrupt at start is left for a human.
+ * to one rewrite, not one per vote, and rewrites start at most once a second, so a vote storm
+ * does not keep the disk busy flushing a file that the log already makes redundant. A file
+ * that was corrupt at start is left for a human.
  */
 public final class LeaderboardExport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaderboardExport.class);
@@ -18,12 +20,14 @@ public final class LeaderboardExport implements AutoCloseable {
     private final Leaderboard leaderboard;
     private final LeaderboardJson file;
     private final String blockedBecause;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaderboard-json");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long lastWriteStarted = System.nanoTime() - MIN_INTERVAL_NANOS;
 
     /** @param blockedBecause why the file must not be written (it was corrupt), or null */
     public LeaderboardExport(Leaderboard leaderboard, LeaderboardJson file, String blockedBecause) {
@@ -41,10 +45,12 @@ public final class LeaderboardExport implements AutoCloseable {
         if (blockedBecause != null || !pending.compareAndSet(false, true)) {
             return;
         }
-        writer.execute(() -> {
+        long wait = Math.max(0, lastWriteStarted + MIN_INTERVAL_NANOS - System.nanoTime());
+        writer.schedule(() -> {
             pending.set(false);
+            lastWriteStarted = System.nanoTime();
             writeNow();
-        });
+        }, wait, TimeUnit.NANOSECONDS);
     }
 
     private void writeNow() {
@@ -55,7 +61,7 @@ public final class LeaderboardExport implements AutoCloseable {
         }
     }
 
-    /** Finishes a pending write, so a clean shutdown leaves the file current. */
+    /** Finishes a pending write (a delayed one too), so a clean shutdown leaves the file current. */
     @Override
     public void close() {
         writer.shutdown();

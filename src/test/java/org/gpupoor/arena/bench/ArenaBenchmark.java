@@ -57,7 +57,7 @@ public final class ArenaBenchmark {
         if (smoke) {
             System.out.println(markdown);
         } else {
-            Files.writeString(Path.of("BENCHMARKS.md"), markdown);
+            Files.writeString(Path.of("BENCHMARKS.md"), markdown + Report.analysisOf(Path.of("BENCHMARKS.md")));
             System.out.println(markdown);
             System.out.println("Written to BENCHMARKS.md");
         }
@@ -98,6 +98,8 @@ public final class ArenaBenchmark {
                     report.streaming(clients, direct, through, sampler.stop());
                 }
             }
+            int opened = Math.min(readyIds.size(), smoke ? 2_000 : 30_000);
+            Load.open(arena.url(), readyIds.subList(0, opened), 4);
             ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>(readyIds);
             for (int voters : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
                 report.votes(logSize, voters, Load.votes(arena.url(), battles, voters, phase));

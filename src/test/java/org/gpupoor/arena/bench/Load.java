@@ -88,6 +88,28 @@ final class Load {
                 latencies.isEmpty() ? 0 : notModified.get() / (double) latencies.size());
     }
 
+    /**
+     * Opens each battle once, as its voter's page does while the answers stream in: a battle
+     * just generated is in the arena's memory, and the vote phase should find it there (a
+     * battle read back from the log after a restart is the rarer, slower case).
+     */
+    static void open(String arena, List<String> ids, int clients) throws InterruptedException {
+        java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(ids);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            start("opener", done, () -> {
+                try (WireClient wire = new WireClient(arena)) {
+                    for (String id; (id = queue.poll()) != null; ) {
+                        if (wire.send("GET", "/api/battles/" + id, null).status() != 200) {
+                            throw new IllegalStateException("battle " + id + " cannot be opened");
+                        }
+                    }
+                }
+            });
+        }
+        done.await();
+    }
+
     private static int vote(WireClient wire, String id) throws java.io.IOException {
         return wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status();
     }

@@ -89,6 +89,18 @@ final class Report {
         goals.add("| " + what + " | " + target + " | " + measured + " | " + (met ? "met" : "**not met**") + " |");
     }
 
+    static final String ANALYSIS_HEADING = "## Where the time goes";
+
+    /** The hand-written analysis at the end of the last BENCHMARKS.md, kept when the figures are rewritten. */
+    static String analysisOf(java.nio.file.Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return "";
+        }
+        String text = java.nio.file.Files.readString(file);
+        int at = text.indexOf(ANALYSIS_HEADING);
+        return at < 0 ? "" : "\n" + text.substring(at);
+    }
+
     String markdown() {
         goal("Start to first successful request", "< 1.5 s", startupMillis + " ms", startupMillis < 1500);
         goal("Resident memory idle / peak under the 64-battle load", "< 200 MB",
@@ -101,7 +113,8 @@ final class Report {
                 + "First token is timed from the moment the request is sent.\n\n"
                 + "| Battles at once | First token direct p50 / p99 | First token via arena p50 / p99 | Added p50 / p99 | Gap direct p50 / p99 | Gap via arena p50 / p99 | Tokens/s via arena ÷ direct | Arena RSS peak | Failures |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", streaming)
-                + "\n\n## Votes\n\nVoters vote as fast as they can on finished battles; each vote is on disk (fsync) before it is acknowledged.\n\n"
+                + "\n\n## Votes\n\nVoters vote as fast as they can on finished battles that their page has opened (so they are in the arena's memory, "
+                + "as after generation); each vote is on disk (fsync) before it is acknowledged.\n\n"
                 + "| Battles in log | Voters | Votes/s | p50 | p99 | Non-200 |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", votes)
                 + "\n\n## Board reads\n\nClients refresh `GET /api/leaderboard` as browsers do (If-None-Match) while four voters keep changing it.\n\n"
                 + "| Battles in log | Requests/s | p50 | p99 | Answered 304 | Errors |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", reads)
