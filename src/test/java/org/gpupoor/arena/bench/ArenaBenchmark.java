@@ -98,12 +98,18 @@ public final class ArenaBenchmark {
                     report.streaming(clients, direct, through, sampler.stop());
                 }
             }
-            int opened = Math.min(readyIds.size(), smoke ? 2_000 : 30_000);
-            Load.open(arena.url(), readyIds.subList(0, opened), 4);
-            ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>(readyIds);
+            ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>();
+            int next = 0;
             for (int voters : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
+                // Enough opened battles for the phase, no more: each one held in memory costs heap.
+                List<String> phaseBattles = readyIds.subList(next, next += smoke ? 500 : 8_000);
+                Load.open(arena.url(), phaseBattles, 4);
+                battles.clear();
+                battles.addAll(phaseBattles);
                 report.votes(logSize, voters, Load.votes(arena.url(), battles, voters, phase));
             }
+            battles.clear();
+            battles.addAll(readyIds.subList(next, readyIds.size()));
             report.reads(logSize, Load.reads(arena.url(), battles, smoke ? 8 : 64, 4, phase));
             report.idleAfter(logSize, arena.rssMb());
         } finally {
