@@ -27,7 +27,7 @@ final class Report {
         setup = String.format(Locale.ROOT, """
                 - Machine: %s
                 - Command: `bench/run` (%s), %s
-                - Arena: `java %s-jar target/gpu-poor-arena.jar` (%.1f MB jar), its own process, SQLite log with `synchronous=FULL`
+                - Arena: `java %s-jar target/gpu-poor-arena.jar` (%.1f MB jar), its own process, SQLite log (votes flushed to disk before they are acknowledged)
                 - Ollama test server: its own process, %d tokens per answer, one every %d ms after the first
                 - Load: this benchmark's own process, a minimal HTTP/1.1 client (kept-alive sockets, TCP_NODELAY) on loopback
                 """, ArenaBenchmark.machine(), LocalDate.now(), smoke ? "smoke run" : "full run",
