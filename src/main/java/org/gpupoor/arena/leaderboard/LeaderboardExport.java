@@ -47,8 +47,8 @@ public final class LeaderboardExport implements AutoCloseable {
         }
         long wait = Math.max(0, lastWriteStarted + MIN_INTERVAL_NANOS - System.nanoTime());
         writer.schedule(() -> {
+            lastWriteStarted = System.nanoTime(); // before a new request can see pending as false
             pending.set(false);
-            lastWriteStarted = System.nanoTime();
             writeNow();
         }, wait, TimeUnit.NANOSECONDS);
     }

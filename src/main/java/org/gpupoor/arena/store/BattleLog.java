@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 
@@ -24,12 +26,20 @@ import org.gpupoor.arena.rating.Outcome;
 public final class BattleLog {
     private final DataSource db;
     private static final int EXPORT_PAGE = 2000;
+    private static final Logger log = LoggerFactory.getLogger(BattleLog.class);
     private static final int MAX_VOTE_BATCH = 512;
+    private final int maxVoteBatch;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<PendingVote> pendingVotes = new ConcurrentLinkedQueue<>();
 
     public BattleLog(DataSource db) {
+        this(db, MAX_VOTE_BATCH);
+    }
+
+    /** With a smaller batch, for tests of what happens beyond one batch. */
+    BattleLog(DataSource db, int maxVoteBatch) {
         this.db = db;
+        this.maxVoteBatch = maxVoteBatch;
     }
 
     /** A battle as it starts: both models chosen, nothing generated yet. */
@@ -103,7 +113,8 @@ public final class BattleLog {
         pendingVotes.add(vote);
         writeLock.lock();
         try {
-            if (!vote.done) {
+            // A batch takes at most maxVoteBatch votes in queue order; keep writing until this one is.
+            while (!vote.done) {
                 commitPendingVotes();
             }
         } finally {
@@ -116,6 +127,11 @@ public final class BattleLog {
             throw new AlreadyVotedException(id);
         }
         return vote.seq;
+    }
+
+    /** Votes waiting for the write lock (for tests). */
+    int queuedVotes() {
+        return pendingVotes.size();
     }
 
     /** A vote waiting to be written; its outcome fields are set under the write lock. */
@@ -139,53 +155,68 @@ public final class BattleLog {
 
     private void commitPendingVotes() {
         List<PendingVote> batch = new ArrayList<>();
-        for (PendingVote v; batch.size() < MAX_VOTE_BATCH && (v = pendingVotes.poll()) != null; ) {
+        for (PendingVote v; batch.size() < maxVoteBatch && (v = pendingVotes.poll()) != null; ) {
             batch.add(v);
         }
-        try (Connection c = db.getConnection()) {
-            synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
-                    SELECT b.id, ?, ?, b.model_a, b.model_b,
-                           CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
-                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                for (PendingVote vote : batch) {
-                    s.setString(1, vote.outcome.wire());
-                    s.setString(2, vote.at.toString());
-                    s.setString(3, vote.id);
-                    vote.duplicate = s.executeUpdate() == 0;
-                    if (!vote.duplicate) {
-                        try (ResultSet keys = s.getGeneratedKeys()) {
-                            keys.next();
-                            vote.seq = keys.getLong(1);
+        try {
+            boolean committed = false;
+            try (Connection c = db.getConnection()) {
+                synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
+                c.setAutoCommit(false);
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
+                        SELECT b.id, ?, ?, b.model_a, b.model_b,
+                               CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
+                        FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                    for (PendingVote vote : batch) {
+                        s.setString(1, vote.outcome.wire());
+                        s.setString(2, vote.at.toString());
+                        s.setString(3, vote.id);
+                        vote.duplicate = s.executeUpdate() == 0;
+                        if (!vote.duplicate) {
+                            try (ResultSet keys = s.getGeneratedKeys()) {
+                                keys.next();
+                                vote.seq = keys.getLong(1);
+                            }
                         }
                     }
+                    c.commit();
+                    committed = true;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
                 }
-                c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                if (!committed) {
+                    for (PendingVote vote : batch) {
+                        vote.failure = new StoreException("Could not store the vote", e);
+                        vote.done = true;
+                    }
+                    return;
+                }
+                // On disk already: a failure tidying the connection must not unsay the votes.
+                log.warn("Votes were stored, but their connection could not be tidied: {}", e.toString());
             }
-        } catch (SQLException | RuntimeException e) {
-            StoreException failure = new StoreException("Could not store the vote", e);
-            batch.forEach(vote -> {
-                vote.failure = failure;
+            for (PendingVote vote : batch) {
+                if (!vote.duplicate) {
+                    try {
+                        vote.afterCommit.run();
+                    } catch (RuntimeException e) {
+                        vote.failure = e;
+                    }
+                }
                 vote.done = true;
-            });
-            return;
-        }
-        for (PendingVote vote : batch) {
-            if (!vote.duplicate) {
-                try {
-                    vote.afterCommit.run();
-                } catch (RuntimeException e) {
-                    vote.failure = e;
+            }
+        } finally {
+            // Whatever went wrong (even an Error), no voter may wait for, or return, a vote left unfinished.
+            for (PendingVote vote : batch) {
+                if (!vote.done) {
+                    vote.failure = new StoreException("Could not store the vote", null);
+                    vote.done = true;
                 }
             }
-            vote.done = true;
         }
     }
 
@@ -332,25 +363,18 @@ public final class BattleLog {
     private <T> T write(String what, boolean flush, Work<T> work) {
         writeLock.lock();
         try (Connection c = db.getConnection()) {
-            if (!flush) {
-                synchronous(c, "NORMAL");
-            }
+            // Set on every write, never reset: a pooled connection's last setting must not matter.
+            synchronous(c, flush ? "FULL" : "NORMAL");
+            c.setAutoCommit(false);
             try {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             } finally {
-                if (!flush) {
-                    synchronous(c, "FULL");
-                }
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("Could not " + what, e);

@@ -3,6 +3,7 @@ package org.gpupoor.arena.web;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,8 @@ public final class ArenaController {
 
     public void eloHistory(Context ctx) {
         leaderboard.refreshIfSizesChanged();
-        boards.serve(ctx, "elo-history", version(), leaderboard::eloHistory);
+        // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
+        boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), leaderboard::eloHistory);
     }
 
     public void headToHead(Context ctx) {

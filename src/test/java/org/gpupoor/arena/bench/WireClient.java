@@ -41,24 +41,26 @@ final class WireClient implements AutoCloseable {
     }
 
     Response send(String method, String path, String body, String... headers) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                connect();
-                write(method, path, body, headers);
-                int status = status();
-                Map<String, String> fields = headers();
-                String text = new String(body(fields), StandardCharsets.UTF_8);
-                if ("close".equalsIgnoreCase(fields.get("connection"))) {
-                    close();
-                }
-                return new Response(status, fields, text);
-            } catch (IOException e) {
+        boolean reused = socket != null;
+        connect();
+        boolean answered = false;
+        try {
+            write(method, path, body, headers);
+            int status = status();
+            answered = true;
+            Map<String, String> fields = headers();
+            String text = new String(body(fields), StandardCharsets.UTF_8);
+            if ("close".equalsIgnoreCase(fields.get("connection"))) {
                 close();
-                if (attempt > 0) {
-                    throw e;
-                }
-                // A kept-alive connection the server had closed: one retry on a fresh one.
             }
+            return new Response(status, fields, text);
+        } catch (IOException e) {
+            close();
+            if (!reused || answered) {
+                throw e;
+            }
+            // A kept-alive connection the server had already closed: nothing was processed, send again once.
+            return send(method, path, body, headers);
         }
     }
 
@@ -109,6 +111,7 @@ final class WireClient implements AutoCloseable {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
         }
@@ -163,7 +166,12 @@ final class WireClient implements AutoCloseable {
                 // trailers
             }
         } else if (fields.containsKey("content-length")) {
-            body.write(in.readNBytes(Integer.parseInt(fields.get("content-length"))));
+            int length = Integer.parseInt(fields.get("content-length"));
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new IOException("connection closed inside the body");
+            }
+            body.write(bytes);
         }
         return body.toByteArray();
     }

@@ -53,20 +53,34 @@ class DatabaseTest {
             assertThat(b1.outcome()).isEqualTo("b");
             assertThat(b1.a().tokensPerSecond()).isEqualTo(10.0);
             assertThat(log.recentOpponents("x:1b", 5)).isEqualTo(List.of("y:1b"));
-            // Battle records are written without waiting for the disk; no pooled connection may stay that way.
+            // Battle records are written without waiting for the disk; a vote must wait for it,
+            // whatever its pooled connection was last set to.
             List<Connection> pooled = new java.util.ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    pooled.add(db.dataSource().getConnection());
-                    try (Statement s = pooled.get(i).createStatement()) {
-                        assertThat(scalar(s, "PRAGMA synchronous")).as("connection %d", i).isEqualTo("2");
-                    }
-                }
-            } finally {
-                for (Connection c : pooled) {
-                    c.close();
+            for (int i = 0; i < 4; i++) {
+                pooled.add(db.dataSource().getConnection());
+                try (Statement s = pooled.get(i).createStatement()) {
+                    s.execute("PRAGMA synchronous = OFF");
                 }
             }
+            for (Connection c : pooled) {
+                c.close();
+            }
+            log.insert(new BattleLog.NewBattle("b3", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.finish("b3", true, null, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
+                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
+            log.recordVote("b3", Outcome.A, now, () -> { });
+            List<String> levels = new java.util.ArrayList<>();
+            pooled.clear();
+            for (int i = 0; i < 4; i++) {
+                pooled.add(db.dataSource().getConnection());
+                try (Statement s = pooled.get(i).createStatement()) {
+                    levels.add(scalar(s, "PRAGMA synchronous"));
+                }
+            }
+            for (Connection c : pooled) {
+                c.close();
+            }
+            assertThat(levels).as("only the vote sets FULL: it did, on its connection").contains("2");
         }
     }
 
@@ -93,6 +107,49 @@ class DatabaseTest {
                     new CountedBattle("z:1b", "x:1b", Outcome.TIE), new CountedBattle("x:1b", "y:1b", Outcome.B));
             assertThat(log.countedInVoteOrder(true)).containsExactly(new CountedBattle("z:1b", "x:1b", Outcome.TIE),
                     new CountedBattle("y:1b", "z:1b", Outcome.A), new CountedBattle("x:1b", "y:1b", Outcome.B));
+        }
+    }
+
+    @Test
+    void votes_queued_beyond_one_batch_are_each_written_before_their_voter_hears_back() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        int queued = 5;
+        try (Database db = Database.open(dir.resolve("arena.db"))) {
+            BattleLog log = new BattleLog(db.dataSource(), 2);
+            for (int i = 0; i <= queued; i++) {
+                log.insert(new BattleLog.NewBattle("v" + i, now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            }
+            java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new java.util.ArrayList<>();
+            long[] seqs = new long[queued + 1];
+            long lastSeq = log.withWritesPaused(() -> {
+                for (int i = 0; i < queued; i++) {
+                    int n = i;
+                    Thread t = new Thread(() -> {
+                        try {
+                            seqs[n] = log.recordVote("v" + n, Outcome.A, now, applied::incrementAndGet);
+                        } catch (AlreadyVotedException e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+                    t.start();
+                    threads.add(t);
+                }
+                try {
+                    org.gpupoor.arena.testing.Poll.until("the votes wait in line", java.time.Duration.ofSeconds(20),
+                            () -> log.queuedVotes() == queued);
+                    // This voter holds the lock already, so it writes the line: two votes a batch, its own last.
+                    return log.recordVote("v" + queued, Outcome.B, now, applied::incrementAndGet);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(applied.get()).as("every vote applied before its voter heard back, the last one too").isEqualTo(queued + 1);
+            for (Thread t : threads) {
+                t.join();
+            }
+            seqs[queued] = lastSeq;
+            assertThat(seqs).as("log positions in queue order").containsExactly(1, 2, 3, 4, 5, 6);
         }
     }
 
