@@ -88,6 +88,12 @@ public final class Api {
                             String raw = data.toString();
                             events.add(new Event(id, name, JSON.readTree(raw), raw));
                             if (name.equals("end")) {
+                                // Read on to the end of the response (the server ends it right after this
+                                // event): a body closed half-read can leave the client's pooled connection
+                                // in a state where the next request on it fails.
+                                while (reader.readLine() != null) {
+                                    // nothing more is expected
+                                }
                                 return events;
                             }
                         }
