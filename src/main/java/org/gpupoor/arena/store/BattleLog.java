@@ -4,18 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 
@@ -24,13 +19,11 @@ import org.gpupoor.arena.rating.Outcome;
  * writes go through one lock; reads run concurrently beside them (WAL).
  */
 public final class BattleLog {
-    private final DataSource db;
     private static final int EXPORT_PAGE = 2000;
-    private static final Logger log = LoggerFactory.getLogger(BattleLog.class);
+    private final DataSource db;
     private static final int MAX_VOTE_BATCH = 512;
-    private final int maxVoteBatch;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<PendingVote> pendingVotes = new ConcurrentLinkedQueue<>();
+    private final GroupCommit votes;
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -39,7 +32,7 @@ public final class BattleLog {
     /** With a smaller batch, for tests of what happens beyond one batch. */
     BattleLog(DataSource db, int maxVoteBatch) {
         this.db = db;
-        this.maxVoteBatch = maxVoteBatch;
+        this.votes = new GroupCommit(db, writeLock, maxVoteBatch);
     }
 
     /** A battle as it starts: both models chosen, nothing generated yet. */
@@ -102,122 +95,15 @@ public final class BattleLog {
     /**
      * Appends a vote. Once this returns the vote is on disk; {@code afterCommit} runs while the
      * write lock is still held, so whatever it updates sees votes in exactly the log's order.
-     *
-     * <p>Group commit: a vote joins the queue, then waits for the write lock. Whoever gets the
-     * lock writes every vote queued by then in one transaction, so one disk flush serves them
-     * all, runs their {@code afterCommit} in queue order, and hands each its result; a voter
-     * whose vote was already written releases the lock at once.
+     * Votes arriving together share one disk flush ({@link GroupCommit}).
      */
     public long recordVote(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
-        PendingVote vote = new PendingVote(id, outcome, at, afterCommit);
-        pendingVotes.add(vote);
-        writeLock.lock();
-        try {
-            // A batch takes at most maxVoteBatch votes in queue order; keep writing until this one is.
-            while (!vote.done) {
-                commitPendingVotes();
-            }
-        } finally {
-            writeLock.unlock();
-        }
-        if (vote.failure != null) {
-            throw vote.failure;
-        }
-        if (vote.duplicate) {
-            throw new AlreadyVotedException(id);
-        }
-        return vote.seq;
+        return votes.record(id, outcome, at, afterCommit);
     }
 
     /** Votes waiting for the write lock (for tests). */
     int queuedVotes() {
-        return pendingVotes.size();
-    }
-
-    /** A vote waiting to be written; its outcome fields are set under the write lock. */
-    private static final class PendingVote {
-        final String id;
-        final Outcome outcome;
-        final Instant at;
-        final Runnable afterCommit;
-        boolean done;
-        boolean duplicate;
-        long seq;
-        RuntimeException failure;
-
-        PendingVote(String id, Outcome outcome, Instant at, Runnable afterCommit) {
-            this.id = id;
-            this.outcome = outcome;
-            this.at = at;
-            this.afterCommit = afterCommit;
-        }
-    }
-
-    private void commitPendingVotes() {
-        List<PendingVote> batch = new ArrayList<>();
-        for (PendingVote v; batch.size() < maxVoteBatch && (v = pendingVotes.poll()) != null; ) {
-            batch.add(v);
-        }
-        try {
-            boolean committed = false;
-            try (Connection c = db.getConnection()) {
-                synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
-                c.setAutoCommit(false);
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
-                        SELECT b.id, ?, ?, b.model_a, b.model_b,
-                               CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
-                        FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                    for (PendingVote vote : batch) {
-                        s.setString(1, vote.outcome.wire());
-                        s.setString(2, vote.at.toString());
-                        s.setString(3, vote.id);
-                        vote.duplicate = s.executeUpdate() == 0;
-                        if (!vote.duplicate) {
-                            try (ResultSet keys = s.getGeneratedKeys()) {
-                                keys.next();
-                                vote.seq = keys.getLong(1);
-                            }
-                        }
-                    }
-                    c.commit();
-                    committed = true;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!committed) {
-                    for (PendingVote vote : batch) {
-                        vote.failure = new StoreException("Could not store the vote", e);
-                        vote.done = true;
-                    }
-                    return;
-                }
-                // On disk already: a failure tidying the connection must not unsay the votes.
-                log.warn("Votes were stored, but their connection could not be tidied: {}", e.toString());
-            }
-            for (PendingVote vote : batch) {
-                if (!vote.duplicate) {
-                    try {
-                        vote.afterCommit.run();
-                    } catch (RuntimeException e) {
-                        vote.failure = e;
-                    }
-                }
-                vote.done = true;
-            }
-        } finally {
-            // Whatever went wrong (even an Error), no voter may wait for, or return, a vote left unfinished.
-            for (PendingVote vote : batch) {
-                if (!vote.done) {
-                    vote.failure = new StoreException("Could not store the vote", null);
-                    vote.done = true;
-                }
-            }
-        }
+        return votes.queued();
     }
 
     /**
@@ -364,7 +250,7 @@ public final class BattleLog {
         writeLock.lock();
         try (Connection c = db.getConnection()) {
             // Set on every write, never reset: a pooled connection's last setting must not matter.
-            synchronous(c, flush ? "FULL" : "NORMAL");
+            Jdbc.synchronous(c, flush ? "FULL" : "NORMAL");
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -380,12 +266,6 @@ public final class BattleLog {
             throw new StoreException("Could not " + what, e);
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    private static void synchronous(Connection c, String level) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA synchronous = " + level);
         }
     }
 }

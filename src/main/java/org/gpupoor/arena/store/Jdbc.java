@@ -44,4 +44,11 @@ final class Jdbc {
     static Instant instant(String value) {
         return value == null ? null : Instant.parse(value);
     }
+
+    /** How long a commit on this connection waits for the disk: FULL (flushed) or NORMAL (WAL, flushed with a later commit). */
+    static void synchronous(java.sql.Connection c, String level) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
+        }
+    }
 }

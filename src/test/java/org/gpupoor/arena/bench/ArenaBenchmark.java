@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gpupoor.arena.store.Database;
 
@@ -223,23 +227,38 @@ public final class ArenaBenchmark {
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--config", "arena.yaml", "--db", "arena.db",
                     "--port", String.valueOf(port)));
             long begin = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(dir.resolve("arena.log").toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            CountDownLatch listening = new CountDownLatch(1);
+            Thread copier = new Thread(() -> copyLog(process, dir.resolve("arena.log"), listening), "arena-log");
+            copier.setDaemon(true);
+            copier.start();
+            if (!listening.await(60, TimeUnit.SECONDS)) {
+                process.destroy();
+                throw new IllegalStateException("The arena did not start; see " + dir.resolve("arena.log"));
+            }
             String url = "http://127.0.0.1:" + port;
-            HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/health")).timeout(Duration.ofSeconds(2)).build();
-            while (true) {
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("The arena did not start; see " + dir.resolve("arena.log"));
-                    }
-                }
-                Thread.sleep(5);
+            HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/health")).timeout(Duration.ofSeconds(10)).build();
+            if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                throw new IllegalStateException("The arena started but its health check failed; see " + dir.resolve("arena.log"));
             }
             return new ArenaProcess(process, url, (System.nanoTime() - begin) / 1_000_000);
+        }
+
+        /** Copies the arena's output to its log file and signals once the arena says it is listening. */
+        private static void copyLog(Process process, Path file, CountDownLatch listening) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var out = Files.newBufferedWriter(file)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                    if (line.contains(" is running at ")) {
+                        listening.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended; its log is as complete as it got
+            }
         }
 
         long pid() {
@@ -258,23 +277,16 @@ public final class ArenaBenchmark {
 
     /** The largest resident set seen while a phase runs. */
     static final class RssSampler {
-        private final Thread thread;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rss-sampler");
+            t.setDaemon(true);
+            return t;
+        });
         private final AtomicLong peakKb = new AtomicLong();
-        private volatile boolean running = true;
 
         private RssSampler(long pid) {
-            thread = new Thread(() -> {
-                while (running) {
-                    peakKb.accumulateAndGet((long) (rssMb(pid) * 1024), Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
-            thread.setDaemon(true);
-            thread.start();
+            timer.scheduleAtFixedRate(() -> peakKb.accumulateAndGet((long) (rssMb(pid) * 1024), Math::max), 0, 50,
+                    TimeUnit.MILLISECONDS);
         }
 
         static RssSampler start(long pid) {
@@ -282,8 +294,8 @@ public final class ArenaBenchmark {
         }
 
         double stop() throws InterruptedException {
-            running = false;
-            thread.join();
+            timer.shutdown();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
             return peakKb.get() / 1024.0;
         }
 

@@ -24,19 +24,7 @@ final class Load {
         CountDownLatch done = new CountDownLatch(voters);
         long begin = System.nanoTime();
         for (int v = 0; v < voters; v++) {
-            start("voter", done, () -> {
-                try (WireClient wire = new WireClient(arena)) {
-                    String id;
-                    while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
-                        long t0 = System.nanoTime();
-                        int status = vote(wire, id);
-                        latencies.add((System.nanoTime() - t0) / 1e6);
-                        if (status != 200) {
-                            unexpected.incrementAndGet();
-                        }
-                    }
-                }
-            });
+            start("voter", done, () -> voteUntil(arena, battles, deadline, latencies, unexpected));
         }
         done.await();
         double seconds = (System.nanoTime() - begin) / 1e9;
@@ -53,14 +41,7 @@ final class Load {
         CountDownLatch done = new CountDownLatch(readers + voters);
         long begin = System.nanoTime();
         for (int v = 0; v < voters; v++) {
-            start("voter", done, () -> {
-                try (WireClient wire = new WireClient(arena)) {
-                    String id;
-                    while (System.nanoTime() < deadline && (id = battles.poll()) != null) {
-                        vote(wire, id);
-                    }
-                }
-            });
+            start("voter", done, () -> voteUntil(arena, battles, deadline, new ArrayList<>(), new AtomicInteger()));
         }
         for (int r = 0; r < readers; r++) {
             start("reader", done, () -> {
@@ -110,8 +91,19 @@ final class Load {
         done.await();
     }
 
-    private static int vote(WireClient wire, String id) throws java.io.IOException {
-        return wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status();
+    /** One voter: votes on battles from the queue until the deadline or the queue runs out. */
+    private static void voteUntil(String arena, Queue<String> battles, long deadline, List<Double> latencies,
+                                  AtomicInteger unexpected) throws java.io.IOException {
+        try (WireClient wire = new WireClient(arena)) {
+            for (String id; System.nanoTime() < deadline && (id = battles.poll()) != null; ) {
+                long t0 = System.nanoTime();
+                int status = wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status();
+                latencies.add((System.nanoTime() - t0) / 1e6);
+                if (status != 200) {
+                    unexpected.incrementAndGet();
+                }
+            }
+        }
     }
 
     private interface Work {
