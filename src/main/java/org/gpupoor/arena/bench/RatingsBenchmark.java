@@ -103,7 +103,7 @@ public final class RatingsBenchmark {
                 }
                 long t2 = System.nanoTime();
                 PairCounts counts = PairCounts.of(history);
-                BradleyTerry.fit(counts, BradleyTerry.Anchor.MEAN_1000);
+                BradleyTerry.fit(counts, 1000);
                 long t3 = System.nanoTime();
                 Bootstrap.intervals(counts, 100, 42, 1000);
                 long t4 = System.nanoTime();

@@ -27,7 +27,6 @@ public final class Bootstrap {
      * else's by its uncertainty, changing the confident ranks with the choice of anchor.
      */
     public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating) {
-        BradleyTerry.Anchor anchor = BradleyTerry.Anchor.mean(meanRating);
         List<PairCounts.Row> rows = counts.rows();
         int n = counts.models().size();
         double[] start = BradleyTerry.unshifted(counts.halfWins(), null);
@@ -44,7 +43,7 @@ public final class Bootstrap {
             }
             double[][] wins = counts.halfWins(drawn);
             double[] fitted = NewtonFit.unshifted(wins, start);
-            return BradleyTerry.anchored(fitted != null ? fitted : BradleyTerry.unshifted(wins, start), counts, anchor);
+            return BradleyTerry.withMean(fitted != null ? fitted : BradleyTerry.unshifted(wins, start), meanRating);
         }).toArray(double[][]::new);
         double[] low = new double[n];
         double[] high = new double[n];

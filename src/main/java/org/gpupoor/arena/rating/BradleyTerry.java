@@ -7,8 +7,9 @@ package org.gpupoor.arena.rating;
  * <p>Regularisation: every model also plays one virtual win and one virtual loss against a fixed
  * reference player. This is a weak prior pulling strengths toward the middle, worth two battles;
  * it keeps the fit finite for a model that never lost (or never won) and changes well-measured
- * ratings by a fraction of a point. After fitting, ratings are shifted so that the
- * {@link Anchor} holds: their mean is 1000 by default, or one chosen model sits at a chosen rating.
+ * ratings by a fraction of a point. After fitting, ratings are shifted so that their mean sits
+ * where asked (1000 by default); pinning one model instead is a shift of the whole board, left to
+ * its caller.
  */
 public final class BradleyTerry {
     static final double ELO_PER_NATURAL_LOG = 400 / Math.log(10);
@@ -16,7 +17,7 @@ public final class BradleyTerry {
     private static final int MAX_ITERATIONS = 10_000;
     private static final double TOLERANCE = 1e-10;
 
-    /** Where the scale sits: {@code model} (a tag) at {@code rating}, or the mean at {@code rating} when model is null. */
+    /** Where a board's scale sits: {@code model} (a tag) at {@code rating}, or the mean at {@code rating} when model is null. */
     public record Anchor(String model, double rating) {
         public static final Anchor MEAN_1000 = new Anchor(null, 1000);
 
@@ -30,31 +31,18 @@ public final class BradleyTerry {
 
     /** Ratings in the order of {@code counts.models()}, with mean {@code meanRating}. */
     public static double[] fit(PairCounts counts, double meanRating) {
-        return fit(counts, Anchor.mean(meanRating));
+        return withMean(unshifted(counts.halfWins(), null), meanRating);
     }
 
-    /** Ratings in the order of {@code counts.models()}, shifted to the anchor. */
-    public static double[] fit(PairCounts counts, Anchor anchor) {
-        return anchored(unshifted(counts.halfWins(), null), counts, anchor);
-    }
-
-    /**
-     * Shifts unshifted ratings so the anchor holds. An anchor model that has not played yet cannot
-     * hold the scale, so the mean does until it has.
-     */
-    static double[] anchored(double[] raw, PairCounts counts, Anchor anchor) {
-        int index = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
-        double reference = 0;
-        if (index >= 0) {
-            reference = raw[index];
-        } else {
-            for (double r : raw) {
-                reference += r / raw.length;
-            }
+    /** Shifts unshifted ratings so that their mean is {@code meanRating}. */
+    static double[] withMean(double[] raw, double meanRating) {
+        double mean = 0;
+        for (double r : raw) {
+            mean += r / raw.length;
         }
         double[] shifted = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            shifted[i] = raw[i] + anchor.rating() - reference;
+            shifted[i] = raw[i] + meanRating - mean;
         }
         return shifted;
     }

@@ -18,7 +18,7 @@ final class NewtonFit {
     /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}; null if Newton did not settle. */
     static double[] fit(PairCounts counts, double meanRating, double[] start) {
         double[] raw = unshifted(counts.halfWins(), start);
-        return raw == null ? null : BradleyTerry.anchored(raw, counts, BradleyTerry.Anchor.mean(meanRating));
+        return raw == null ? null : BradleyTerry.withMean(raw, meanRating);
     }
 
     /**

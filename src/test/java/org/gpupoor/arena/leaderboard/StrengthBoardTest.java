@@ -104,6 +104,10 @@ class StrengthBoardTest {
             assertThat(moved.ciHigh() - moved.ciLow()).isCloseTo(mean.ciHigh() - mean.ciLow(), within(0.11));
             assertThat(moved.rankUpperBound()).isEqualTo(mean.rankUpperBound());
         }
+        // A model that has not played at all cannot hold the scale either.
+        StrengthBoard.Result byNewcomer = compute(counts, new BradleyTerry.Anchor("newcomer:1b", 1000));
+        assertThat(byNewcomer.anchor().model()).isNull();
+        assertThat(byNewcomer.rows()).isEqualTo(byMean.rows());
         StrengthBoard.Result byRookie = compute(counts, new BradleyTerry.Anchor("rookie:1b", 1114));
         assertThat(byRookie.anchor().model()).as("a one-battle model does not hold the scale").isNull();
         assertThat(byRookie.rows()).isEqualTo(compute(counts, BradleyTerry.Anchor.mean(1114)).rows());

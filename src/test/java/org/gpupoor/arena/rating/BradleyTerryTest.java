@@ -175,22 +175,6 @@ class BradleyTerryTest {
     }
 
     @Test
-    void an_anchor_model_sits_at_its_rating_and_the_gaps_do_not_move() {
-        List<CountedBattle> log = new ArrayList<>(battles("x", "y", Outcome.A, 30));
-        log.addAll(battles("y", "x", Outcome.A, 10));
-        log.addAll(battles("y", "z", Outcome.A, 25));
-        log.addAll(battles("z", "y", Outcome.TIE, 15));
-        PairCounts counts = PairCounts.of(log);
-        double[] byMean = BradleyTerry.fit(counts, 1000);
-        double[] byModel = BradleyTerry.fit(counts, new BradleyTerry.Anchor("y", 1114));
-        assertThat(byModel[1]).isCloseTo(1114, within(1e-9));
-        assertThat(byModel[0] - byModel[2]).isCloseTo(byMean[0] - byMean[2], within(1e-9));
-        assertThat(byModel[0] - byModel[1]).isCloseTo(byMean[0] - byMean[1], within(1e-9));
-        // A model that has not played yet cannot hold the scale; the mean does meanwhile.
-        assertThat(BradleyTerry.fit(counts, new BradleyTerry.Anchor("newcomer", 1000))).containsExactly(byMean, within(1e-9));
-    }
-
-    @Test
     void the_poisson_sampler_has_the_right_mean_and_spread_for_small_and_huge_counts() {
         SplittableRandom random = new SplittableRandom(11);
         for (double mean : new double[] {0.5, 3, 12, 400, 250_000}) {
