@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
@@ -67,7 +68,7 @@ public final class StrengthBoard {
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Result current = Result.EMPTY;
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong version = new AtomicLong();
 
     public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ArenaConfig.Ratings settings,
                          ScheduledExecutorService background) {

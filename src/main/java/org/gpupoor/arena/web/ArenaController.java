@@ -111,11 +111,16 @@ public final class ArenaController {
      * newer data than its tag names is only ever rebuilt once more, never served stale.
      */
     private String version() {
-        return leaderboard.version() + "." + strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode());
+        return leaderboard.version() + "." + fitVersion();
+    }
+
+    /** The Bradley-Terry board and matrix change only with a refit (which also takes the models' names). */
+    private String fitVersion() {
+        return strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode());
     }
 
     public void strengthBoard(Context ctx) {
-        boards.serve(ctx, "bt", version(), () -> {
+        boards.serve(ctx, "bt", fitVersion(), () -> {
             StrengthBoard.Result result = strengths.current();
             Map<String, Object> anchor = new LinkedHashMap<>();
             anchor.put("model", result.anchor().model());
@@ -125,7 +130,7 @@ public final class ArenaController {
     }
 
     public void strengthMatrix(Context ctx) {
-        boards.serve(ctx, "matrix", version(), () -> strengths.current().matrix());
+        boards.serve(ctx, "matrix", fitVersion(), () -> strengths.current().matrix());
     }
 
     public void eloHistory(Context ctx) {
