@@ -55,7 +55,10 @@ async function loadArena() {
 async function checkHealth() {
   try {
     const health = await api("/api/health");
-    if (health.ollama !== "up") {
+    if (health.ollama === "checking") {
+      showBanner("The arena has just started and is asking Ollama which models it has…");
+      setTimeout(checkHealth, 1000);
+    } else if (health.ollama !== "up") {
       showBanner("Ollama is not reachable, so no battle can start right now. The arena retries every 15 seconds.");
     } else if (health.models_available < 2) {
       showBanner(`Only ${health.models_available} model is available; a battle needs two. The operator should pull the approved models.`);

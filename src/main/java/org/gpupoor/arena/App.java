@@ -72,8 +72,12 @@ public final class App implements AutoCloseable {
         }
         ExecutorService workers = Threads.workers("generation");
         OllamaGateway ollama = new OllamaGateway(config, workers);
-        ModelCatalog catalog = new ModelCatalog(config, ollama, clock);
-        catalog.refresh();
+        // Ollama checks get a thread of their own: one that hangs on Ollama must not delay anything else.
+        ScheduledExecutorService checks = Executors.newScheduledThreadPool(1, Threads.daemon("ollama-check"));
+        ModelCatalog catalog = new ModelCatalog(config, ollama, clock, checks);
+        // The first check runs while the server starts: the port opens without waiting for Ollama,
+        // and a battle asked for before the check is done makes its own.
+        checks.scheduleWithFixedDelay(() -> safely(catalog::refresh), 0, 15, TimeUnit.SECONDS);
 
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
@@ -84,14 +88,12 @@ public final class App implements AutoCloseable {
         // Off the start-up path: the server answers at once; the fit lands a fraction of a second later.
         ratingsThread.execute(() -> safely(strengths::recomputeNow));
 
-        // Deadlines get a thread of their own: a catalog refresh blocked on a hung Ollama must not delay them.
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
         BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, strengths, ollama, workers,
                 deadlines, config, clock, random);
         export.requestWrite();
-        timers.scheduleWithFixedDelay(() -> safely(catalog::refresh), 15, 15, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
         RateLimiter battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute());
@@ -134,7 +136,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
         });
-        return new App(javalin, database, battles, export, workers, List.of(deadlines, timers, ratingsThread), catalog);
+        return new App(javalin, database, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog);
     }
 
     static ObjectMapper jsonMapper() {

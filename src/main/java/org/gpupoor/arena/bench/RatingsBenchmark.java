@@ -119,7 +119,7 @@ public final class RatingsBenchmark {
             }
 
             OllamaGateway nowhere = new OllamaGateway(config, Executors.newSingleThreadExecutor());
-            ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC());
+            ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(), Runnable::run);
             double rebuild = median(timed(() -> new Leaderboard(log, catalog, false)));
             Leaderboard board = new Leaderboard(log, catalog, false);
             System.gc(); // the replays above left a million-battle list behind: collect it before timing votes

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.OllamaUnavailableException;
@@ -30,6 +33,11 @@ public final class ModelCatalog {
         public List<CatalogEntry> available() {
             return models.stream().filter(CatalogEntry::available).toList();
         }
+
+        /** "up", "down", or "checking" until the first check after start has answered. */
+        public String ollamaState() {
+            return ollamaUp ? "up" : NOT_CHECKED.equals(ollamaProblem) ? "checking" : "down";
+        }
     }
 
     private final List<ArenaConfig.ModelEntry> configured;
@@ -38,13 +46,17 @@ public final class ModelCatalog {
     private final Clock clock;
     private final Map<String, Double> sizesFromOllama = new ConcurrentHashMap<>();
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+    private final Executor background;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
-    public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock) {
+    /** {@code background} runs the checks that {@link #fresh} starts without waiting for them. */
+    public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock, Executor background) {
         this.configured = config.models();
         this.maxSizeB = config.maxModelSizeB();
         this.ollama = ollama;
         this.clock = clock;
+        this.background = background;
         this.snapshot = build(false, NOT_CHECKED, Map.of());
     }
 
@@ -53,13 +65,31 @@ public final class ModelCatalog {
     }
 
     /**
-     * The last snapshot if younger than {@code maxAge} and Ollama was up, else a new check: a
-     * voter who tries right after Ollama comes back should not be turned away by an old "down".
+     * The last snapshot, if Ollama was up at the last check; when that check is older than
+     * {@code maxAge}, a new one starts in the background, so no battle waits on Ollama's model
+     * list. When Ollama was down, checks now: a voter who tries right after Ollama comes back
+     * should not be turned away by an old "down".
      */
     public Snapshot fresh(Duration maxAge) {
         Snapshot last = snapshot;
-        boolean young = Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) <= 0;
-        return young && last.ollamaUp() ? last : refresh();
+        if (!last.ollamaUp()) {
+            return refresh();
+        }
+        if (Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) > 0
+                && refreshing.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        refresh();
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                refreshing.set(false); // shutting down
+            }
+        }
+        return last;
     }
 
     public synchronized Snapshot refresh() {

@@ -38,12 +38,13 @@ final class FailureReasons {
         if (has(error, HttpTimeoutException.class)) {
             return new GenerationException("Ollama did not answer in time.", false, error);
         }
-        String message = messageOf(error);
-        if (NOT_FOUND.matcher(message).find()) {
-            return new GenerationException("The model is not installed in Ollama.", true, error);
-        }
-        if (has(error, NullPointerException.class)) {
-            return new GenerationException("Ollama reported an error while the model was answering.", false, error);
+        if (error instanceof OllamaReplyException reply) {
+            if (NOT_FOUND.matcher(messageOf(error)).find()) {
+                return new GenerationException("The model is not installed in Ollama.", true, error);
+            }
+            if (reply.midStream()) {
+                return new GenerationException("Ollama reported an error while the model was answering.", false, error);
+            }
         }
         if (has(error, IOException.class)) {
             return new GenerationException("The connection to Ollama broke off in the middle of the answer.", false, error);

@@ -5,10 +5,10 @@ import io.github.ollama4j.exceptions.OllamaException;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
 import io.github.ollama4j.models.chat.OllamaChatRequest;
 import io.github.ollama4j.models.chat.OllamaChatResponseModel;
-import io.github.ollama4j.models.chat.OllamaChatResult;
 import io.github.ollama4j.models.response.Model;
 import io.github.ollama4j.models.response.ModelDetail;
 import io.github.ollama4j.utils.OptionsBuilder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class OllamaGateway {
 
     private final String url;
     private final Ollama metadata;
-    private final Ollama chat;
+    private final ChatStream chat;
     private final ArenaConfig.GenerationSettings generation;
     private final Executor readers;
 
@@ -41,7 +41,8 @@ public final class OllamaGateway {
         this.metadata = client(config, METADATA_TIMEOUT_SECONDS);
         // Ollama4j's timeout only covers the wait for response headers, which Ollama sends with the
         // first token; our watchdog enforces the real deadlines, this is a backstop.
-        this.chat = client(config, config.deadlines().firstTokenSeconds() + 5L);
+        this.chat = new ChatStream(url, config.ollama().apiKey(),
+                java.time.Duration.ofSeconds(config.deadlines().firstTokenSeconds() + 5L));
     }
 
     private static Ollama client(ArenaConfig config, long timeoutSeconds) {
@@ -124,12 +125,12 @@ public final class OllamaGateway {
         long start = System.nanoTime();
         StringBuilder text = new StringBuilder();
         long[] firstTokenAt = {0};
-        OllamaChatResult result;
+        OllamaChatResponseModel last;
         try {
-            result = chat.chat(request(tag, prompt), chunk -> {
+            last = chat.stream(request(tag, prompt), chunk -> {
                 if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
-                    // Stopped while Ollama still streams: throwing out of Ollama4j's read loop closes
-                    // the stream, which frees the connection even where interrupts cannot (Java 17).
+                    // Stopped while Ollama still streams: throwing out of the read loop closes the
+                    // stream, which frees the connection even where interrupts cannot (Java 17).
                     throw new CancellationException("generation stopped");
                 }
                 watchdog.started();
@@ -142,7 +143,10 @@ public final class OllamaGateway {
                     onToken.accept(piece);
                 }
             });
-        } catch (OllamaException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Watchdog.Verdict verdict = watchdog.finish();
+            throw FailureReasons.stopped(verdict == Watchdog.Verdict.FINISHED ? Watchdog.Verdict.CANCELLED : verdict, watchdog, e);
+        } catch (IOException | OllamaReplyException | RuntimeException e) {
             Watchdog.Verdict verdict = watchdog.finish();
             if (verdict != Watchdog.Verdict.FINISHED) {
                 throw FailureReasons.stopped(verdict, watchdog, e);
@@ -154,7 +158,6 @@ public final class OllamaGateway {
         if (verdict != Watchdog.Verdict.FINISHED) {
             throw FailureReasons.stopped(verdict, watchdog, null);
         }
-        OllamaChatResponseModel last = result == null ? null : result.getResponseModel();
         if (last == null || !last.isDone()) {
             log.warn("Generation with {} ended without Ollama's final 'done' line", tag);
             throw new GenerationException(FailureReasons.STREAM_CUT, false, null);

@@ -41,7 +41,7 @@ public final class ArenaController {
         ModelCatalog.Snapshot snapshot = catalog.current();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
-        body.put("ollama", snapshot.ollamaUp() ? "up" : "down");
+        body.put("ollama", snapshot.ollamaState());
         body.put("models_available", snapshot.available().size());
         body.put("models_approved", snapshot.models().size());
         body.put("checked_at", snapshot.checkedAt().toString());
@@ -61,8 +61,9 @@ public final class ArenaController {
     }
 
     public void models(Context ctx) {
-        List<Map<String, Object>> models = catalog.current().models().stream().map(ArenaController::model).toList();
-        ctx.json(Map.of("ollama", catalog.current().ollamaUp() ? "up" : "down", "models", models));
+        ModelCatalog.Snapshot snapshot = catalog.current();
+        List<Map<String, Object>> models = snapshot.models().stream().map(ArenaController::model).toList();
+        ctx.json(Map.of("ollama", snapshot.ollamaState(), "models", models));
     }
 
     private static Map<String, Object> model(CatalogEntry e) {

@@ -41,10 +41,15 @@ public final class ArenaBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Report report;
+    private final List<String> phases;
+    private final int tokens;
+    private final long pace = 20;
     private String ollamaUrl;
 
-    private ArenaBenchmark(boolean smoke, Path jar) {
+    private ArenaBenchmark(boolean smoke, List<String> phases, Path jar) {
         this.smoke = smoke;
+        this.phases = phases;
+        this.tokens = smoke ? 10 : 40;
         this.phase = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(6);
         this.jar = jar;
         this.report = new Report(smoke);
@@ -56,9 +61,12 @@ public final class ArenaBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
-        ArenaBenchmark bench = new ArenaBenchmark(smoke, Path.of("target", "gpu-poor-arena.jar"));
+        int only = List.of(args).indexOf("--only");
+        List<String> phases = only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(","))
+                : List.of("streaming", "votes", "reads");
+        ArenaBenchmark bench = new ArenaBenchmark(smoke, phases, Path.of("target", "gpu-poor-arena.jar"));
         String markdown = bench.run();
-        if (smoke) {
+        if (smoke || only >= 0) {
             System.out.println(markdown);
         } else {
             Files.writeString(Path.of("BENCHMARKS.md"), markdown + Report.analysisOf(Path.of("BENCHMARKS.md")));
@@ -69,14 +77,14 @@ public final class ArenaBenchmark {
     }
 
     private String run() throws Exception {
-        int tokens = smoke ? 10 : 40;
-        long pace = 20;
         Process ollama = new ProcessBuilder(javaBinary(), "-cp", classpath, FakeOllamaServer.class.getName(),
                 String.valueOf(MODELS), String.valueOf(tokens), String.valueOf(pace)).redirectErrorStream(true).start();
         try {
             ollamaUrl = new BufferedReader(new InputStreamReader(ollama.getInputStream(), StandardCharsets.UTF_8)).readLine();
             report.setup(tokens, pace, Files.size(jar));
-            List<Integer> logs = smoke ? List.of(2_000) : List.of(10_000, 1_000_000);
+            // Streaming is measured on the first log only, so a streaming-only run skips the big one.
+            List<Integer> logs = smoke ? List.of(2_000) : phases.equals(List.of("streaming")) ? List.of(10_000)
+                    : List.of(10_000, 1_000_000);
             for (int log : logs) {
                 runWithLog(log, log == logs.get(0));
             }
@@ -94,17 +102,21 @@ public final class ArenaBenchmark {
         ArenaProcess arena = ArenaProcess.start(jar, dir, http);
         try {
             report.startup(logSize, arena.startupMillis(), arena.rssMb());
-            if (first) {
+            if (first && phases.contains("streaming")) {
+                // Warm both paths up first: the figures are a running arena's, start-up is measured above.
+                Streams.direct(ollamaUrl, 4, smoke ? 1 : 5, 0);
+                Streams.throughArena(arena.url(), 4, smoke ? 1 : 5, 0);
+                long answerMillis = tokens * pace;
                 for (int clients : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
-                    Streams direct = Streams.direct(ollamaUrl, 2 * clients, smoke ? 1 : 3); // a battle is two streams
+                    Streams direct = Streams.direct(ollamaUrl, clients, smoke ? 1 : 3, answerMillis);
                     RssSampler sampler = RssSampler.start(arena.pid());
-                    Streams through = Streams.throughArena(arena.url(), clients, smoke ? 1 : 3);
+                    Streams through = Streams.throughArena(arena.url(), clients, smoke ? 1 : 3, answerMillis);
                     report.streaming(clients, direct, through, sampler.stop());
                 }
             }
             ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>();
             int next = 0;
-            for (int voters : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
+            for (int voters : !phases.contains("votes") ? new int[0] : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
                 // Enough opened battles for the phase, no more: each one held in memory costs heap.
                 List<String> phaseBattles = readyIds.subList(next, next += smoke ? 500 : 8_000);
                 Load.open(arena.url(), phaseBattles, 4);
@@ -114,7 +126,9 @@ public final class ArenaBenchmark {
             }
             battles.clear();
             battles.addAll(readyIds.subList(next, readyIds.size()));
-            report.reads(logSize, Load.reads(arena.url(), battles, smoke ? 8 : 64, 4, phase));
+            if (phases.contains("reads")) {
+                report.reads(logSize, Load.reads(arena.url(), battles, smoke ? 8 : 64, 4, phase));
+            }
             report.idleAfter(logSize, arena.rssMb());
         } finally {
             arena.stop();

@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
 record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> tokensPerSecond, int failures) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Streams direct(String ollama, int clients, int rounds) throws InterruptedException {
-        return run(clients, rounds, (client, into) -> {
+    /** {@code battles} battles' worth of streams (two each), their starts spread over {@code spreadMillis}. */
+    static Streams direct(String ollama, int battles, int rounds, long spreadMillis) throws InterruptedException {
+        return run(2 * battles, 2, rounds, spreadMillis, (client, into) -> {
             String body = "{\"model\": \"" + ArenaBenchmark.tag(1 + client % ArenaBenchmark.MODELS)
                     + "\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Tell me something.\"}]}";
             List<Long> times = new ArrayList<>();
@@ -34,8 +35,8 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
         });
     }
 
-    static Streams throughArena(String arena, int clients, int rounds) throws InterruptedException {
-        return run(clients, rounds, (client, into) -> {
+    static Streams throughArena(String arena, int battles, int rounds, long spreadMillis) throws InterruptedException {
+        return run(battles, 1, rounds, spreadMillis, (client, into) -> {
             Map<String, List<Long>> bySide = new HashMap<>(Map.of("a", new ArrayList<>(), "b", new ArrayList<>()));
             try (WireClient wire = new WireClient(arena)) {
                 long start = System.nanoTime();
@@ -88,14 +89,22 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
         }
     }
 
-    private static Streams run(int clients, int rounds, Client client) throws InterruptedException {
+    /**
+     * Runs {@code clients} clients, {@code rounds} streams each, one after the other. Clients start
+     * in groups of {@code perStart}, the groups spread evenly over {@code spreadMillis}: a crowd that
+     * keeps that many streams in flight, not one that presses the button in the same millisecond.
+     */
+    private static Streams run(int clients, int perStart, int rounds, long spreadMillis, Client client)
+            throws InterruptedException {
         Collector into = new Collector();
         CountDownLatch done = new CountDownLatch(clients);
         int[] failures = new int[1];
         for (int c = 0; c < clients; c++) {
             int number = c;
+            long delay = (long) number / perStart * spreadMillis * perStart / clients;
             Thread thread = new Thread(() -> {
                 try {
+                    Thread.sleep(delay);
                     for (int r = 0; r < rounds; r++) {
                         client.stream(number, into);
                     }

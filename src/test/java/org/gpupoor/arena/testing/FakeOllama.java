@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model's behaviour is scripted: its tokens, load delay, pace, and how it fails.
  */
 public final class FakeOllama implements AutoCloseable {
+    private volatile java.util.concurrent.CountDownLatch tagsGate = new java.util.concurrent.CountDownLatch(0);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -75,6 +76,11 @@ public final class FakeOllama implements AutoCloseable {
         ModelScript script = new ModelScript(tag, parameterSize);
         models.put(tag, script);
         return script;
+    }
+
+    /** Holds every /api/tags answer until {@code gate} opens: an Ollama that is slow to list its models. */
+    public void holdModelList(java.util.concurrent.CountDownLatch gate) {
+        tagsGate = gate;
     }
 
     public void remove(String tag) {
@@ -144,7 +150,10 @@ public final class FakeOllama implements AutoCloseable {
             switch (exchange.getRequestMethod() + " " + path) {
                 case "GET /" -> send(exchange, 200, "text/plain; charset=utf-8", "Ollama is running");
                 case "GET /api/version" -> sendJson(exchange, 200, JSON.createObjectNode().put("version", "0.12.6"));
-                case "GET /api/tags" -> sendJson(exchange, 200, tags());
+                case "GET /api/tags" -> {
+                    awaitOpen(tagsGate);
+                    sendJson(exchange, 200, tags());
+                }
                 case "GET /api/ps" -> sendJson(exchange, 200, JSON.createObjectNode().set("models", JSON.createArrayNode()));
                 case "POST /api/show" -> show(exchange, body);
                 case "POST /api/chat" -> generate(exchange, body, true);
@@ -158,6 +167,15 @@ public final class FakeOllama implements AutoCloseable {
             if (!dropping) {
                 exchange.close();
             }
+        }
+    }
+
+    private static void awaitOpen(java.util.concurrent.CountDownLatch gate) throws IOException {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped while holding the answer", e);
         }
     }
 

@@ -22,7 +22,15 @@ public final class TestArena implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + app.port());
     }
 
+    /** Starts an arena that has already asked Ollama for its models, so tests see a settled state. */
     public static TestArena start(Path dir, ArenaConfig config) {
+        TestArena arena = startWithoutWaiting(dir, config);
+        arena.app.refreshModels();
+        return arena;
+    }
+
+    /** Starts an arena as Main does: the first look at Ollama runs in the background. */
+    public static TestArena startWithoutWaiting(Path dir, ArenaConfig config) {
         return new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);
     }
 
