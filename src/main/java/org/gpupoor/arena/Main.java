@@ -1,6 +1,7 @@
 package org.gpupoor.arena;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
@@ -36,14 +37,24 @@ public final class Main {
             }
             return;
         }
+        boolean warmUp = args.length > 0 && args[0].equals("warm-up");
         LaunchOptions options;
         ArenaConfig config;
         try {
-            options = LaunchOptions.from(args, System.getenv());
+            options = LaunchOptions.from(warmUp ? Arrays.copyOfRange(args, 1, args.length) : args, System.getenv());
             config = options.applyTo(ConfigLoader.load(options.configFile()));
         } catch (ConfigException e) {
             System.err.println("Cannot start the arena:\n" + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (warmUp) {
+            try {
+                System.exit(WarmUp.run(config, System.out));
+            } catch (java.io.IOException | InterruptedException e) {
+                System.err.println("Warm-up failed: " + e);
+                System.exit(1);
+            }
             return;
         }
         App app = App.create(config, options.databaseFile(), Clock.systemUTC()).start(options.port());

@@ -46,6 +46,11 @@ public record ArenaConfig(
                 maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
     }
 
+    public ArenaConfig withLeaderboardFile(String replacement) {
+        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB,
+                maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
+    }
+
     public record OllamaSettings(String url, String apiKey) {
         public static final String DEFAULT_URL = "http://localhost:11434";
 

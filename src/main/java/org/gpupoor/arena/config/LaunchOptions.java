@@ -48,7 +48,9 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
 
     public static String usage() {
         return "Usage: java -jar gpu-poor-arena.jar [--config FILE] [--port N] [--db FILE]\n"
-                + "       java -jar gpu-poor-arena.jar recompute --from battles.jsonl   (print every board from an export)";
+                + "       java -jar gpu-poor-arena.jar recompute --from battles.jsonl   (print every board from an export)\n"
+                + "       java -XX:ArchiveClassesAtExit=arena.jsa -jar gpu-poor-arena.jar warm-up [--config FILE]"
+                + "   (a class archive for faster starts)";
     }
 
     private static int parsePort(String value) {

@@ -26,14 +26,12 @@ import java.util.function.Consumer;
 final class ChatStream {
     private static final ObjectMapper OLLAMA_JSON = Utils.getObjectMapper();
 
-    private final HttpClient http;
     private final URI endpoint;
     private final String authorization;
     private final Duration headersTimeout;
+    private HttpClient http;
 
     ChatStream(String url, String apiKey, Duration headersTimeout) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         this.endpoint = URI.create(url.replaceAll("/+$", "") + "/api/chat");
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.headersTimeout = headersTimeout;
@@ -53,7 +51,7 @@ final class ChatStream {
         if (authorization != null) {
             post.header("Authorization", authorization);
         }
-        HttpResponse<InputStream> response = http.send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client().send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
                 throw new OllamaReplyException(response.statusCode(), errorText(lines), false);
@@ -75,6 +73,14 @@ final class ChatStream {
             }
             return last;
         }
+    }
+
+    /** Made on first use: building an HTTP client loads TLS classes, a third of a second the start-up need not wait for. */
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 
     private static String errorText(BufferedReader body) {

@@ -23,7 +23,8 @@ final class Report {
     }
 
     void setup(int tokens, long pace, long jarBytes) {
-        String options = System.getenv().getOrDefault("ARENA_JAVA_OPTS", "");
+        String options = System.getenv().getOrDefault("ARENA_JAVA_OPTS", "")
+                .replace(java.nio.file.Path.of("").toAbsolutePath() + "/", "");
         setup = String.format(Locale.ROOT, """
                 - Machine: %s
                 - Command: `bench/run` (%s), %s
