@@ -44,15 +44,17 @@ public final class App implements AutoCloseable {
 
     private final Javalin javalin;
     private final Database database;
+    private final BattleLog battleLog;
     private final BattleService battles;
     private final LeaderboardExport export;
     private final ExecutorService workers;
     private final List<ScheduledExecutorService> timers;
     private final ModelCatalog catalog;
 
-    private App(Javalin javalin, Database database, BattleService battles, LeaderboardExport export,
+    private App(Javalin javalin, Database database, BattleLog battleLog, BattleService battles, LeaderboardExport export,
                 ExecutorService workers, List<ScheduledExecutorService> timers, ModelCatalog catalog) {
         this.javalin = javalin;
+        this.battleLog = battleLog;
         this.catalog = catalog;
         this.database = database;
         this.battles = battles;
@@ -136,7 +138,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
         });
-        return new App(javalin, database, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog);
+        return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog);
     }
 
     static ObjectMapper jsonMapper() {
@@ -172,6 +174,7 @@ public final class App implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         export.close();
+        battleLog.close();
         database.close();
     }
 

@@ -139,6 +139,9 @@ public final class BattleService {
         } catch (AlreadyVotedException e) {
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
         }
+        // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
+        battles.remove(id, battle);
+        running.remove(id);
         export.requestWrite();
         if (counts) {
             strengths.requestRecompute();

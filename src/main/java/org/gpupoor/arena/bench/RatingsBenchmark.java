@@ -74,8 +74,7 @@ public final class RatingsBenchmark {
     private static String row(int battles, Path dir) {
         ArenaConfig config = config();
         Database database = Database.open(dir.resolve("bench.db"));
-        try {
-            BattleLog log = new BattleLog(database.dataSource());
+        try (BattleLog log = new BattleLog(database.dataSource())) {
             double[] truth = new double[MODELS];
             Map<String, Double> sizes = new java.util.HashMap<>();
             for (int i = 0; i < MODELS; i++) {

@@ -18,7 +18,7 @@ import org.gpupoor.arena.rating.Outcome;
  * The append-only record of every battle and vote. SQLite takes one writer at a time, so all
  * writes go through one lock; reads run concurrently beside them (WAL).
  */
-public final class BattleLog {
+public final class BattleLog implements AutoCloseable {
     private static final int EXPORT_PAGE = 2000;
     private final DataSource db;
     private static final int MAX_VOTE_BATCH = 512;
@@ -33,6 +33,12 @@ public final class BattleLog {
     BattleLog(DataSource db, int maxVoteBatch) {
         this.db = db;
         this.votes = new GroupCommit(db, writeLock, maxVoteBatch);
+    }
+
+    /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
+    @Override
+    public void close() {
+        votes.close();
     }
 
     /** A battle as it starts: both models chosen, nothing generated yet. */

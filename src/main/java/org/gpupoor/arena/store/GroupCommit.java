@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.gpupoor.arena.rating.Outcome;
@@ -15,37 +17,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Votes written with group commit: a vote joins the queue, then waits for the log's write lock.
- * Whoever gets the lock writes every vote queued by then (up to one batch) in one transaction,
- * so one disk flush serves them all, runs their {@code afterCommit} in queue order, and hands
- * each its result; a voter whose vote was already written releases the lock at once.
+ * Votes written with group commit by one writer thread: voters queue their votes and wait; the
+ * writer takes the log's write lock, writes every vote queued by then (up to one batch) in one
+ * transaction, so one disk flush serves them all, runs their {@code afterCommit} in queue order,
+ * and wakes each voter once. Voters never queue on the lock itself: with 64 of them, handing the
+ * lock from one to the next only for each to find its vote written cost more than the flush.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final DataSource db;
     private final ReentrantLock writeLock;
     private final int maxBatch;
-    private final ConcurrentLinkedQueue<PendingVote> pending = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<PendingVote> pending = new LinkedBlockingQueue<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Thread writer;
+    private volatile boolean closed;
 
     GroupCommit(DataSource db, ReentrantLock writeLock, int maxBatch) {
         this.db = db;
         this.writeLock = writeLock;
         this.maxBatch = maxBatch;
+        this.writer = new Thread(this::writeLoop, "vote-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
+    /** Returns once the vote is on disk and its {@code afterCommit} has run. Never call it holding the write lock. */
     long record(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
         PendingVote vote = new PendingVote(id, outcome, at, afterCommit);
+        unwritten.incrementAndGet();
         pending.add(vote);
-        writeLock.lock();
-        try {
-            // A batch takes at most maxBatch votes in queue order; keep writing until this one is.
-            while (!vote.done) {
-                commitPending();
-            }
-        } finally {
-            writeLock.unlock();
+        if (closed) {
+            failAll(pending);
         }
+        vote.awaitWritten();
         if (vote.failure != null) {
             throw vote.failure;
         }
@@ -55,16 +61,118 @@ final class GroupCommit {
         return vote.seq;
     }
 
+    /** Votes queued or being written, not yet answered. */
     int queued() {
-        return pending.size();
+        return unwritten.get();
     }
 
-    /** A vote waiting to be written; its outcome fields are set under the write lock. */
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+    }
+
+    private void writeLoop() {
+        while (!closed) {
+            List<PendingVote> batch = new ArrayList<>();
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            writeLock.lock();
+            try {
+                pending.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (RuntimeException | Error e) {
+                // The batch's voters hear of it below; the writer must live on for the next votes.
+                log.error("Writing votes failed", e);
+            } finally {
+                writeLock.unlock();
+                batch.forEach(this::answer);
+            }
+        }
+        failAll(pending);
+    }
+
+    private void failAll(LinkedBlockingQueue<PendingVote> queue) {
+        List<PendingVote> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (PendingVote vote : left) {
+            vote.failure = new StoreException("The arena is shutting down; the vote was not stored", null);
+            answer(vote);
+        }
+    }
+
+    private void answer(PendingVote vote) {
+        if (vote.failure == null && !vote.done) {
+            // Whatever went wrong (even an Error), no voter may wait for, or return, a vote left unfinished.
+            vote.failure = new StoreException("Could not store the vote", null);
+        }
+        unwritten.decrementAndGet();
+        vote.written.countDown();
+    }
+
+    private void commit(List<PendingVote> batch) {
+        boolean committed = false;
+        try (Connection c = db.getConnection()) {
+            Jdbc.synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
+                    SELECT b.id, ?, ?, b.model_a, b.model_b,
+                           CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
+                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                for (PendingVote vote : batch) {
+                    s.setString(1, vote.outcome.wire());
+                    s.setString(2, vote.at.toString());
+                    s.setString(3, vote.id);
+                    vote.duplicate = s.executeUpdate() == 0;
+                    if (!vote.duplicate) {
+                        try (ResultSet keys = s.getGeneratedKeys()) {
+                            keys.next();
+                            vote.seq = keys.getLong(1);
+                        }
+                    }
+                }
+                c.commit();
+                committed = true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!committed) {
+                for (PendingVote vote : batch) {
+                    vote.failure = new StoreException("Could not store the vote", e);
+                    vote.done = true;
+                }
+                return;
+            }
+            // On disk already: a failure tidying the connection must not unsay the votes.
+            log.warn("Votes were stored, but their connection could not be tidied: {}", e.toString());
+        }
+        for (PendingVote vote : batch) {
+            if (!vote.duplicate) {
+                try {
+                    vote.afterCommit.run();
+                } catch (RuntimeException e) {
+                    vote.failure = e;
+                }
+            }
+            vote.done = true;
+        }
+    }
+
+    /** A vote waiting to be written; the writer sets its outcome fields before counting the latch down. */
     private static final class PendingVote {
         final String id;
         final Outcome outcome;
         final Instant at;
         final Runnable afterCommit;
+        final CountDownLatch written = new CountDownLatch(1);
         boolean done;
         boolean duplicate;
         long seq;
@@ -76,71 +184,20 @@ final class GroupCommit {
             this.at = at;
             this.afterCommit = afterCommit;
         }
-    }
 
-    private void commitPending() {
-        List<PendingVote> batch = new ArrayList<>();
-        for (PendingVote v; batch.size() < maxBatch && (v = pending.poll()) != null; ) {
-            batch.add(v);
-        }
-        try {
-            boolean committed = false;
-            try (Connection c = db.getConnection()) {
-                Jdbc.synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
-                c.setAutoCommit(false);
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
-                        SELECT b.id, ?, ?, b.model_a, b.model_b,
-                               CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
-                        FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                    for (PendingVote vote : batch) {
-                        s.setString(1, vote.outcome.wire());
-                        s.setString(2, vote.at.toString());
-                        s.setString(3, vote.id);
-                        vote.duplicate = s.executeUpdate() == 0;
-                        if (!vote.duplicate) {
-                            try (ResultSet keys = s.getGeneratedKeys()) {
-                                keys.next();
-                                vote.seq = keys.getLong(1);
-                            }
-                        }
-                    }
-                    c.commit();
-                    committed = true;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+        void awaitWritten() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    written.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // The vote may already be on disk: the voter must hear how it ended, so wait on.
+                    interrupted = true;
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (!committed) {
-                    for (PendingVote vote : batch) {
-                        vote.failure = new StoreException("Could not store the vote", e);
-                        vote.done = true;
-                    }
-                    return;
-                }
-                // On disk already: a failure tidying the connection must not unsay the votes.
-                log.warn("Votes were stored, but their connection could not be tidied: {}", e.toString());
             }
-            for (PendingVote vote : batch) {
-                if (!vote.duplicate) {
-                    try {
-                        vote.afterCommit.run();
-                    } catch (RuntimeException e) {
-                        vote.failure = e;
-                    }
-                }
-                vote.done = true;
-            }
-        } finally {
-            // Whatever went wrong (even an Error), no voter may wait for, or return, a vote left unfinished.
-            for (PendingVote vote : batch) {
-                if (!vote.done) {
-                    vote.failure = new StoreException("Could not store the vote", null);
-                    vote.done = true;
-                }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -42,13 +42,15 @@ public final class ArenaBenchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Report report;
     private final List<String> phases;
+    private final List<Integer> logs;
     private final int tokens;
     private final long pace = 20;
     private String ollamaUrl;
 
-    private ArenaBenchmark(boolean smoke, List<String> phases, Path jar) {
+    private ArenaBenchmark(boolean smoke, List<String> phases, List<Integer> logs, Path jar) {
         this.smoke = smoke;
         this.phases = phases;
+        this.logs = logs;
         this.tokens = smoke ? 10 : 40;
         this.phase = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(6);
         this.jar = jar;
@@ -64,9 +66,12 @@ public final class ArenaBenchmark {
         int only = List.of(args).indexOf("--only");
         List<String> phases = only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(","))
                 : List.of("streaming", "votes", "reads");
-        ArenaBenchmark bench = new ArenaBenchmark(smoke, phases, Path.of("target", "gpu-poor-arena.jar"));
+        int logsAt = List.of(args).indexOf("--logs");
+        List<Integer> logs = logsAt >= 0 && logsAt + 1 < args.length
+                ? java.util.Arrays.stream(args[logsAt + 1].split(",")).map(Integer::valueOf).toList() : List.of(10_000, 1_000_000);
+        ArenaBenchmark bench = new ArenaBenchmark(smoke, phases, logs, Path.of("target", "gpu-poor-arena.jar"));
         String markdown = bench.run();
-        if (smoke || only >= 0) {
+        if (smoke || only >= 0 || logsAt >= 0) {
             System.out.println(markdown);
         } else {
             Files.writeString(Path.of("BENCHMARKS.md"), markdown + Report.analysisOf(Path.of("BENCHMARKS.md")));
@@ -82,9 +87,7 @@ public final class ArenaBenchmark {
         try {
             ollamaUrl = new BufferedReader(new InputStreamReader(ollama.getInputStream(), StandardCharsets.UTF_8)).readLine();
             report.setup(tokens, pace, Files.size(jar));
-            // Streaming is measured on the first log only, so a streaming-only run skips the big one.
-            List<Integer> logs = smoke ? List.of(2_000) : phases.equals(List.of("streaming")) ? List.of(10_000)
-                    : List.of(10_000, 1_000_000);
+            List<Integer> logs = smoke ? List.of(2_000) : this.logs;
             for (int log : logs) {
                 runWithLog(log, log == logs.get(0));
             }

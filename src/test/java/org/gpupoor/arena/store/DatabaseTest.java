@@ -33,8 +33,7 @@ class DatabaseTest {
     @Test
     void a_battle_takes_one_vote_and_unfinished_battles_are_closed_on_start() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        try (Database db = Database.open(dir.resolve("arena.db"))) {
-            BattleLog log = new BattleLog(db.dataSource());
+        try (Database db = Database.open(dir.resolve("arena.db")); BattleLog log = new BattleLog(db.dataSource())) {
             log.insert(new BattleLog.NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
             log.finish("b1", true, null, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
                     new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
@@ -101,8 +100,7 @@ class DatabaseTest {
                       ('b3', 'tie', '2026-01-01T00:00:01Z'), ('b2', 'a', '2026-01-01T00:00:02Z'),
                       ('b1', 'b', '2026-01-01T00:00:03Z')""");
         }
-        try (Database db = Database.open(file)) {
-            BattleLog log = new BattleLog(db.dataSource());
+        try (Database db = Database.open(file); BattleLog log = new BattleLog(db.dataSource())) {
             assertThat(log.countedInVoteOrder(false)).containsExactly(
                     new CountedBattle("z:1b", "x:1b", Outcome.TIE), new CountedBattle("x:1b", "y:1b", Outcome.B));
             assertThat(log.countedInVoteOrder(true)).containsExactly(new CountedBattle("z:1b", "x:1b", Outcome.TIE),
@@ -111,47 +109,62 @@ class DatabaseTest {
     }
 
     @Test
-    void votes_queued_beyond_one_batch_are_each_written_before_their_voter_hears_back() throws Exception {
+    void votes_queued_beyond_one_batch_are_written_in_queue_order_each_before_its_voter_hears_back() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        int queued = 5;
-        try (Database db = Database.open(dir.resolve("arena.db"))) {
-            BattleLog log = new BattleLog(db.dataSource(), 2);
-            for (int i = 0; i <= queued; i++) {
+        int voters = 5;
+        try (Database db = Database.open(dir.resolve("arena.db")); BattleLog log = new BattleLog(db.dataSource(), 2)) {
+            for (int i = 0; i < voters; i++) {
                 log.insert(new BattleLog.NewBattle("v" + i, now, "p", "x:1b", "y:1b", 1.0, 1.0));
             }
             java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
             List<Thread> threads = new java.util.ArrayList<>();
-            long[] seqs = new long[queued + 1];
-            long lastSeq = log.withWritesPaused(() -> {
-                for (int i = 0; i < queued; i++) {
+            long[] seqs = new long[voters];
+            int[] appliedBeforeAnswer = new int[voters];
+            log.withWritesPaused(() -> {
+                // With writes held off, the votes line up one by one, in a known order, three batches long.
+                for (int i = 0; i < voters; i++) {
                     int n = i;
                     Thread t = new Thread(() -> {
                         try {
                             seqs[n] = log.recordVote("v" + n, Outcome.A, now, applied::incrementAndGet);
+                            appliedBeforeAnswer[n] = applied.get();
                         } catch (AlreadyVotedException e) {
                             throw new AssertionError(e);
                         }
                     });
                     t.start();
                     threads.add(t);
+                    try {
+                        org.gpupoor.arena.testing.Poll.until("vote " + n + " waits in line", java.time.Duration.ofSeconds(20),
+                                () -> log.queuedVotes() == n + 1);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
                 }
-                try {
-                    org.gpupoor.arena.testing.Poll.until("the votes wait in line", java.time.Duration.ofSeconds(20),
-                            () -> log.queuedVotes() == queued);
-                    // This voter holds the lock already, so it writes the line: two votes a batch, its own last.
-                    return log.recordVote("v" + queued, Outcome.B, now, applied::incrementAndGet);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
+                return null;
             });
-            assertThat(applied.get()).as("every vote applied before its voter heard back, the last one too").isEqualTo(queued + 1);
             for (Thread t : threads) {
                 t.join();
             }
-            seqs[queued] = lastSeq;
-            // The threads joined the line in whatever order they ran; the held lock's own vote joined last.
-            assertThat(seqs).as("each vote has its own place in the log").containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
-            assertThat(lastSeq).as("the last in line is written last").isEqualTo(6);
+            assertThat(applied.get()).isEqualTo(voters);
+            assertThat(seqs).as("each vote has its own place in the log, in the order the votes came").containsExactly(1, 2, 3, 4, 5);
+            for (int i = 0; i < voters; i++) {
+                assertThat(appliedBeforeAnswer[i]).as("vote %d was applied before its voter heard back", i)
+                        .isGreaterThanOrEqualTo(i + 1);
+            }
+            assertThat(log.queuedVotes()).isZero();
+        }
+    }
+
+    @Test
+    void a_vote_after_close_fails_at_once_instead_of_waiting_forever() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        try (Database db = Database.open(dir.resolve("arena.db"))) {
+            BattleLog log = new BattleLog(db.dataSource());
+            log.insert(new BattleLog.NewBattle("late", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.close();
+            assertThatThrownBy(() -> log.recordVote("late", Outcome.A, now, () -> { }))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("shutting down");
         }
     }
 
