@@ -13,8 +13,8 @@ final class Report {
     private final List<String> votes = new ArrayList<>();
     private final List<String> reads = new ArrayList<>();
     private final List<String> goals = new ArrayList<>();
+    private final List<String> startups = new ArrayList<>();
     private String setup = "";
-    private long startupMillis;
     private double startupRss;
     private double peakRss;
 
@@ -37,8 +37,9 @@ final class Report {
 
     void startup(int log, long millis, double rssMb) {
         footprint.add(String.format(Locale.ROOT, "| %,d | %d ms | %.0f MB |", log, millis, rssMb));
-        if (startupMillis == 0) {
-            startupMillis = millis;
+        startups.add(String.format(Locale.ROOT, "| Start to first successful request, %,d-battle log | < 1.5 s | %d ms | %s |",
+                log, millis, millis < 1500 ? "met" : "**not met**"));
+        if (startupRss == 0) {
             startupRss = rssMb;
         }
     }
@@ -65,7 +66,7 @@ final class Report {
                     "< 2 ms median, < 10 ms p99", String.format(Locale.ROOT, "%+.1f / %+.1f ms", a.median() - d.median(),
                             a.percentile(99) - d.percentile(99)), a.median() - d.median() < 2 && a.percentile(99) - d.percentile(99) < 10);
             goal("Tokens/s through the arena over direct at " + battles + " battles", "≥ 0.99",
-                    String.format(Locale.ROOT, "%.3f", ratio), ratio >= 0.99);
+                    String.format(Locale.ROOT, "%.4f", ratio), ratio >= 0.99);
         }
     }
 
@@ -103,7 +104,7 @@ final class Report {
     }
 
     String markdown() {
-        goal("Start to first successful request", "< 1.5 s", startupMillis + " ms", startupMillis < 1500);
+        goals.addAll(startups);
         goal("Resident memory idle / peak under the 64-battle load", "< 200 MB",
                 String.format(Locale.ROOT, "%.0f / %.0f MB", startupRss, peakRss), startupRss < 200 && peakRss < 200);
         return "# Benchmarks\n\n" + (smoke ? "Smoke run: every phase for a moment; the figures mean little.\n\n" : "")
