@@ -24,6 +24,9 @@ import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.metrics.ArenaMetrics;
+import org.gpupoor.arena.web.ApiDocument;
+import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.opendata.ExportController;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.store.BattleLog;
@@ -50,10 +53,12 @@ public final class App implements AutoCloseable {
     private final ExecutorService workers;
     private final List<ScheduledExecutorService> timers;
     private final ModelCatalog catalog;
+    private final ArenaMetrics metrics;
 
     private App(Javalin javalin, Database database, BattleLog battleLog, BattleService battles, LeaderboardExport export,
-                ExecutorService workers, List<ScheduledExecutorService> timers, ModelCatalog catalog) {
+                ExecutorService workers, List<ScheduledExecutorService> timers, ModelCatalog catalog, ArenaMetrics metrics) {
         this.javalin = javalin;
+        this.metrics = metrics;
         this.battleLog = battleLog;
         this.catalog = catalog;
         this.database = database;
@@ -72,6 +77,7 @@ public final class App implements AutoCloseable {
         if (closed > 0) {
             log.info("Closed {} battles left unfinished by the last run", closed);
         }
+        ArenaMetrics metrics = new ArenaMetrics();
         ExecutorService workers = Threads.workers("generation");
         OllamaGateway ollama = new OllamaGateway(config, workers);
         // Ollama checks get a thread of their own: one that hangs on Ollama must not delay anything else.
@@ -94,7 +100,7 @@ public final class App implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
         BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, strengths, ollama, workers,
-                deadlines, config, clock, random);
+                deadlines, config, clock, random, metrics);
         export.requestWrite();
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
@@ -120,6 +126,7 @@ public final class App implements AutoCloseable {
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
             c.routes.before(SecurityHeaders::apply);
+            c.requestLogger.http(new RequestLog(metrics)::record);
             c.routes.before("/api/battles", ctx -> limit(ctx, "POST", battleLimit, "new battles"));
             c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", voteLimit, "votes"));
             c.routes.get("/api/health", arenaApi::health);
@@ -137,8 +144,12 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}", battleApi::show);
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
+            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            c.routes.get("/api/openapi.yaml", ApiDocument::serve);
+            c.routes.get("/api/docs", ctx -> ctx.redirect("/api-docs.html"));
         });
-        return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog);
+        return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog,
+                metrics);
     }
 
     static ObjectMapper jsonMapper() {
@@ -161,6 +172,15 @@ public final class App implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Every HTTP route, as "GET /api/leaderboard": what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .sorted().distinct().toList();
+    }
+
     /** Stops taking requests, stops generations, finishes the leaderboard.json write, closes the log. */
     @Override
     public void close() {
@@ -176,6 +196,7 @@ public final class App implements AutoCloseable {
         export.close();
         battleLog.close();
         database.close();
+        metrics.close();
     }
 
     private static void limit(Context ctx, String method, RateLimiter limiter, String what) {

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.GenerationException;
 import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.ollama.OllamaGateway;
@@ -35,11 +37,13 @@ final class BattleRunner {
     private final ScheduledExecutorService timers;
     private final ArenaConfig config;
     private final Clock clock;
+    private final ArenaMetrics metrics;
     private final Map<String, IdentityCheck> identities = new HashMap<>();
 
     BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
-                 ScheduledExecutorService timers, ArenaConfig config, Clock clock) {
+                 ScheduledExecutorService timers, ArenaConfig config, Clock clock, ArenaMetrics metrics) {
         this.ollama = ollama;
+        this.metrics = metrics;
         this.catalog = catalog;
         this.battleLog = battleLog;
         this.workers = workers;
@@ -61,21 +65,22 @@ final class BattleRunner {
 
     /** Starts the generations and returns at once; {@code whenDone} runs once the battle has ended. */
     void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
+        AtomicReference<String> failure = new AtomicReference<>(); // the first side's own failure, for metrics
         if (config.generation().parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
-                    runSide(battle, side, watchdogs);
+                    runSide(battle, side, watchdogs, failure);
                     if (remaining.decrementAndGet() == 0) {
-                        finish(battle, whenDone);
+                        finish(battle, failure, whenDone);
                     }
                 });
             }
         } else {
             workers.execute(() -> {
-                runSide(battle, Side.A, watchdogs);
-                runSide(battle, Side.B, watchdogs);
-                finish(battle, whenDone);
+                runSide(battle, Side.A, watchdogs, failure);
+                runSide(battle, Side.B, watchdogs, failure);
+                finish(battle, failure, whenDone);
             });
         }
     }
@@ -84,17 +89,22 @@ final class BattleRunner {
     void abandonWaiting(LiveBattle battle, String reason) {
         battle.failed(Side.A, reason, false);
         battle.failed(Side.B, reason, false);
-        finish(battle, () -> { });
+        finish(battle, new AtomicReference<>("abandoned"), () -> { });
     }
 
-    private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs) {
+    private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs, AtomicReference<String> failure) {
         Contender model = battle.contender(side);
         battle.started(side);
         try {
             GenerationResult result = ollama.generate(model.tag(), battle.prompt(), watchdogs.get(side),
                     text -> battle.token(side, text));
             battle.done(side, result);
+            metrics.answer(model.tag(), result.ttftMs(), result.totalMs(), result.tokensPerSecond());
         } catch (GenerationException e) {
+            if (!e.cancelled()) {
+                failure.compareAndSet(null, e.reason());
+                metrics.answerFailed(model.tag(), e.reason());
+            }
             battle.failed(side, e.getMessage(), !e.cancelled());
             watchdogs.get(side.other()).cancel();
             if (e.modelMissing()) {
@@ -102,20 +112,28 @@ final class BattleRunner {
             }
         } catch (RuntimeException e) {
             log.error("Side {} of battle {} failed unexpectedly", side.wire(), battle.id(), e);
+            failure.compareAndSet(null, "internal");
+            metrics.answerFailed(model.tag(), "internal");
             battle.failed(side, "The arena hit an internal error while generating this answer.", true);
             watchdogs.get(side.other()).cancel();
         }
     }
 
-    private void finish(LiveBattle battle, Runnable whenDone) {
+    private void finish(LiveBattle battle, AtomicReference<String> failure, Runnable whenDone) {
         try {
-            store(battle);
+            String ended = store(battle);
+            metrics.battleEnded(ended.equals("ready") ? "ready" : "failed", switch (ended) {
+                case "ready" -> "none";
+                case "storage" -> "storage";
+                default -> failure.get() == null ? "unexpected" : failure.get();
+            });
         } finally {
             whenDone.run();
         }
     }
 
-    private void store(LiveBattle battle) {
+    /** Stores the battle and ends it: "ready" to vote on, "failed", or "storage" when it could not be stored. */
+    private String store(LiveBattle battle) {
         LiveBattle.SideView a = battle.side(Side.A);
         LiveBattle.SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
@@ -130,6 +148,7 @@ final class BattleRunner {
             storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
         }
         battle.end(clock.instant(), storageProblem, giveaway);
+        return storageProblem != null ? "storage" : ready ? "ready" : "failed";
     }
 
     private Optional<String> giveaway(LiveBattle battle, Side side, String answer) {

@@ -25,6 +25,7 @@ import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.AlreadyVotedException;
 import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.web.ApiException;
 
 /** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP. */
@@ -51,18 +52,20 @@ public final class BattleService {
     private final int maxPromptChars;
     private final Clock clock;
     private final Random random;
+    private final ArenaMetrics metrics;
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
     public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, LeaderboardExport export,
                          StrengthBoard strengths, OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
-                         ArenaConfig config, Clock clock, Random random) {
+                         ArenaConfig config, Clock clock, Random random, ArenaMetrics metrics) {
         this.battleLog = battleLog;
+        this.metrics = metrics;
         this.catalog = catalog;
         this.leaderboard = leaderboard;
         this.export = export;
         this.strengths = strengths;
-        this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock);
+        this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock, metrics);
         this.queue = new BattleQueue(config.capacity().maxConcurrentBattles());
         this.abandonAfter = Duration.ofSeconds(config.capacity().abandonAfterSeconds());
         this.maxPromptChars = config.maxPromptChars();
@@ -92,6 +95,7 @@ public final class BattleService {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
         battleLog.insert(new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
         battles.put(battle.id(), battle);
+        metrics.battleStarted();
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
         running.put(battle.id(), watchdogs);
         queue.submit(battle, () -> runner.start(battle, watchdogs, queue::release));
@@ -139,6 +143,7 @@ public final class BattleService {
         } catch (AlreadyVotedException e) {
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
         }
+        metrics.vote(winner.wire(), counts);
         // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
         battles.remove(id, battle);
         running.remove(id);

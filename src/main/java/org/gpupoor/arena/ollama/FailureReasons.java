@@ -17,7 +17,13 @@ final class FailureReasons {
     }
 
     static GenerationException stopped(Watchdog.Verdict verdict, Watchdog watchdog, Throwable cause) {
-        return new GenerationException(forVerdict(verdict, watchdog), false, verdict == Watchdog.Verdict.CANCELLED, cause);
+        String reason = switch (verdict) {
+            case FIRST_TOKEN_LATE -> "first_token_deadline";
+            case TOTAL_TIME_EXCEEDED -> "total_deadline";
+            case CANCELLED -> "cancelled";
+            default -> "unexpected";
+        };
+        return new GenerationException(reason, forVerdict(verdict, watchdog), false, verdict == Watchdog.Verdict.CANCELLED, cause);
     }
 
     static String forVerdict(Watchdog.Verdict verdict, Watchdog watchdog) {
@@ -33,23 +39,24 @@ final class FailureReasons {
 
     static GenerationException forError(Throwable error, String url) {
         if (has(error, ConnectException.class)) {
-            return new GenerationException("Ollama is not reachable at " + url + ".", false, error);
+            return new GenerationException("ollama_unreachable", "Ollama is not reachable at " + url + ".", false, error);
         }
         if (has(error, HttpTimeoutException.class)) {
-            return new GenerationException("Ollama did not answer in time.", false, error);
+            return new GenerationException("ollama_timeout", "Ollama did not answer in time.", false, error);
         }
         if (error instanceof OllamaReplyException reply) {
             if (NOT_FOUND.matcher(messageOf(error)).find()) {
-                return new GenerationException("The model is not installed in Ollama.", true, error);
+                return new GenerationException("model_missing", "The model is not installed in Ollama.", true, error);
             }
             if (reply.midStream()) {
-                return new GenerationException("Ollama reported an error while the model was answering.", false, error);
+                return new GenerationException("model_error", "Ollama reported an error while the model was answering.", false, error);
             }
         }
         if (has(error, IOException.class)) {
-            return new GenerationException("The connection to Ollama broke off in the middle of the answer.", false, error);
+            return new GenerationException("connection_broken", "The connection to Ollama broke off in the middle of the answer.",
+                    false, error);
         }
-        return new GenerationException("Ollama returned an error for this model (the details are in the arena's log).",
+        return new GenerationException("ollama_error", "Ollama returned an error for this model (the details are in the arena's log).",
                 false, error);
     }
 

@@ -109,7 +109,8 @@ public final class OllamaGateway {
             if (e.getCause() instanceof GenerationException failure) {
                 throw failure;
             }
-            throw new GenerationException("The arena hit an internal error while generating this answer.", false, e.getCause());
+            throw new GenerationException("internal", "The arena hit an internal error while generating this answer.", false,
+                    e.getCause());
         } catch (InterruptedException e) {
             watchdog.cancel();
             Thread.currentThread().interrupt();
@@ -160,7 +161,7 @@ public final class OllamaGateway {
         }
         if (last == null || !last.isDone()) {
             log.warn("Generation with {} ended without Ollama's final 'done' line", tag);
-            throw new GenerationException(FailureReasons.STREAM_CUT, false, null);
+            throw new GenerationException("stream_cut", FailureReasons.STREAM_CUT, false, null);
         }
         long end = System.nanoTime();
         long ttftMs = firstTokenAt[0] == 0 ? (end - start) / 1_000_000 : (firstTokenAt[0] - start) / 1_000_000;
