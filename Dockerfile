@@ -1,3 +1,4 @@
+# With Ollama and the models pulled for you: docker compose up -d --build (docker-compose.yml)
 # Build:  docker build -t gpu-poor-arena .
 # Run:    docker run -p 7860:7860 -v arena-data:/data \
 #           -v "$PWD/arena_config.yaml:/config/arena_config.yaml:ro" \
@@ -36,4 +37,7 @@ ENV ARENA_CONFIG=/config/arena_config.yaml \
 VOLUME ["/data"]
 EXPOSE 7860
 USER arena
+# bash's /dev/tcp: no curl needed in the image, and no second JVM started every 30 seconds.
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${ARENA_PORT} && printf 'GET /api/health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/gpu-poor-arena.jar \"$@\"", "--"]

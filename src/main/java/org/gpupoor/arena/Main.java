@@ -8,6 +8,8 @@ import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigLoader;
 import org.gpupoor.arena.config.LaunchOptions;
 import org.gpupoor.arena.bench.RatingsBenchmark;
+import org.gpupoor.arena.catalog.PullModels;
+import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.opendata.Recompute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +39,22 @@ public final class Main {
             }
             return;
         }
-        boolean warmUp = args.length > 0 && args[0].equals("warm-up");
+        String command = args.length > 0 && List.of("warm-up", "pull-models").contains(args[0]) ? args[0] : null;
         LaunchOptions options;
         ArenaConfig config;
         try {
-            options = LaunchOptions.from(warmUp ? Arrays.copyOfRange(args, 1, args.length) : args, System.getenv());
+            options = LaunchOptions.from(command != null ? Arrays.copyOfRange(args, 1, args.length) : args, System.getenv());
             config = options.applyTo(ConfigLoader.load(options.configFile()));
         } catch (ConfigException e) {
             System.err.println("Cannot start the arena:\n" + e.getMessage());
             System.exit(2);
             return;
         }
-        if (warmUp) {
+        if ("pull-models".equals(command)) {
+            System.exit(PullModels.run(config, new OllamaGateway(config, Runnable::run), System.out));
+            return;
+        }
+        if ("warm-up".equals(command)) {
             try {
                 System.exit(WarmUp.run(config, System.out));
             } catch (java.io.IOException | InterruptedException e) {

@@ -50,7 +50,8 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         return "Usage: java -jar gpu-poor-arena.jar [--config FILE] [--port N] [--db FILE]\n"
                 + "       java -jar gpu-poor-arena.jar recompute --from battles.jsonl   (print every board from an export)\n"
                 + "       java -XX:ArchiveClassesAtExit=arena.jsa -jar gpu-poor-arena.jar warm-up [--config FILE]"
-                + "   (a class archive for faster starts)";
+                + "   (a class archive for faster starts)\n"
+                + "       java -jar gpu-poor-arena.jar pull-models [--config FILE]   (pull the approved models Ollama lacks)";
     }
 
     private static int parsePort(String value) {

@@ -73,6 +73,15 @@ public final class OllamaGateway {
         }
     }
 
+    /** Pulls a model into Ollama, waiting until Ollama reports success (a download may take minutes). */
+    public void pull(String tag) throws OllamaUnavailableException {
+        try {
+            metadata.pullModel(tag);
+        } catch (OllamaException | RuntimeException e) {
+            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
+        }
+    }
+
     /** Ollama's {@code /api/show} {@code parameter_size} for one model, e.g. "3.2B". */
     public Optional<String> parameterSize(String tag) throws OllamaUnavailableException {
         try {

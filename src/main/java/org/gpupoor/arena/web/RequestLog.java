@@ -30,7 +30,7 @@ public final class RequestLog {
         }
         boolean read = ctx.method().name().equals("GET") && status < 400;
         if (read ? log.isDebugEnabled() : log.isInfoEnabled()) {
-            String battle = ctx.pathParamMap().get("id");
+            String battle = battleId(ctx);
             String line = String.format(java.util.Locale.ROOT, "method=%s route=%s status=%d ms=%.1f%s", ctx.method().name(),
                     route, status, millis, battle == null ? "" : " battle=" + battle);
             if (read) {
@@ -39,6 +39,16 @@ public final class RequestLog {
                 log.info(line);
             }
         }
+    }
+
+    /** From the path, or for a new battle from its Location header. */
+    private static String battleId(Context ctx) {
+        String id = ctx.pathParamMap().get("id");
+        String location = ctx.res().getHeader("Location");
+        if (id == null && location != null && location.startsWith("/api/battles/")) {
+            id = location.substring("/api/battles/".length());
+        }
+        return id;
     }
 
     /** The route's pattern ("/api/battles/{id}"), so labels stay few; static files and misses are grouped. */

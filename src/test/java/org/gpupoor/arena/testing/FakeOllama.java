@@ -32,6 +32,7 @@ public final class FakeOllama implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, ModelScript> models = new ConcurrentHashMap<>();
+    private final Map<String, ModelScript> registry = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger openStreams = new AtomicInteger();
@@ -75,6 +76,13 @@ public final class FakeOllama implements AutoCloseable {
     public ModelScript model(String tag, String parameterSize) {
         ModelScript script = new ModelScript(tag, parameterSize);
         models.put(tag, script);
+        return script;
+    }
+
+    /** A model the registry has: {@code /api/pull} installs it (until then Ollama does not list it). */
+    public ModelScript pullable(String tag, String parameterSize) {
+        ModelScript script = new ModelScript(tag, parameterSize);
+        registry.put(tag, script);
         return script;
     }
 
@@ -156,6 +164,7 @@ public final class FakeOllama implements AutoCloseable {
                 }
                 case "GET /api/ps" -> sendJson(exchange, 200, JSON.createObjectNode().set("models", JSON.createArrayNode()));
                 case "POST /api/show" -> show(exchange, body);
+                case "POST /api/pull" -> pull(exchange, body);
                 case "POST /api/chat" -> generate(exchange, body, true);
                 case "POST /api/generate" -> generate(exchange, body, false);
                 default -> sendJson(exchange, 404, error("404 page not found"));
@@ -198,6 +207,25 @@ public final class FakeOllama implements AutoCloseable {
         details.putArray("families").add("llama");
         details.put("parameter_size", m.parameterSize).put("quantization_level", "Q4_K_M");
         return details;
+    }
+
+    /** Streams progress lines as Ollama does, then "success"; a tag the registry lacks fails as Ollama's does. */
+    private void pull(HttpExchange exchange, JsonNode body) throws IOException {
+        String name = body == null ? "" : body.path("model").asText(body.path("name").asText(""));
+        ModelScript m = registry.get(name);
+        if (m == null) {
+            sendJson(exchange, 500, error("pull model manifest: file does not exist"));
+            return;
+        }
+        models.put(name, m); // installed by the time "success" is read
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (var out = exchange.getResponseBody()) {
+            for (String status : List.of("pulling manifest", "verifying sha256 digest", "writing manifest", "success")) {
+                out.write((JSON.createObjectNode().put("status", status) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
     }
 
     private void show(HttpExchange exchange, JsonNode body) throws IOException {
