@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,11 +21,14 @@ import org.gpupoor.arena.battle.BattleService;
 import org.gpupoor.arena.battle.EventStream;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ConfigWatcher;
+import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.metrics.ArenaMetrics;
+import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ApiDocument;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.opendata.ExportController;
@@ -68,8 +72,24 @@ public final class App implements AutoCloseable {
         this.timers = timers;
     }
 
-    /** Opens the database, checks Ollama once, and builds the (not yet listening) server. */
+    /**
+     * What an operator's arena has beyond its config: the config file to watch for edits (with
+     * the environment's overrides applied to every reload) and the admin token; none in tests
+     * that need neither.
+     */
+    public record Operations(Path configFile, UnaryOperator<ArenaConfig> overrides, String adminToken) {
+        public static Operations none() {
+            return new Operations(null, UnaryOperator.identity(), null);
+        }
+    }
+
     public static App create(ArenaConfig config, Path databaseFile, Clock clock) {
+        return create(config, databaseFile, clock, Operations.none());
+    }
+
+    /** Opens the database and builds the (not yet listening) server; Ollama is looked at in the background. */
+    public static App create(ArenaConfig config, Path databaseFile, Clock clock, Operations operations) {
+        LiveConfig live = new LiveConfig(config);
         ObjectMapper json = jsonMapper();
         Database database = Database.open(databaseFile);
         BattleLog battleLog = new BattleLog(database.dataSource());
@@ -100,7 +120,7 @@ public final class App implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
         BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, strengths, ollama, workers,
-                deadlines, config, clock, random, metrics);
+                deadlines, live, clock, random, metrics);
         export.requestWrite();
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
 
@@ -111,8 +131,29 @@ public final class App implements AutoCloseable {
             voteLimit.forgetIdle();
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
+        live.onChange((before, next) -> {
+            ollama.reconfigure(next);
+            catalog.reconfigure(next);
+            battleLimit.setPerMinute(next.rateLimits().battlesPerMinute());
+            voteLimit.setPerMinute(next.rateLimits().votesPerMinute());
+            if (!before.models().equals(next.models()) || !before.maxModelSizeB().equals(next.maxModelSizeB())) {
+                // Names and sizes feed the boards (the ELO's size adjustment): replay them off the reload's thread.
+                ratingsThread.execute(() -> safely(() -> {
+                    leaderboard.rebuild();
+                    strengths.requestRecompute();
+                    export.requestWrite();
+                }));
+            }
+        });
+        ConfigWatcher watcher = operations.configFile() == null ? null
+                : new ConfigWatcher(operations.configFile(), operations.overrides(), live);
+        if (watcher != null) {
+            timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
+        }
+        AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
+                export, json, clock);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
-        ArenaController arenaApi = new ArenaController(config, catalog, leaderboard, export, strengths, random, json);
+        ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
                 config.openData().includePromptsAndAnswers(), clock);
         Javalin javalin = Javalin.create(c -> {
@@ -144,6 +185,11 @@ public final class App implements AutoCloseable {
             c.routes.get("/api/battles/{id}", battleApi::show);
             c.routes.get("/api/battles/{id}/events", battleApi::events);
             c.routes.post("/api/battles/{id}/vote", battleApi::vote);
+            c.routes.before("/api/admin/*", adminApi::authorize);
+            c.routes.get("/api/admin/config", adminApi::showConfig);
+            c.routes.post("/api/admin/config/reload", adminApi::reloadConfig);
+            c.routes.get("/api/admin/backup", adminApi::backup);
+            c.routes.post("/api/admin/battles/{id}/void", adminApi::voidBattle);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             c.routes.get("/api/openapi.yaml", ApiDocument::serve);
             c.routes.get("/api/docs", ctx -> ctx.redirect("/api-docs.html"));

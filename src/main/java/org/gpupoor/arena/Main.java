@@ -63,7 +63,8 @@ public final class Main {
             }
             return;
         }
-        App app = App.create(config, options.databaseFile(), Clock.systemUTC()).start(options.port());
+        App app = App.create(config, options.databaseFile(), Clock.systemUTC(),
+                new App.Operations(options.configFile(), options::applyTo, options.adminToken())).start(options.port());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         log.info("{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})", config.name(), app.port(),
                 options.configFile().toAbsolutePath(), options.databaseFile().toAbsolutePath(), config.ollama().url());

@@ -18,7 +18,7 @@ public final class BattleIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static boolean wellFormed(String id) {
+    public static boolean wellFormed(String id) {
         return id != null && SHAPE.matcher(id).matches();
     }
 }

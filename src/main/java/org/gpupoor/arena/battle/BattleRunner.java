@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.GenerationException;
 import org.gpupoor.arena.ollama.GenerationResult;
@@ -35,13 +36,13 @@ final class BattleRunner {
     private final BattleLog battleLog;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final ArenaConfig config;
+    private final LiveConfig config;
     private final Clock clock;
     private final ArenaMetrics metrics;
-    private final Map<String, IdentityCheck> identities = new HashMap<>();
+    private volatile Map<String, IdentityCheck> identities;
 
     BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
-                 ScheduledExecutorService timers, ArenaConfig config, Clock clock, ArenaMetrics metrics) {
+                 ScheduledExecutorService timers, LiveConfig config, Clock clock, ArenaMetrics metrics) {
         this.ollama = ollama;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -50,15 +51,26 @@ final class BattleRunner {
         this.timers = timers;
         this.config = config;
         this.clock = clock;
-        config.models().forEach(m -> identities.put(m.tag(), new IdentityCheck(IdentityWords.of(m))));
+        this.identities = identitiesOf(config.current());
+        config.onChange((before, next) -> identities = identitiesOf(next));
     }
 
-    /** One watchdog per side, armed when that side starts; cancelling one stops that side. */
+    private static Map<String, IdentityCheck> identitiesOf(ArenaConfig config) {
+        Map<String, IdentityCheck> checks = new HashMap<>();
+        config.models().forEach(m -> checks.put(m.tag(), new IdentityCheck(IdentityWords.of(m))));
+        return checks;
+    }
+
+    /**
+     * One watchdog per side, armed when that side starts; cancelling one stops that side. The
+     * deadlines are those in force now: a later config reload does not change a battle's.
+     */
     Map<Side, Watchdog> watchdogs() {
+        ArenaConfig.Deadlines deadlines = config.current().deadlines();
         Map<Side, Watchdog> watchdogs = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(config.deadlines().firstTokenSeconds()),
-                    Duration.ofSeconds(config.deadlines().totalSeconds())));
+            watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(deadlines.firstTokenSeconds()),
+                    Duration.ofSeconds(deadlines.totalSeconds())));
         }
         return watchdogs;
     }
@@ -66,7 +78,7 @@ final class BattleRunner {
     /** Starts the generations and returns at once; {@code whenDone} runs once the battle has ended. */
     void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
         AtomicReference<String> failure = new AtomicReference<>(); // the first side's own failure, for metrics
-        if (config.generation().parallel()) {
+        if (config.current().generation().parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
@@ -49,7 +49,7 @@ public final class BattleService {
     private final BattleRunner runner;
     private final BattleQueue queue;
     private final Duration abandonAfter;
-    private final int maxPromptChars;
+    private final LiveConfig config;
     private final Clock clock;
     private final Random random;
     private final ArenaMetrics metrics;
@@ -58,7 +58,7 @@ public final class BattleService {
 
     public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, LeaderboardExport export,
                          StrengthBoard strengths, OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
-                         ArenaConfig config, Clock clock, Random random, ArenaMetrics metrics) {
+                         LiveConfig config, Clock clock, Random random, ArenaMetrics metrics) {
         this.battleLog = battleLog;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -66,15 +66,15 @@ public final class BattleService {
         this.export = export;
         this.strengths = strengths;
         this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock, metrics);
-        this.queue = new BattleQueue(config.capacity().maxConcurrentBattles());
-        this.abandonAfter = Duration.ofSeconds(config.capacity().abandonAfterSeconds());
-        this.maxPromptChars = config.maxPromptChars();
+        this.queue = new BattleQueue(config.current().capacity().maxConcurrentBattles());
+        this.abandonAfter = Duration.ofSeconds(config.current().capacity().abandonAfterSeconds());
+        this.config = config;
         this.clock = clock;
         this.random = random;
     }
 
     public LiveBattle create(String prompt) {
-        String text = Prompts.check(prompt, maxPromptChars);
+        String text = Prompts.check(prompt, config.current().maxPromptChars());
         ModelCatalog.Snapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
         if (!snapshot.ollamaUp()) {
             throw ApiException.unavailable("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");

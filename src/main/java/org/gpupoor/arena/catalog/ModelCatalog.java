@@ -40,8 +40,8 @@ public final class ModelCatalog {
         }
     }
 
-    private final List<ArenaConfig.ModelEntry> configured;
-    private final double maxSizeB;
+    private volatile List<ArenaConfig.ModelEntry> configured;
+    private volatile double maxSizeB;
     private final OllamaGateway ollama;
     private final Clock clock;
     private final Map<String, Double> sizesFromOllama = new ConcurrentHashMap<>();
@@ -58,6 +58,23 @@ public final class ModelCatalog {
         this.clock = clock;
         this.background = background;
         this.snapshot = build(false, NOT_CHECKED, Map.of());
+    }
+
+    /** The approved models from a config reload; the next check (started now) builds the snapshot from them. */
+    public void reconfigure(ArenaConfig config) {
+        this.configured = config.models();
+        this.maxSizeB = config.maxModelSizeB();
+        try {
+            background.execute(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.error("Checking Ollama after a config reload failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     public Snapshot current() {

@@ -46,6 +46,42 @@ public record ArenaConfig(
                 maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
     }
 
+    /**
+     * This config with the parts a running arena takes over from {@code edited}: the models and
+     * the size cap, prompts and their limit, generation options, deadlines, rate limits, name
+     * and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
+     * restart; {@link #restartNeededFor} names what differs there.
+     */
+    public ArenaConfig withReloadableFrom(ArenaConfig edited) {
+        return new ArenaConfig(edited.name, edited.description, ollama, edited.deadlines, edited.generation, edited.maxModelSizeB,
+                edited.maxPromptChars, leaderboardFile, edited.rateLimits, capacity, countIdentityLeaks, ratings, openData,
+                edited.models, edited.examplePrompts);
+    }
+
+    /** The sections of {@code edited} that differ from this config but only take effect after a restart. */
+    public List<String> restartNeededFor(ArenaConfig edited) {
+        List<String> differ = new java.util.ArrayList<>();
+        if (!ollama.equals(edited.ollama)) {
+            differ.add("ollama");
+        }
+        if (!capacity.equals(edited.capacity)) {
+            differ.add("capacity");
+        }
+        if (!leaderboardFile.equals(edited.leaderboardFile)) {
+            differ.add("leaderboard_file");
+        }
+        if (!countIdentityLeaks.equals(edited.countIdentityLeaks)) {
+            differ.add("count_identity_leaks");
+        }
+        if (!ratings.equals(edited.ratings)) {
+            differ.add("ratings");
+        }
+        if (!openData.equals(edited.openData)) {
+            differ.add("open_data");
+        }
+        return differ;
+    }
+
     public ArenaConfig withLeaderboardFile(String replacement) {
         return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB,
                 maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);

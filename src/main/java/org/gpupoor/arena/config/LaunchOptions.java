@@ -7,7 +7,8 @@ import java.util.Map;
  * Where the arena listens and keeps its files, from command-line flags, then environment
  * variables, then defaults. Only {@code Main} reads the real environment.
  */
-public record LaunchOptions(int port, Path configFile, Path databaseFile, String ollamaUrl, String ollamaApiKey) {
+public record LaunchOptions(int port, Path configFile, Path databaseFile, String ollamaUrl, String ollamaApiKey,
+                            String adminToken) {
     public static final int DEFAULT_PORT = 7860;
 
     public static LaunchOptions from(String[] args, Map<String, String> env) {
@@ -30,7 +31,8 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         String ollamaUrl = blankToNull(env.get("OLLAMA_HOST"));
         try {
             return new LaunchOptions(parsePort(port), Path.of(config), Path.of(db),
-                    ollamaUrl == null ? null : OllamaHost.normalize(ollamaUrl), blankToNull(env.get("ARENA_OLLAMA_API_KEY")));
+                    ollamaUrl == null ? null : OllamaHost.normalize(ollamaUrl), blankToNull(env.get("ARENA_OLLAMA_API_KEY")),
+                    blankToNull(env.get("ARENA_ADMIN_TOKEN")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("OLLAMA_HOST: " + e.getMessage());
         }

@@ -28,13 +28,11 @@ final class ChatStream {
 
     private final URI endpoint;
     private final String authorization;
-    private final Duration headersTimeout;
     private HttpClient http;
 
-    ChatStream(String url, String apiKey, Duration headersTimeout) {
+    ChatStream(String url, String apiKey) {
         this.endpoint = URI.create(url.replaceAll("/+$", "") + "/api/chat");
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
-        this.headersTimeout = headersTimeout;
     }
 
     /**
@@ -42,7 +40,7 @@ final class ChatStream {
      * last line (Ollama's "done" line with the counts, unless the stream was cut). An exception
      * thrown by {@code onChunk} closes the stream, which tells Ollama to stop generating.
      */
-    OllamaChatResponseModel stream(OllamaChatRequest request, Consumer<OllamaChatResponseModel> onChunk)
+    OllamaChatResponseModel stream(OllamaChatRequest request, Duration headersTimeout, Consumer<OllamaChatResponseModel> onChunk)
             throws IOException, InterruptedException, OllamaReplyException {
         request.setStream(true);
         HttpRequest.Builder post = HttpRequest.newBuilder(endpoint).timeout(headersTimeout)

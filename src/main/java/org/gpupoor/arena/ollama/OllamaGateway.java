@@ -31,7 +31,7 @@ public final class OllamaGateway {
     private final String url;
     private final Ollama metadata;
     private final ChatStream chat;
-    private final ArenaConfig.GenerationSettings generation;
+    private volatile ArenaConfig.GenerationSettings generation;
     private final Executor readers;
 
     public OllamaGateway(ArenaConfig config, Executor readers) {
@@ -39,10 +39,7 @@ public final class OllamaGateway {
         this.url = config.ollama().url();
         this.generation = config.generation();
         this.metadata = client(config, METADATA_TIMEOUT_SECONDS);
-        // Ollama4j's timeout only covers the wait for response headers, which Ollama sends with the
-        // first token; our watchdog enforces the real deadlines, this is a backstop.
-        this.chat = new ChatStream(url, config.ollama().apiKey(),
-                java.time.Duration.ofSeconds(config.deadlines().firstTokenSeconds() + 5L));
+        this.chat = new ChatStream(url, config.ollama().apiKey());
     }
 
     private static Ollama client(ArenaConfig config, long timeoutSeconds) {
@@ -52,6 +49,11 @@ public final class OllamaGateway {
             client.setBearerAuth(config.ollama().apiKey());
         }
         return client;
+    }
+
+    /** Generation options from a config reload, for answers started from now on. */
+    public void reconfigure(ArenaConfig config) {
+        this.generation = config.generation();
     }
 
     public String url() {
@@ -137,7 +139,9 @@ public final class OllamaGateway {
         long[] firstTokenAt = {0};
         OllamaChatResponseModel last;
         try {
-            last = chat.stream(request(tag, prompt), chunk -> {
+            // The wait for response headers (Ollama sends them with the first token) is cut a little
+            // after this answer's own first-token deadline: the watchdog enforces it, this is a backstop.
+            last = chat.stream(request(tag, prompt), watchdog.firstTokenDeadline().plusSeconds(5), chunk -> {
                 if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
                     // Stopped while Ollama still streams: throwing out of the read loop closes the
                     // stream, which frees the connection even where interrupts cannot (Java 17).

@@ -206,6 +206,42 @@ public final class BattleLog implements AutoCloseable {
         return read(c -> BattleRows.recentOpponents(c, model, limit));
     }
 
+    /** What voiding a battle's vote found: no vote, a vote already left out of the boards, or one that counted until now. */
+    public enum Voided { NO_VOTE, ALREADY_EXCLUDED, VOIDED }
+
+    /** Takes a battle's vote off the boards for good (an operator's decision); the vote row stays, marked 'voided'. */
+    public Voided voidVote(String battleId) {
+        return write("void a vote", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT excluded FROM votes WHERE battle_id = ?")) {
+                s.setString(1, battleId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Voided.NO_VOTE;
+                    }
+                    if ("voided".equals(r.getString(1)) || "not_ready".equals(r.getString(1))) {
+                        return Voided.ALREADY_EXCLUDED;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE votes SET excluded = 'voided' WHERE battle_id = ?")) {
+                s.setString(1, battleId);
+                s.executeUpdate();
+            }
+            return Voided.VOIDED;
+        });
+    }
+
+    /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
+    public void backupTo(java.nio.file.Path target) {
+        read(c -> {
+            try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+                s.setString(1, target.toAbsolutePath().toString());
+                s.execute();
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code work} with writes held off, so it sees the log exactly as the last write left it. */
     public <T> T withWritesPaused(Supplier<T> work) {
         writeLock.lock();

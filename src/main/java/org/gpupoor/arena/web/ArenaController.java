@@ -11,6 +11,7 @@ import java.util.Random;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
@@ -18,7 +19,7 @@ import org.gpupoor.arena.leaderboard.StrengthBoard;
 
 /** The arena as a whole: its health, its models, its example prompts, its boards. */
 public final class ArenaController {
-    private final ArenaConfig config;
+    private final LiveConfig config;
     private final ModelCatalog catalog;
     private final Leaderboard leaderboard;
     private final LeaderboardExport export;
@@ -26,7 +27,7 @@ public final class ArenaController {
     private final Random random;
     private final BoardCache boards;
 
-    public ArenaController(ArenaConfig config, ModelCatalog catalog, Leaderboard leaderboard,
+    public ArenaController(LiveConfig config, ModelCatalog catalog, Leaderboard leaderboard,
                            LeaderboardExport export, StrengthBoard strengths, Random random, ObjectMapper json) {
         this.boards = new BoardCache(json);
         this.strengths = strengths;
@@ -55,9 +56,10 @@ public final class ArenaController {
     }
 
     public void arena(Context ctx) {
-        ctx.json(Map.of("name", config.name(), "description", config.description(),
-                "max_prompt_chars", config.maxPromptChars(),
-                "publishes_prompts", config.openData().includePromptsAndAnswers()));
+        ArenaConfig now = config.current();
+        ctx.json(Map.of("name", now.name(), "description", now.description(),
+                "max_prompt_chars", now.maxPromptChars(),
+                "publishes_prompts", now.openData().includePromptsAndAnswers()));
     }
 
     public void models(Context ctx) {
@@ -79,7 +81,7 @@ public final class ArenaController {
     }
 
     public void randomPrompt(Context ctx) {
-        List<String> prompts = config.examplePrompts();
+        List<String> prompts = config.current().examplePrompts();
         if (prompts.isEmpty()) {
             throw ApiException.notFound("No example prompts are configured (example_prompts in the config).");
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * voter can burst a little but a script cannot flood the arena or stuff the ballot box.
  */
 public final class RateLimiter {
-    private final int perMinute;
+    private volatile int perMinute;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -24,6 +24,11 @@ public final class RateLimiter {
 
     /** @param perMinute requests a client may make per minute; 0 means no limit */
     public RateLimiter(int perMinute) {
+        this.perMinute = perMinute;
+    }
+
+    /** A new allowance from a config reload; buckets refill toward it from now on. */
+    public void setPerMinute(int perMinute) {
         this.perMinute = perMinute;
     }
 

@@ -29,6 +29,14 @@ public final class TestArena implements AutoCloseable {
         return arena;
     }
 
+    /** Starts an arena with a config file it watches and an admin token, as Main does, and waits for its look at Ollama. */
+    public static TestArena start(Path dir, ArenaConfig config, App.Operations operations) {
+        TestArena arena = new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC(), operations).start(0),
+                config, dir);
+        arena.app.refreshModels();
+        return arena;
+    }
+
     /** Starts an arena as Main does: the first look at Ollama runs in the background. */
     public static TestArena startWithoutWaiting(Path dir, ArenaConfig config) {
         return new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);

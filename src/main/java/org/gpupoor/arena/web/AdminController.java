@@ -1,0 +1,119 @@
+package org.gpupoor.arena.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Map;
+import org.gpupoor.arena.battle.BattleIds;
+import org.gpupoor.arena.config.ConfigException;
+import org.gpupoor.arena.config.ConfigWatcher;
+import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.store.BattleLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's door, behind {@code ARENA_ADMIN_TOKEN} (sent as {@code Authorization: Bearer
+ * <token>}): the config in force and a reload of it, a consistent backup of the log while the
+ * arena serves, and voiding a battle's vote. Without a token set, every admin route is refused.
+ */
+public final class AdminController {
+    private static final Logger log = LoggerFactory.getLogger(AdminController.class);
+
+    private final byte[] token;
+    private final LiveConfig config;
+    private final ConfigWatcher watcher;
+    private final BattleLog battleLog;
+    private final Leaderboard leaderboard;
+    private final StrengthBoard strengths;
+    private final LeaderboardExport export;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /** @param watcher null when the arena was not started from a config file (then reload is refused) */
+    public AdminController(String token, LiveConfig config, ConfigWatcher watcher, BattleLog battleLog, Leaderboard leaderboard,
+                           StrengthBoard strengths, LeaderboardExport export, ObjectMapper json, Clock clock) {
+        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.config = config;
+        this.watcher = watcher;
+        this.battleLog = battleLog;
+        this.leaderboard = leaderboard;
+        this.strengths = strengths;
+        this.export = export;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Before every admin route: 403 unless the request carries the token. */
+    public void authorize(Context ctx) {
+        if (token == null) {
+            throw new ApiException(403, "admin_disabled", "The admin API is off: start the arena with ARENA_ADMIN_TOKEN set.");
+        }
+        String header = ctx.header("Authorization");
+        byte[] given = header != null && header.startsWith("Bearer ")
+                ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        // Constant time: how long a wrong token takes to refuse says nothing about how close it was.
+        if (!MessageDigest.isEqual(given, token)) {
+            throw new ApiException(403, "forbidden", "This needs the admin token (Authorization: Bearer <ARENA_ADMIN_TOKEN>).");
+        }
+    }
+
+    public void showConfig(Context ctx) {
+        ObjectNode shown = json.valueToTree(config.current());
+        if (!shown.path("ollama").path("api_key").isNull() && shown.path("ollama").has("api_key")) {
+            ((ObjectNode) shown.get("ollama")).put("api_key", "(set)");
+        }
+        ctx.json(shown);
+    }
+
+    public void reloadConfig(Context ctx) {
+        if (watcher == null) {
+            throw ApiException.conflict("no_config_file", "This arena was not started from a config file.");
+        }
+        try {
+            LiveConfig.Change change = watcher.reload();
+            ctx.json(Map.of("changed", change.changed(), "restart_needed", change.restartNeeded()));
+        } catch (ConfigException e) {
+            throw new ApiException(400, "invalid_config", e.getMessage() + " The previous config stays in force.");
+        }
+    }
+
+    public void backup(Context ctx) throws IOException {
+        Path dir = Files.createTempDirectory("arena-backup");
+        Path copy = dir.resolve("arena.db");
+        battleLog.backupTo(copy);
+        String name = "arena-backup-" + clock.instant().toString().replace(':', '-') + ".db";
+        log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
+        ctx.contentType("application/vnd.sqlite3").header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
+        dir.toFile().deleteOnExit();
+    }
+
+    public void voidBattle(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!BattleIds.wellFormed(id)) {
+            throw ApiException.notFound("No battle has that id.");
+        }
+        BattleLog.Voided result = battleLog.voidVote(id);
+        if (result == BattleLog.Voided.NO_VOTE) {
+            throw ApiException.conflict("not_voted", "Battle " + id + " has no vote to void.");
+        }
+        if (result == BattleLog.Voided.VOIDED) {
+            log.info("Vote on battle {} voided by the operator", id);
+            leaderboard.rebuild();
+            strengths.requestRecompute();
+            export.requestWrite();
+        }
+        ctx.json(Map.of("id", id, "voided", true, "boards_rebuilt", result == BattleLog.Voided.VOIDED));
+    }
+}
