@@ -75,7 +75,7 @@ function showBanner(message) {
   $("banner").textContent = message || "";
 }
 
-const TABS = ["battle", "leaderboard", "elo", "bt", "charts"];
+const TABS = ["battle", "leaderboard", "elo", "bt", "charts", "models"];
 
 function selectTab(name, focus = false) {
   for (const tab of TABS) {
@@ -89,6 +89,7 @@ function selectTab(name, focus = false) {
   if (name === "elo") loadBoard("elo");
   if (name === "bt") loadStrengths();
   if (name === "charts") loadCharts();
+  if (name === "models") loadModels();
 }
 
 function setUpTabs() {
@@ -370,7 +371,14 @@ const COLUMNS = {
     ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
 };
-const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table" };
+COLUMNS.models = [
+  ["name", "Model"], ["tag", "Ollama tag"], ["size_b", "Size (B)"], ["quantization", "Quantization"],
+  ["status", "Status"], ["battles", "Battles"], ["last_error", "Last error", "The last answer of this model that failed, and why"],
+];
+const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table", models: "models-table" };
+const EMPTY = {
+  models: "No models are approved: list some under models in arena_config.yaml, or set ollama.auto_discover.",
+};
 
 /** Lifts the nested speed medians into plain columns, so they sort like the rest. */
 function withSpeed(row) {
@@ -402,6 +410,22 @@ async function loadBoard(name) {
   }
 }
 
+async function loadModels() {
+  try {
+    const { ollama, models } = await api("/api/models");
+    state.sort.models = state.sort.models || { key: "name", dir: 1 };
+    state.boards.models = models.map((m) => ({
+      ...m, model: m.tag, status: m.available ? "available" : m.reason,
+      last_error: m.last_error ? `${m.last_error.message} (${new Date(m.last_error.at).toLocaleString()})` : null,
+    }));
+    const available = models.filter((m) => m.available).length;
+    $("models-status").textContent = `Ollama is ${ollama}. ${available} of ${models.length} models can battle now.`;
+    drawBoard("models");
+  } catch (e) {
+    $("models-table").innerHTML = `<tr><td class="empty">${escapeHtml(e.message)}</td></tr>`;
+  }
+}
+
 async function loadStrengths() {
   try {
     const [board, matrix] = await Promise.all([api("/api/leaderboard/bt"), api("/api/leaderboard/matrix")]);
@@ -430,9 +454,9 @@ function drawBoard(name) {
     const title = hint ? ` title="${hint}"` : "";
     return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}"${title}>${label}</button></th>`;
   }).join("");
-  const changed = state.boards.changed || [];
+  const changed = name === "models" ? [] : state.boards.changed || [];
   const body = rows.length === 0
-    ? `<tr><td class="empty" colspan="${columns.length}">No battles yet: be the first to vote.</td></tr>`
+    ? `<tr><td class="empty" colspan="${columns.length}">${EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
         columns.map(([key]) => `<td>${cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
@@ -448,6 +472,8 @@ function drawBoard(name) {
 
 function cell(key, row) {
   if (key === "ci") return escapeHtml(row.ciText);
+  if (key === "status") return row.available ? `<span class="badge ok">available</span>` : escapeHtml(row.status || "–");
+  if (key === "name" && row.discovered) return `${escapeHtml(row.name)} <span class="badge" title="Found in Ollama, not listed in the config">discovered</span>`;
   const text = escapeHtml(format(key, row[key]));
   return key === "name" && row.provisional ? `${text} <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : text;
 }

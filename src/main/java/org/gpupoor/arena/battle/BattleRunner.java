@@ -116,6 +116,7 @@ final class BattleRunner {
             if (!e.cancelled()) {
                 failure.compareAndSet(null, e.reason());
                 metrics.answerFailed(model.tag(), e.reason());
+                catalog.recordFailure(model.tag(), e.getMessage(), clock.instant());
             }
             battle.failed(side, e.getMessage(), !e.cancelled());
             watchdogs.get(side.other()).cancel();

@@ -1,13 +1,16 @@
 package org.gpupoor.arena.catalog;
 
 /**
- * One configured model as the arena sees it right now.
+ * One approved model as the arena sees it right now: listed in the config, or discovered in
+ * Ollama ({@code ollama.auto_discover}).
  *
- * @param sizeB      billions of parameters, null while unknown
- * @param sizeSource where the size came from: "config", "name", "ollama", or null
- * @param reason     why the model cannot battle now, null when it can
+ * @param sizeB        billions of parameters, null while unknown
+ * @param sizeSource   where the size came from: "config", "name", "ollama", or null
+ * @param reason       why the model cannot battle now, null when it can
+ * @param quantization Ollama's quantization level ("Q4_K_M"), null when Ollama has not said
  */
-public record CatalogEntry(String tag, String name, Double sizeB, String sizeSource, State state, String reason) {
+public record CatalogEntry(String tag, String name, Double sizeB, String sizeSource, State state, String reason,
+                           String quantization, boolean discovered) {
     public enum State { AVAILABLE, NOT_INSTALLED, TOO_LARGE, SIZE_UNKNOWN, OLLAMA_DOWN }
 
     public boolean available() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -15,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.ollama.OllamaModel;
 import org.gpupoor.arena.ollama.OllamaUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,10 @@ public final class ModelCatalog {
     private final Map<String, Double> sizesFromOllama = new ConcurrentHashMap<>();
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
     private final Executor background;
+    private final boolean autoDiscover;
+    /** Every unlisted model Ollama has had since start (with auto_discover); one removed from Ollama stays, unavailable. */
+    private final Map<String, OllamaModel> discovered = new ConcurrentHashMap<>();
+    private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
@@ -57,6 +63,7 @@ public final class ModelCatalog {
         this.ollama = ollama;
         this.clock = clock;
         this.background = background;
+        this.autoDiscover = config.ollama().autoDiscover();
         this.snapshot = build(false, NOT_CHECKED, Map.of());
     }
 
@@ -113,7 +120,10 @@ public final class ModelCatalog {
         Snapshot previous = snapshot;
         Snapshot next;
         try {
-            Map<String, Optional<String>> installed = ollama.installedModels();
+            Map<String, OllamaModel> installed = ollama.installedModels();
+            if (autoDiscover) {
+                installed.values().stream().filter(m -> !isListed(m.tag())).forEach(m -> discovered.put(m.tag(), m));
+            }
             reportedMissing.removeIf(tag -> !installed.containsKey(tag));
             reportedMissing.forEach(installed::remove);
             resolveSizesFromOllama(installed);
@@ -124,6 +134,22 @@ public final class ModelCatalog {
         snapshot = next;
         logChanges(previous, next);
         return next;
+    }
+
+    /** The last time an answer of {@code tag} failed on its own, and why (shown in the models list). */
+    public record LastError(String message, Instant at) {
+    }
+
+    public void recordFailure(String tag, String message, Instant at) {
+        lastErrors.put(tag, new LastError(message, at));
+    }
+
+    public Optional<LastError> lastError(String tag) {
+        return Optional.ofNullable(lastErrors.get(tag));
+    }
+
+    private boolean isListed(String tag) {
+        return configured.stream().anyMatch(m -> m.tag().equals(tag));
     }
 
     /** Ollama said it does not have this model: keep it out of battles until it shows up again. */
@@ -154,7 +180,7 @@ public final class ModelCatalog {
         return snapshot.models().stream().filter(e -> e.tag().equals(tag)).findFirst();
     }
 
-    private void resolveSizesFromOllama(Map<String, Optional<String>> installed) {
+    private void resolveSizesFromOllama(Map<String, OllamaModel> installed) {
         for (ArenaConfig.ModelEntry m : configured) {
             if (configuredSize(m).isPresent() || sizesFromOllama.containsKey(m.tag()) || !installed.containsKey(m.tag())) {
                 continue;
@@ -168,15 +194,47 @@ public final class ModelCatalog {
         }
     }
 
-    private Snapshot build(boolean up, String problem, Map<String, Optional<String>> installed) {
+    private Snapshot build(boolean up, String problem, Map<String, OllamaModel> installed) {
         List<CatalogEntry> entries = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (ArenaConfig.ModelEntry m : configured) {
-            entries.add(entry(m, up, installed));
+            CatalogEntry entry = entry(m, up, installed);
+            entries.add(entry);
+            names.add(entry.name());
         }
+        discovered.values().stream().filter(m -> !isListed(m.tag()))
+                .sorted(java.util.Comparator.comparing(OllamaModel::tag))
+                .forEach(m -> {
+                    // Two models can share family, size and quantization: then the tag tells them apart.
+                    String name = DiscoveredNames.of(m);
+                    entries.add(discoveredEntry(m, names.add(name) ? name : m.tag(), up, installed));
+                });
         return new Snapshot(up, problem, clock.instant(), List.copyOf(entries));
     }
 
-    private CatalogEntry entry(ArenaConfig.ModelEntry m, boolean up, Map<String, Optional<String>> installed) {
+    private CatalogEntry discoveredEntry(OllamaModel m, String name, boolean up, Map<String, OllamaModel> installed) {
+        Double size = m.parameterSize() == null ? null : ModelSize.fromParameterSize(m.parameterSize()).orElse(null);
+        CatalogEntry.State state;
+        String reason = null;
+        if (size != null && size > maxSizeB) {
+            state = CatalogEntry.State.TOO_LARGE;
+            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", fmt(size), fmt(maxSizeB));
+        } else if (!up) {
+            state = CatalogEntry.State.OLLAMA_DOWN;
+            reason = "Ollama is not reachable";
+        } else if (!installed.containsKey(m.tag())) {
+            state = CatalogEntry.State.NOT_INSTALLED;
+            reason = "removed from Ollama; its battles stay on the boards";
+        } else if (size == null) {
+            state = CatalogEntry.State.SIZE_UNKNOWN;
+            reason = "refused: Ollama gives no parameter size (list it under models with size_b)";
+        } else {
+            state = CatalogEntry.State.AVAILABLE;
+        }
+        return new CatalogEntry(m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true);
+    }
+
+    private CatalogEntry entry(ArenaConfig.ModelEntry m, boolean up, Map<String, OllamaModel> installed) {
         Optional<Sized> configuredSize = configuredSize(m);
         Sized sized = configuredSize.orElseGet(() -> sizesFromOllama.containsKey(m.tag())
                 ? new Sized(sizesFromOllama.get(m.tag()), "ollama") : new Sized(null, null));
@@ -197,7 +255,9 @@ public final class ModelCatalog {
         } else {
             state = CatalogEntry.State.AVAILABLE;
         }
-        return new CatalogEntry(m.tag(), m.name(), sized.size(), sized.source(), state, reason);
+        OllamaModel fromOllama = installed.get(m.tag());
+        return new CatalogEntry(m.tag(), m.name(), sized.size(), sized.source(), state, reason,
+                fromOllama == null ? null : fromOllama.quantization(), false);
     }
 
     private record Sized(Double size, String source) {
@@ -219,10 +279,14 @@ public final class ModelCatalog {
                 log.warn("{}. The arena keeps running and starts battles as soon as Ollama is up.", next.ollamaProblem());
             }
         }
-        for (int i = 0; i < next.models().size(); i++) {
-            CatalogEntry now = next.models().get(i);
-            CatalogEntry before = previous.models().get(i);
-            if ((firstCheck || now.state() != before.state()) && now.state() != CatalogEntry.State.OLLAMA_DOWN && now.reason() != null) {
+        Map<String, CatalogEntry> before = new HashMap<>();
+        previous.models().forEach(e -> before.put(e.tag(), e));
+        for (CatalogEntry now : next.models()) {
+            CatalogEntry was = before.get(now.tag());
+            if (was == null && now.discovered()) {
+                log.info("Discovered {} in Ollama as \"{}\": {}", now.tag(), now.name(), now.available() ? "available" : now.reason());
+            } else if ((firstCheck || was == null || now.state() != was.state()) && now.state() != CatalogEntry.State.OLLAMA_DOWN
+                    && now.reason() != null) {
                 log.warn("Model {} ({}) {}", now.tag(), now.name(), now.reason());
             }
         }

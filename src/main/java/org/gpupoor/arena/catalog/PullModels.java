@@ -2,10 +2,10 @@ package org.gpupoor.arena.catalog;
 
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Optional;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ModelTags;
 import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.ollama.OllamaModel;
 import org.gpupoor.arena.ollama.OllamaUnavailableException;
 
 /**
@@ -18,7 +18,7 @@ public final class PullModels {
 
     /** 0 when every approved model is installed afterwards, 1 when Ollama is unreachable or a pull failed. */
     public static int run(ArenaConfig config, OllamaGateway ollama, PrintStream out) {
-        Map<String, Optional<String>> installed;
+        Map<String, OllamaModel> installed;
         try {
             installed = ollama.installedModels();
         } catch (OllamaUnavailableException e) {

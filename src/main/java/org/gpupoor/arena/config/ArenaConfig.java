@@ -26,7 +26,7 @@ public record ArenaConfig(
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
         description = description == null ? "" : description;
-        ollama = ollama == null ? new OllamaSettings(null, null) : ollama;
+        ollama = ollama == null ? new OllamaSettings(null, null, false) : ollama;
         deadlines = deadlines == null ? new Deadlines(null, null) : deadlines;
         generation = generation == null ? new GenerationSettings(null, null, null, null, null) : generation;
         maxModelSizeB = maxModelSizeB == null ? 9.0 : maxModelSizeB;
@@ -87,12 +87,18 @@ public record ArenaConfig(
                 maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
     }
 
-    public record OllamaSettings(String url, String apiKey) {
+    /** @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed */
+    public record OllamaSettings(String url, String apiKey, Boolean autoDiscover) {
         public static final String DEFAULT_URL = "http://localhost:11434";
 
         public OllamaSettings {
             url = url == null || url.isBlank() ? DEFAULT_URL : OllamaHost.normalize(url);
             apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+            autoDiscover = autoDiscover != null && autoDiscover;
+        }
+
+        public OllamaSettings(String url, String apiKey) {
+            this(url, apiKey, false);
         }
     }
 

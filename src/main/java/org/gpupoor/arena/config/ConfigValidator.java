@@ -51,7 +51,7 @@ final class ConfigValidator {
         range("/ratings/min_battles", c.ratings().minBattles(), 0, 1_000_000);
         range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
         require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");
-        checkModels(c.models());
+        checkModels(c.models(), c.ollama().autoDiscover());
         String anchor = c.ratings().anchorModel();
         require(anchor == null || c.models().stream().anyMatch(m -> m != null && anchor.equals(m.tag())), "/ratings/anchor_model",
                 "'" + anchor + "' is not one of the models listed under models");
@@ -65,8 +65,9 @@ final class ConfigValidator {
         }
     }
 
-    private void checkModels(List<ArenaConfig.ModelEntry> models) {
-        require(models.size() >= 2, "/models", "list at least two models (a battle needs two), found " + models.size());
+    private void checkModels(List<ArenaConfig.ModelEntry> models, boolean autoDiscover) {
+        require(autoDiscover || models.size() >= 2, "/models",
+                "list at least two models (a battle needs two), or set ollama.auto_discover: true; found " + models.size());
         Set<String> tags = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {

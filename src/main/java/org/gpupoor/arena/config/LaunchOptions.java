@@ -45,7 +45,7 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         }
         return config.withOllama(new ArenaConfig.OllamaSettings(
                 ollamaUrl != null ? ollamaUrl : config.ollama().url(),
-                ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey()));
+                ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover()));
     }
 
     public static String usage() {

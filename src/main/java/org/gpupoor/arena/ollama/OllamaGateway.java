@@ -60,14 +60,16 @@ public final class OllamaGateway {
         return url;
     }
 
-    /** Installed models by canonical tag, with Ollama's {@code parameter_size} where it gives one. */
-    public Map<String, Optional<String>> installedModels() throws OllamaUnavailableException {
+    /** Installed models by canonical tag, with the details Ollama's model list gives. */
+    public Map<String, OllamaModel> installedModels() throws OllamaUnavailableException {
         try {
             List<Model> models = metadata.listModels();
-            Map<String, Optional<String>> installed = new LinkedHashMap<>();
+            Map<String, OllamaModel> installed = new LinkedHashMap<>();
             for (Model m : models) {
-                String size = m.getModelMeta() == null ? null : m.getModelMeta().getParameterSize();
-                installed.put(ModelTags.canonical(m.getName()), Optional.ofNullable(size));
+                String tag = ModelTags.canonical(m.getName());
+                var meta = m.getModelMeta();
+                installed.put(tag, meta == null ? new OllamaModel(tag, null, null, null)
+                        : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel()));
             }
             return installed;
         } catch (OllamaException | RuntimeException e) {

@@ -64,11 +64,12 @@ public final class ArenaController {
 
     public void models(Context ctx) {
         ModelCatalog.Snapshot snapshot = catalog.current();
-        List<Map<String, Object>> models = snapshot.models().stream().map(ArenaController::model).toList();
+        Map<String, org.gpupoor.arena.rating.WinLossTable.Tally> totals = leaderboard.totals();
+        List<Map<String, Object>> models = snapshot.models().stream().map(e -> model(e, totals.get(e.tag()))).toList();
         ctx.json(Map.of("ollama", snapshot.ollamaState(), "models", models));
     }
 
-    private static Map<String, Object> model(CatalogEntry e) {
+    private Map<String, Object> model(CatalogEntry e, org.gpupoor.arena.rating.WinLossTable.Tally tally) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tag", e.tag());
         m.put("name", e.name());
@@ -77,6 +78,11 @@ public final class ArenaController {
         m.put("available", e.available());
         m.put("state", e.state().name().toLowerCase());
         m.put("reason", e.reason());
+        m.put("quantization", e.quantization());
+        m.put("discovered", e.discovered());
+        m.put("battles", tally == null ? 0 : tally.battles());
+        m.put("last_error", catalog.lastError(e.tag()).map(err -> Map.of("message", err.message(), "at", err.at().toString()))
+                .orElse(null));
         return m;
     }
 

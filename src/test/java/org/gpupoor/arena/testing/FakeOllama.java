@@ -203,9 +203,9 @@ public final class FakeOllama implements AutoCloseable {
 
     private ObjectNode details(ModelScript m) {
         ObjectNode details = JSON.createObjectNode();
-        details.put("parent_model", "").put("format", "gguf").put("family", "llama");
-        details.putArray("families").add("llama");
-        details.put("parameter_size", m.parameterSize).put("quantization_level", "Q4_K_M");
+        details.put("parent_model", "").put("format", "gguf").put("family", m.family);
+        details.putArray("families").add(m.family);
+        details.put("parameter_size", m.parameterSize).put("quantization_level", m.quantization);
         return details;
     }
 

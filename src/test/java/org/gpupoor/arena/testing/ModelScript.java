@@ -16,10 +16,19 @@ public final class ModelScript {
     volatile boolean neverEnd;
     volatile boolean goesSilent;
     volatile String doneReason = "stop";
+    volatile String family = "llama";
+    volatile String quantization = "Q4_K_M";
 
     ModelScript(String tag, String parameterSize) {
         this.tag = tag;
         this.parameterSize = parameterSize;
+    }
+
+    /** What Ollama's model list says of the model beside its size. */
+    public ModelScript details(String family, String quantization) {
+        this.family = family;
+        this.quantization = quantization;
+        return this;
     }
 
     public ModelScript answers(String... pieces) {

@@ -64,6 +64,7 @@ public final class TestArena implements AutoCloseable {
         private int totalSeconds = 20;
         private boolean parallel = true;
         private String apiKey;
+        private boolean autoDiscover;
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
         private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
         private boolean countIdentityLeaks;
@@ -128,13 +129,19 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Every model Ollama has battles too (ollama.auto_discover). */
+        public Builder autoDiscover() {
+            this.autoDiscover = true;
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
         }
 
         public ArenaConfig build() {
-            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey),
+            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
                     dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts);

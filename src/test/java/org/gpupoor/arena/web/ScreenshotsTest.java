@@ -74,12 +74,17 @@ class ScreenshotsTest {
                 browser.driver.findElement(By.id("vote-a")).click();
                 browser.await(d -> d.findElement(By.id("result")).isDisplayed());
                 browser.screenshot("voted-" + device + "-" + scheme);
-                for (String tab : List.of("leaderboard", "elo", "bt", "charts")) {
+                for (String tab : List.of("leaderboard", "elo", "bt", "charts", "models")) {
                     browser.driver.findElement(By.id("tab-" + tab)).click();
                     if (tab.equals("charts")) {
                         awaitCharts(List.of("chart-results", "chart-elo", "chart-speed", "chart-h2h"));
                         Object h2hCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
                         assertThat(((Number) h2hCells).intValue()).isGreaterThanOrEqualTo(6);
+                    } else if (tab.equals("models")) {
+                        browser.await(d -> d.findElements(By.cssSelector("#models-table tbody tr")).size() == 4);
+                        assertThat(browser.driver.findElement(By.id("models-status")).getText())
+                                .contains("Ollama is up", "4 of 4 models can battle now");
+                        assertThat(browser.driver.findElements(By.cssSelector("#models-table .badge.ok"))).hasSize(4);
                     } else {
                         browser.await(d -> d.findElements(By.cssSelector("#" + tab + "-table tbody tr")).size() == 4);
                         // Every model shows its measured speed: no dash in the tokens/s column.
@@ -105,7 +110,7 @@ class ScreenshotsTest {
             }
         }
         assertThat(Files.list(Path.of("target", "screenshots")).filter(p -> p.toString().endsWith(".png")).count())
-                .isGreaterThanOrEqualTo(24);
+                .isGreaterThanOrEqualTo(28);
     }
 
     private void battleInProgress() {

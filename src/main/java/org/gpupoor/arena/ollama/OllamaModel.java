@@ -1,0 +1,10 @@
+package org.gpupoor.arena.ollama;
+
+/**
+ * A model Ollama has, as its model list describes it; any detail may be null.
+ *
+ * @param parameterSize Ollama's {@code parameter_size}, e.g. "3.2B"
+ * @param quantization  Ollama's {@code quantization_level}, e.g. "Q4_K_M"
+ */
+public record OllamaModel(String tag, String parameterSize, String family, String quantization) {
+}
