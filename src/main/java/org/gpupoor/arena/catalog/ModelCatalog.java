@@ -84,6 +84,11 @@ public final class ModelCatalog {
         }
     }
 
+    /** Each Ollama server as the last look (or a failed answer) left it. */
+    public List<OllamaGateway.HostStatus> hosts() {
+        return ollama.hostStatus();
+    }
+
     public Snapshot current() {
         return snapshot;
     }

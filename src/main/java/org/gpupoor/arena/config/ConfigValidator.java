@@ -52,6 +52,10 @@ final class ConfigValidator {
         range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
         require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");
         checkModels(c.models(), c.ollama().autoDiscover());
+        List<String> hosts = c.ollama().hosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            require(hosts.indexOf(hosts.get(i)) == i, "/ollama/hosts/" + i, "'" + hosts.get(i) + "' is listed twice");
+        }
         String anchor = c.ratings().anchorModel();
         require(anchor == null || c.models().stream().anyMatch(m -> m != null && anchor.equals(m.tag())), "/ratings/anchor_model",
                 "'" + anchor + "' is not one of the models listed under models");

@@ -1,6 +1,7 @@
 package org.gpupoor.arena.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +46,9 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         }
         return config.withOllama(new ArenaConfig.OllamaSettings(
                 ollamaUrl != null ? ollamaUrl : config.ollama().url(),
-                ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover()));
+                ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover(),
+                // OLLAMA_HOST names one server: it replaces a list of hosts, as it replaces the url.
+                ollamaUrl != null ? List.of() : config.ollama().hosts()));
     }
 
     public static String usage() {

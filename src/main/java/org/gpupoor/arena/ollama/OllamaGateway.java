@@ -23,32 +23,33 @@ import org.gpupoor.arena.config.ModelTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The arena's only door to Ollama: model listing, sizes, and streamed answers under deadlines. */
+/**
+ * The arena's only door to Ollama: model listing, sizes, and streamed answers under deadlines,
+ * from one Ollama server or several ({@code ollama.hosts}). With several, a model is served by
+ * whichever up host has it, the one generating least for the arena first; a host that does not
+ * answer is skipped until the next look at the model lists finds it back.
+ */
 public final class OllamaGateway {
     private static final Logger log = LoggerFactory.getLogger(OllamaGateway.class);
-    private static final long METADATA_TIMEOUT_SECONDS = 10;
 
     private final String url;
-    private final Ollama metadata;
-    private final ChatStream chat;
+    private final List<HostClient> hosts;
     private volatile ArenaConfig.GenerationSettings generation;
     private final Executor readers;
 
     public OllamaGateway(ArenaConfig config, Executor readers) {
         this.readers = readers;
-        this.url = config.ollama().url();
+        this.hosts = config.ollama().urls().stream().map(u -> new HostClient(u, config.ollama().apiKey())).toList();
+        this.url = String.join(", ", config.ollama().urls());
         this.generation = config.generation();
-        this.metadata = client(config, METADATA_TIMEOUT_SECONDS);
-        this.chat = new ChatStream(url, config.ollama().apiKey());
     }
 
-    private static Ollama client(ArenaConfig config, long timeoutSeconds) {
-        Ollama client = new Ollama(config.ollama().url());
-        client.setRequestTimeoutSeconds(timeoutSeconds);
-        if (config.ollama().apiKey() != null) {
-            client.setBearerAuth(config.ollama().apiKey());
-        }
-        return client;
+    /** One host as the last look saw it, for the health check. */
+    public record HostStatus(String url, boolean up, int models, String problem) {
+    }
+
+    public List<HostStatus> hostStatus() {
+        return hosts.stream().map(h -> new HostStatus(h.url, h.up(), h.installed().size(), h.problem())).toList();
     }
 
     /** Generation options from a config reload, for answers started from now on. */
@@ -60,39 +61,65 @@ public final class OllamaGateway {
         return url;
     }
 
-    /** Installed models by canonical tag, with the details Ollama's model list gives. */
+    /**
+     * Asks every host for its models: the installed models of all hosts that answered, by
+     * canonical tag, with the details Ollama's model list gives. Throws when none answered.
+     */
     public Map<String, OllamaModel> installedModels() throws OllamaUnavailableException {
-        try {
-            List<Model> models = metadata.listModels();
-            Map<String, OllamaModel> installed = new LinkedHashMap<>();
-            for (Model m : models) {
-                String tag = ModelTags.canonical(m.getName());
-                var meta = m.getModelMeta();
-                installed.put(tag, meta == null ? new OllamaModel(tag, null, null, null)
-                        : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel()));
+        Map<String, OllamaModel> installed = new LinkedHashMap<>();
+        OllamaUnavailableException lastFailure = null;
+        for (HostClient host : hosts) {
+            try {
+                Map<String, OllamaModel> own = new LinkedHashMap<>();
+                for (Model m : host.metadata.listModels()) {
+                    String tag = ModelTags.canonical(m.getName());
+                    var meta = m.getModelMeta();
+                    own.put(tag, meta == null ? new OllamaModel(tag, null, null, null)
+                            : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel()));
+                }
+                if (!host.up() && hosts.size() > 1) {
+                    log.info("Ollama at {} answers again: {} models", host.url, own.size());
+                }
+                host.answered(own.keySet());
+                own.forEach(installed::putIfAbsent);
+            } catch (OllamaException | RuntimeException e) {
+                String why = FailureReasons.unreachable(host.url, e);
+                if (host.up() && hosts.size() > 1) {
+                    log.warn("{}; its models are served by the other hosts until it is back", why);
+                }
+                host.down(why);
+                lastFailure = new OllamaUnavailableException(why, e);
             }
-            return installed;
-        } catch (OllamaException | RuntimeException e) {
-            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
         }
+        if (installed.isEmpty() && lastFailure != null && hosts.stream().noneMatch(HostClient::up)) {
+            throw hosts.size() == 1 ? lastFailure
+                    : new OllamaUnavailableException("No Ollama host is reachable (" + url + ")", lastFailure);
+        }
+        return installed;
     }
 
     /** Pulls a model into Ollama, waiting until Ollama reports success (a download may take minutes). */
     public void pull(String tag) throws OllamaUnavailableException {
-        try {
-            metadata.pullModel(tag);
-        } catch (OllamaException | RuntimeException e) {
-            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
+        for (HostClient host : hosts) {
+            if (host.installed().contains(tag)) {
+                continue;
+            }
+            try {
+                host.metadata.pullModel(tag);
+            } catch (OllamaException | RuntimeException e) {
+                throw new OllamaUnavailableException(FailureReasons.unreachable(host.url, e), e);
+            }
         }
     }
 
     /** Ollama's {@code /api/show} {@code parameter_size} for one model, e.g. "3.2B". */
     public Optional<String> parameterSize(String tag) throws OllamaUnavailableException {
+        HostClient host = hosts.stream().filter(h -> h.has(tag)).findFirst().orElse(hosts.get(0));
         try {
-            ModelDetail detail = metadata.getModelDetails(tag);
+            ModelDetail detail = host.metadata.getModelDetails(tag);
             return Optional.ofNullable(detail.getDetails()).map(d -> d.getParameterSize());
         } catch (OllamaException | RuntimeException e) {
-            throw new OllamaUnavailableException(FailureReasons.unreachable(url, e), e);
+            throw new OllamaUnavailableException(FailureReasons.unreachable(host.url, e), e);
         }
     }
 
@@ -140,10 +167,9 @@ public final class OllamaGateway {
         StringBuilder text = new StringBuilder();
         long[] firstTokenAt = {0};
         OllamaChatResponseModel last;
+        HostClient host = pick(tag, List.of());
         try {
-            // The wait for response headers (Ollama sends them with the first token) is cut a little
-            // after this answer's own first-token deadline: the watchdog enforces it, this is a backstop.
-            last = chat.stream(request(tag, prompt), watchdog.firstTokenDeadline().plusSeconds(5), chunk -> {
+            last = streamFrom(host, tag, prompt, watchdog, chunk -> {
                 if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
                     // Stopped while Ollama still streams: throwing out of the read loop closes the
                     // stream, which frees the connection even where interrupts cannot (Java 17).
@@ -168,7 +194,7 @@ public final class OllamaGateway {
                 throw FailureReasons.stopped(verdict, watchdog, e);
             }
             log.warn("Generation with {} failed: {}", tag, e.toString());
-            throw FailureReasons.forError(e, url);
+            throw FailureReasons.forError(e, host.url);
         }
         Watchdog.Verdict verdict = watchdog.finish();
         if (verdict != Watchdog.Verdict.FINISHED) {
@@ -183,6 +209,49 @@ public final class OllamaGateway {
         int evalCount = last.getEvalCount() == null ? 0 : last.getEvalCount();
         return new GenerationResult(text.toString(), evalCount, tokensPerSecond(last, evalCount, firstTokenAt[0] == 0 ? 0 : end - firstTokenAt[0]),
                 ttftMs, (end - start) / 1_000_000, last.getDoneReason());
+    }
+
+    /**
+     * Streams from {@code host}, or, when it cannot even be connected to (nothing has streamed
+     * yet), marks it down and tries the next host that has the model.
+     */
+    private OllamaChatResponseModel streamFrom(HostClient host, String tag, String prompt, Watchdog watchdog,
+                                               Consumer<OllamaChatResponseModel> onChunk)
+            throws IOException, InterruptedException, OllamaReplyException {
+        List<HostClient> tried = new java.util.ArrayList<>();
+        while (true) {
+            tried.add(host);
+            host.generating.incrementAndGet();
+            try {
+                // The wait for response headers (Ollama sends them with the first token) is cut a little
+                // after this answer's own first-token deadline: the watchdog enforces it, this is a backstop.
+                return host.chat.stream(request(tag, prompt), watchdog.firstTokenDeadline().plusSeconds(5), onChunk);
+            } catch (java.net.ConnectException e) {
+                HostClient next = hosts.size() > 1 ? pick(tag, tried) : null;
+                if (next == null || tried.contains(next)) {
+                    throw e;
+                }
+                log.warn("Ollama at {} refused the connection; {} goes to {} instead", host.url, tag, next.url);
+                host.down("Ollama at " + host.url + " refused a connection");
+                host = next;
+            } finally {
+                tried.get(tried.size() - 1).generating.decrementAndGet();
+            }
+        }
+    }
+
+    /** The up host that has {@code tag} and is generating least, not one of {@code excluded}; else the first host. */
+    private HostClient pick(String tag, List<HostClient> excluded) {
+        HostClient best = null;
+        for (HostClient h : hosts) {
+            if (h.has(tag) && !excluded.contains(h) && (best == null || h.generating.get() < best.generating.get())) {
+                best = h;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        return excluded.isEmpty() ? hosts.get(0) : null;
     }
 
     private OllamaChatRequest request(String tag, String prompt) {

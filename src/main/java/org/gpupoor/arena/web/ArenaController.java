@@ -46,6 +46,16 @@ public final class ArenaController {
         body.put("models_available", snapshot.available().size());
         body.put("models_approved", snapshot.models().size());
         body.put("checked_at", snapshot.checkedAt().toString());
+        body.put("hosts", catalog.hosts().stream().map(h -> {
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("url", h.url());
+            host.put("up", h.up());
+            host.put("models", h.models());
+            if (h.problem() != null) {
+                host.put("problem", h.problem());
+            }
+            return host;
+        }).toList());
         if (!snapshot.ollamaUp()) {
             body.put("ollama_problem", snapshot.ollamaProblem());
         }

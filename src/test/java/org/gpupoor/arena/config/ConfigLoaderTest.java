@@ -104,6 +104,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void several_ollama_hosts_are_read_normalised_and_a_repeated_one_is_refused() {
+        ArenaConfig config = ConfigLoader.parse(VALID + "ollama:\n  hosts: [gpu-a, \"http://gpu-b:11500\"]\n  auto_discover: true\n", "c.yaml");
+        assertThat(config.ollama().urls()).containsExactly("http://gpu-a:11434", "http://gpu-b:11500");
+        assertThat(config.ollama().autoDiscover()).isTrue();
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").ollama().urls()).containsExactly("http://localhost:11434");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "ollama:\n  hosts:\n    - gpu-a\n    - http://gpu-a:11434\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line 11: ollama.hosts[1]: 'http://gpu-a:11434' is listed twice");
+        assertThat(ConfigLoader.parse("ollama:\n  auto_discover: true\nmodels: []\n", "c.yaml").models())
+                .as("with discovery no model needs listing").isEmpty();
+    }
+
+    @Test
     void a_missing_file_says_where_it_looked(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
                 .hasMessageContaining("Config file not found").hasMessageContaining("nope.yaml");

@@ -65,6 +65,7 @@ public final class TestArena implements AutoCloseable {
         private boolean parallel = true;
         private String apiKey;
         private boolean autoDiscover;
+        private List<String> hosts = List.of();
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
         private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
         private boolean countIdentityLeaks;
@@ -129,6 +130,12 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Several Ollama servers (ollama.hosts) instead of the one URL. */
+        public Builder hosts(List<String> urls) {
+            this.hosts = urls;
+            return this;
+        }
+
         /** Every model Ollama has battles too (ollama.auto_discover). */
         public Builder autoDiscover() {
             this.autoDiscover = true;
@@ -141,7 +148,7 @@ public final class TestArena implements AutoCloseable {
         }
 
         public ArenaConfig build() {
-            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover),
+            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
                     dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts);
