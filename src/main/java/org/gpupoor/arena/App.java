@@ -23,6 +23,7 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
@@ -150,10 +151,11 @@ public final class App implements AutoCloseable {
         if (watcher != null) {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
+        HiddenModels hidden = new HiddenModels(battleLog);
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
-                export, json, clock);
+                export, hidden, json, clock);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
-        ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, random, json);
+        ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, hidden, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
                 config.openData().includePromptsAndAnswers(), clock);
         Javalin javalin = Javalin.create(c -> {
@@ -190,6 +192,8 @@ public final class App implements AutoCloseable {
             c.routes.post("/api/admin/config/reload", adminApi::reloadConfig);
             c.routes.get("/api/admin/backup", adminApi::backup);
             c.routes.post("/api/admin/battles/{id}/void", adminApi::voidBattle);
+            c.routes.post("/api/admin/models/{tag}/hide", adminApi::hideModel);
+            c.routes.post("/api/admin/models/{tag}/show", adminApi::showModel);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             c.routes.get("/api/openapi.yaml", ApiDocument::serve);
             c.routes.get("/api/docs", ctx -> ctx.redirect("/api-docs.html"));

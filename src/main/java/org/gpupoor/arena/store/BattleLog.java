@@ -231,6 +231,40 @@ public final class BattleLog implements AutoCloseable {
         });
     }
 
+    public java.util.Set<String> hiddenModels() {
+        return read(c -> {
+            java.util.Set<String> tags = new java.util.HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tags.add(r.getString(1));
+                }
+            }
+            return tags;
+        });
+    }
+
+    /** True when the model was not hidden before. */
+    public boolean hideModel(String tag, Instant at) {
+        return write("hide a model", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING")) {
+                s.setString(1, tag);
+                s.setString(2, at.toString());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** True when the model was hidden before. */
+    public boolean showModel(String tag) {
+        return write("show a model", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM hidden_models WHERE tag = ?")) {
+                s.setString(1, tag);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
     public void backupTo(java.nio.file.Path target) {
         read(c -> {

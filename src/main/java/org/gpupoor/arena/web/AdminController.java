@@ -15,6 +15,7 @@ import org.gpupoor.arena.battle.BattleIds;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
@@ -37,12 +38,14 @@ public final class AdminController {
     private final Leaderboard leaderboard;
     private final StrengthBoard strengths;
     private final LeaderboardExport export;
+    private final HiddenModels hidden;
     private final ObjectMapper json;
     private final Clock clock;
 
     /** @param watcher null when the arena was not started from a config file (then reload is refused) */
     public AdminController(String token, LiveConfig config, ConfigWatcher watcher, BattleLog battleLog, Leaderboard leaderboard,
-                           StrengthBoard strengths, LeaderboardExport export, ObjectMapper json, Clock clock) {
+                           StrengthBoard strengths, LeaderboardExport export, HiddenModels hidden, ObjectMapper json, Clock clock) {
+        this.hidden = hidden;
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.config = config;
         this.watcher = watcher;
@@ -97,6 +100,29 @@ public final class AdminController {
         ctx.contentType("application/vnd.sqlite3").header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
         dir.toFile().deleteOnExit();
+    }
+
+    public void hideModel(Context ctx) {
+        String tag = knownModel(ctx);
+        boolean changed = hidden.hide(tag, clock.instant());
+        log.info("Model {} hidden from the boards by the operator", tag);
+        ctx.json(Map.of("model", tag, "hidden", true, "changed", changed));
+    }
+
+    public void showModel(Context ctx) {
+        String tag = knownModel(ctx);
+        boolean changed = hidden.show(tag);
+        ctx.json(Map.of("model", tag, "hidden", false, "changed", changed));
+    }
+
+    /** A model the boards could show: approved now, or with counted battles. */
+    private String knownModel(Context ctx) {
+        String tag = org.gpupoor.arena.config.ModelTags.canonical(ctx.pathParam("tag"));
+        if (leaderboard.totals().containsKey(tag) || config.current().models().stream().anyMatch(m -> m.tag().equals(tag))
+                || hidden.contains(tag)) {
+            return tag;
+        }
+        throw ApiException.notFound("No model '" + tag + "' is approved or has battles on the boards.");
     }
 
     public void voidBattle(Context ctx) {

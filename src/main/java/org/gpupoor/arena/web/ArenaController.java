@@ -12,6 +12,7 @@ import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
@@ -26,9 +27,11 @@ public final class ArenaController {
     private final StrengthBoard strengths;
     private final Random random;
     private final BoardCache boards;
+    private final HiddenModels hidden;
 
     public ArenaController(LiveConfig config, ModelCatalog catalog, Leaderboard leaderboard,
-                           LeaderboardExport export, StrengthBoard strengths, Random random, ObjectMapper json) {
+                           LeaderboardExport export, StrengthBoard strengths, HiddenModels hidden, Random random, ObjectMapper json) {
+        this.hidden = hidden;
         this.boards = new BoardCache(json);
         this.strengths = strengths;
         this.config = config;
@@ -90,6 +93,7 @@ public final class ArenaController {
         m.put("reason", e.reason());
         m.put("quantization", e.quantization());
         m.put("discovered", e.discovered());
+        m.put("hidden", hidden.contains(e.tag()));
         m.put("battles", tally == null ? 0 : tally.battles());
         m.put("last_error", catalog.lastError(e.tag()).map(err -> Map.of("message", err.message(), "at", err.at().toString()))
                 .orElse(null));
@@ -112,7 +116,8 @@ public final class ArenaController {
         leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", leaderboard.mainBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+            return Map.of("rows", hidden.rerank(leaderboard.mainBoard()).stream()
+                    .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
 
@@ -120,7 +125,8 @@ public final class ArenaController {
         leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", leaderboard.eloBoard().stream().map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+            return Map.of("rows", hidden.rerankElo(leaderboard.eloBoard()).stream()
+                    .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
 
@@ -135,7 +141,7 @@ public final class ArenaController {
 
     /** The Bradley-Terry board and matrix change only with a refit (which also takes the models' names). */
     private String fitVersion() {
-        return strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode());
+        return strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode()) + "." + hidden.version();
     }
 
     public void strengthBoard(Context ctx) {
@@ -144,21 +150,21 @@ public final class ArenaController {
             Map<String, Object> anchor = new LinkedHashMap<>();
             anchor.put("model", result.anchor().model());
             anchor.put("rating", result.anchor().rating());
-            return Map.of("battles", result.battles(), "anchor", anchor, "rows", result.rows());
+            return Map.of("battles", result.battles(), "anchor", anchor, "rows", hidden.filter(result.rows(), StrengthBoard.Row::model));
         });
     }
 
     public void strengthMatrix(Context ctx) {
-        boards.serve(ctx, "matrix", fitVersion(), () -> strengths.current().matrix());
+        boards.serve(ctx, "matrix", fitVersion(), () -> hidden.matrix(strengths.current().matrix()));
     }
 
     public void eloHistory(Context ctx) {
         leaderboard.refreshIfSizesChanged();
         // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
-        boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), leaderboard::eloHistory);
+        boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
     }
 
     public void headToHead(Context ctx) {
-        boards.serve(ctx, "head-to-head", version(), leaderboard::headToHead);
+        boards.serve(ctx, "head-to-head", version(), () -> hidden.headToHead(leaderboard.headToHead()));
     }
 }

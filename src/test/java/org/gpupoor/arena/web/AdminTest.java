@@ -132,6 +132,38 @@ class AdminTest {
         assertThat(admin("POST", "/api/admin/battles/nonsense/void", TOKEN).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_hidden_model_leaves_the_boards_until_shown_again_and_its_opponent_keeps_its_results() {
+        start(TOKEN);
+        String id = arena.api.post("/api/battles", "{\"prompt\": \"Hide and seek\"}").json().get("id").asText();
+        arena.api.events(id);
+        JsonNode pair = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").json().get("models");
+        String winner = pair.get("a").get("tag").asText();
+        String loser = pair.get("b").get("tag").asText();
+        String etag = arena.api.get("/api/leaderboard").raw().headers().firstValue("ETag").orElseThrow();
+
+        Api.Response hidden = admin("POST", "/api/admin/models/" + loser + "/hide", TOKEN);
+        assertThat(hidden.status()).isEqualTo(200);
+        assertThat(hidden.json().get("changed").asBoolean()).isTrue();
+        JsonNode board = arena.api.get("/api/leaderboard").json();
+        assertThat(board.get("rows")).hasSize(1);
+        assertThat(board.get("rows").get(0).get("model").asText()).isEqualTo(winner);
+        assertThat(board.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(board.get("rows").get(0).get("wins").asInt()).as("the win over the hidden model stands").isEqualTo(1);
+        assertThat(arena.api.get("/api/leaderboard").raw().headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+        assertThat(arena.api.get("/api/leaderboard/elo").json().get("rows")).hasSize(1);
+        assertThat(arena.api.get("/api/leaderboard/head-to-head").json().get("models")).hasSize(1);
+        assertThat(arena.api.get("/api/leaderboard/elo/history").json().get("series").has(loser)).isFalse();
+        assertThat(arena.api.get("/api/models").json().get("models")).anySatisfy(m -> {
+            assertThat(m.get("tag").asText()).isEqualTo(loser);
+            assertThat(m.get("hidden").asBoolean()).isTrue();
+        });
+
+        assertThat(admin("POST", "/api/admin/models/" + loser + "/show", TOKEN).json().get("changed").asBoolean()).isTrue();
+        assertThat(arena.api.get("/api/leaderboard").json().get("rows")).hasSize(2);
+        assertThat(admin("POST", "/api/admin/models/nobody:7b/hide", TOKEN).status()).isEqualTo(404);
+    }
+
     private static int battles(JsonNode board) {
         int sum = 0;
         for (JsonNode row : board.get("rows")) {

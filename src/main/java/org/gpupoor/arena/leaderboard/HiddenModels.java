@@ -1,0 +1,116 @@
+package org.gpupoor.arena.leaderboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.gpupoor.arena.store.BattleLog;
+
+/**
+ * Models the operator has hidden from the boards. Their battles still count for their opponents
+ * (hiding a model must not move anyone else's rating); only their own rows, series and cells are
+ * left out. Kept in the log, so a restart keeps them hidden.
+ */
+public final class HiddenModels {
+    private final BattleLog log;
+    private volatile Set<String> hidden;
+    private volatile long version;
+
+    public HiddenModels(BattleLog log) {
+        this.log = log;
+        this.hidden = Set.copyOf(log.hiddenModels());
+    }
+
+    public boolean contains(String tag) {
+        return hidden.contains(tag);
+    }
+
+    /** Grows with every change: part of every board's version. */
+    public long version() {
+        return version;
+    }
+
+    /** True when the model was shown until now. */
+    public synchronized boolean hide(String tag, Instant at) {
+        boolean changed = log.hideModel(tag, at);
+        hidden = Set.copyOf(log.hiddenModels());
+        version++;
+        return changed;
+    }
+
+    /** True when the model was hidden until now. */
+    public synchronized boolean show(String tag) {
+        boolean changed = log.showModel(tag);
+        hidden = Set.copyOf(log.hiddenModels());
+        version++;
+        return changed;
+    }
+
+    /** {@code rows} without hidden models, in the same order. */
+    public <T> List<T> filter(List<T> rows, Function<T, String> model) {
+        Set<String> now = hidden;
+        return now.isEmpty() ? rows : rows.stream().filter(r -> !now.contains(model.apply(r))).toList();
+    }
+
+    /** The main board without hidden models, ranked anew. */
+    public List<BoardRows.MainRow> rerank(List<BoardRows.MainRow> rows) {
+        List<BoardRows.MainRow> ranked = new ArrayList<>();
+        for (BoardRows.MainRow r : filter(rows, BoardRows.MainRow::model)) {
+            ranked.add(new BoardRows.MainRow(ranked.size() + 1, r.model(), r.name(), r.sizeB(), r.wins(), r.losses(), r.ties(),
+                    r.battles(), r.winRate(), r.score()));
+        }
+        return ranked;
+    }
+
+    /** The ELO board without hidden models, ranked anew (models without a rating stay unranked, last). */
+    public List<BoardRows.EloRow> rerankElo(List<BoardRows.EloRow> rows) {
+        List<BoardRows.EloRow> ranked = new ArrayList<>();
+        for (BoardRows.EloRow r : filter(rows, BoardRows.EloRow::model)) {
+            ranked.add(new BoardRows.EloRow(r.rank() == null ? null : ranked.size() + 1, r.model(), r.name(), r.sizeB(), r.rating(),
+                    r.initialRating(), r.winImpact(), r.lossImpact(), r.battles()));
+        }
+        return ranked;
+    }
+
+    public StrengthBoard.Matrix matrix(StrengthBoard.Matrix m) {
+        Set<String> now = hidden;
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < m.models().size(); i++) {
+            if (!now.contains(m.models().get(i))) {
+                keep.add(i);
+            }
+        }
+        if (keep.size() == m.models().size()) {
+            return m;
+        }
+        int n = keep.size();
+        long[][] battles = new long[n][n];
+        Double[][] observed = new Double[n][n];
+        double[][] predicted = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                battles[i][j] = m.battles()[keep.get(i)][keep.get(j)];
+                observed[i][j] = m.observed()[keep.get(i)][keep.get(j)];
+                predicted[i][j] = m.predicted()[keep.get(i)][keep.get(j)];
+            }
+        }
+        return new StrengthBoard.Matrix(keep.stream().map(m.models()::get).toList(), keep.stream().map(m.names()::get).toList(),
+                battles, observed, predicted);
+    }
+
+    public ChartData.EloHistory history(ChartData.EloHistory h) {
+        Set<String> now = hidden;
+        Map<String, List<double[]>> series = new HashMap<>(h.series());
+        series.keySet().removeAll(now);
+        return new ChartData.EloHistory(h.battles(), filter(h.models(), ChartData.Model::model), series);
+    }
+
+    public ChartData.HeadToHead headToHead(ChartData.HeadToHead h) {
+        Set<String> now = hidden;
+        return new ChartData.HeadToHead(filter(h.models(), ChartData.Model::model),
+                h.cells().stream().filter(c -> !now.contains(c.row()) && !now.contains(c.col())).toList());
+    }
+}
