@@ -1,6 +1,9 @@
 package org.gpupoor.arena.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything an operator sets in {@code arena_config.yaml}. Missing sections take the defaults
@@ -60,26 +63,15 @@ public record ArenaConfig(
 
     /** The sections of {@code edited} that differ from this config but only take effect after a restart. */
     public List<String> restartNeededFor(ArenaConfig edited) {
-        List<String> differ = new java.util.ArrayList<>();
-        if (!ollama.equals(edited.ollama)) {
-            differ.add("ollama");
-        }
-        if (!capacity.equals(edited.capacity)) {
-            differ.add("capacity");
-        }
-        if (!leaderboardFile.equals(edited.leaderboardFile)) {
-            differ.add("leaderboard_file");
-        }
-        if (!countIdentityLeaks.equals(edited.countIdentityLeaks)) {
-            differ.add("count_identity_leaks");
-        }
-        if (!ratings.equals(edited.ratings)) {
-            differ.add("ratings");
-        }
-        if (!openData.equals(edited.openData)) {
-            differ.add("open_data");
-        }
-        return differ;
+        Map<String, Function<ArenaConfig, Object>> sections = new LinkedHashMap<>();
+        sections.put("ollama", ArenaConfig::ollama);
+        sections.put("capacity", ArenaConfig::capacity);
+        sections.put("leaderboard_file", ArenaConfig::leaderboardFile);
+        sections.put("count_identity_leaks", ArenaConfig::countIdentityLeaks);
+        sections.put("ratings", ArenaConfig::ratings);
+        sections.put("open_data", ArenaConfig::openData);
+        return sections.entrySet().stream().filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
+                .map(Map.Entry::getKey).toList();
     }
 
     public ArenaConfig withLeaderboardFile(String replacement) {

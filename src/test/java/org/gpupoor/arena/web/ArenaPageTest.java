@@ -98,9 +98,16 @@ class ArenaPageTest {
         String winner = text("label-a").substring("Model A: ".length());
 
         click("tab-leaderboard");
-        WebElement row = browser.await(d -> d.findElement(By.cssSelector("#leaderboard-table tbody tr")));
-        assertThat(row.getText()).contains(winner).contains("1 0 0 1 100.0% 0.500");
-        assertThat(row.getAttribute("class")).contains("changed");
+        // The board may be drawn twice (the tab's load and the vote's refresh): read the row the last drawing left.
+        String row = browser.await(d -> {
+            try {
+                WebElement first = d.findElement(By.cssSelector("#leaderboard-table tbody tr"));
+                return first.getAttribute("class").contains("changed") && first.getText().contains(winner) ? first.getText() : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+        assertThat(row).contains("1 0 0 1 100.0% 0.500");
         click("tab-battle");
         click("new-battle");
         assertThat(text("label-a")).isEqualTo("Model A");
