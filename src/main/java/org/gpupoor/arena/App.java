@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -30,8 +29,6 @@ import org.gpupoor.arena.leaderboard.LeaderboardJson;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.web.AdminController;
-import org.gpupoor.arena.web.ApiDocument;
-import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.opendata.ExportController;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.store.BattleLog;
@@ -41,7 +38,6 @@ import org.gpupoor.arena.web.ErrorHandling;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
 import org.gpupoor.arena.web.RateLimiter;
-import org.gpupoor.arena.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,35 +164,7 @@ public final class App implements AutoCloseable {
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
-            c.routes.before(SecurityHeaders::apply);
-            c.requestLogger.http(new RequestLog(metrics)::record);
-            c.routes.before("/api/battles", ctx -> limit(ctx, "POST", battleLimit, "new battles"));
-            c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", voteLimit, "votes"));
-            c.routes.get("/api/health", arenaApi::health);
-            c.routes.get("/api/arena", arenaApi::arena);
-            c.routes.get("/api/models", arenaApi::models);
-            c.routes.get("/api/prompts/random", arenaApi::randomPrompt);
-            c.routes.get("/api/leaderboard", arenaApi::mainBoard);
-            c.routes.get("/api/leaderboard/elo", arenaApi::eloBoard);
-            c.routes.get("/api/leaderboard/bt", arenaApi::strengthBoard);
-            c.routes.get("/api/leaderboard/matrix", arenaApi::strengthMatrix);
-            c.routes.get("/api/leaderboard/elo/history", arenaApi::eloHistory);
-            c.routes.get("/api/leaderboard/head-to-head", arenaApi::headToHead);
-            c.routes.get("/api/battles/export", exportApi::export);
-            c.routes.post("/api/battles", battleApi::create);
-            c.routes.get("/api/battles/{id}", battleApi::show);
-            c.routes.get("/api/battles/{id}/events", battleApi::events);
-            c.routes.post("/api/battles/{id}/vote", battleApi::vote);
-            c.routes.before("/api/admin/*", adminApi::authorize);
-            c.routes.get("/api/admin/config", adminApi::showConfig);
-            c.routes.post("/api/admin/config/reload", adminApi::reloadConfig);
-            c.routes.get("/api/admin/backup", adminApi::backup);
-            c.routes.post("/api/admin/battles/{id}/void", adminApi::voidBattle);
-            c.routes.post("/api/admin/models/{tag}/hide", adminApi::hideModel);
-            c.routes.post("/api/admin/models/{tag}/show", adminApi::showModel);
-            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            c.routes.get("/api/openapi.yaml", ApiDocument::serve);
-            c.routes.get("/api/docs", ctx -> ctx.redirect("/api-docs.html"));
+            Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi, metrics, battleLimit, voteLimit));
         });
         return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog,
                 metrics);
@@ -247,12 +215,6 @@ public final class App implements AutoCloseable {
         battleLog.close();
         database.close();
         metrics.close();
-    }
-
-    private static void limit(Context ctx, String method, RateLimiter limiter, String what) {
-        if (ctx.method().name().equals(method)) {
-            limiter.acquire(ctx.ip(), what);
-        }
     }
 
     private static void safely(Runnable task) {

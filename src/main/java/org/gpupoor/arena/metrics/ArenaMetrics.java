@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,7 @@ public final class ArenaMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter battlesStarted;
+    private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();
 
     public ArenaMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -65,10 +68,12 @@ public final class ArenaMetrics implements AutoCloseable {
                 .tag("model", model).tag("reason", reason).register(registry).increment();
     }
 
+    /** Called for every request: the timer of each (method, route, status) is built once, not per request. */
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("arena.http.requests").description("HTTP requests by route (an event stream counts its whole length)")
+        httpTimers.computeIfAbsent(method + " " + route + " " + status, key -> Timer.builder("arena.http.requests")
+                .description("HTTP requests by route (an event stream counts its whole length)")
                 .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-                .register(registry).record(took);
+                .register(registry)).record(took);
     }
 
     /** Everything, in Prometheus' text exposition format. */
