@@ -129,17 +129,17 @@ public final class App implements AutoCloseable {
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
         live.onChange((before, next) -> {
-            ollama.reconfigure(next);
-            catalog.reconfigure(next);
+            var catalogUpdated = catalog.reconfigure(next);
             battleLimit.setPerMinute(next.rateLimits().battlesPerMinute());
             voteLimit.setPerMinute(next.rateLimits().votesPerMinute());
             if (!before.models().equals(next.models()) || !before.maxModelSizeB().equals(next.maxModelSizeB())) {
-                // Names and sizes feed the boards (the ELO's size adjustment): replay them off the reload's thread.
-                ratingsThread.execute(() -> safely(() -> {
+                // Names and sizes feed the boards (the ELO's size adjustment): replay them once the
+                // catalog has them, off the reload's thread.
+                catalogUpdated.thenRunAsync(() -> safely(() -> {
                     leaderboard.rebuild();
                     strengths.requestRecompute();
                     export.requestWrite();
-                }));
+                }), ratingsThread);
             }
         });
         ConfigWatcher watcher = operations.configFile() == null ? null

@@ -78,11 +78,13 @@ final class BattleRunner {
     /** Starts the generations and returns at once; {@code whenDone} runs once the battle has ended. */
     void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
         AtomicReference<String> failure = new AtomicReference<>(); // the first side's own failure, for metrics
-        if (config.current().generation().parallel()) {
+        // Both sides answer with the options in force now, whatever a reload changes meanwhile.
+        ArenaConfig.GenerationSettings options = config.current().generation();
+        if (options.parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
-                    runSide(battle, side, watchdogs, failure);
+                    runSide(battle, side, options, watchdogs, failure);
                     if (remaining.decrementAndGet() == 0) {
                         finish(battle, failure, whenDone);
                     }
@@ -90,8 +92,8 @@ final class BattleRunner {
             }
         } else {
             workers.execute(() -> {
-                runSide(battle, Side.A, watchdogs, failure);
-                runSide(battle, Side.B, watchdogs, failure);
+                runSide(battle, Side.A, options, watchdogs, failure);
+                runSide(battle, Side.B, options, watchdogs, failure);
                 finish(battle, failure, whenDone);
             });
         }
@@ -104,11 +106,12 @@ final class BattleRunner {
         finish(battle, new AtomicReference<>("abandoned"), () -> { });
     }
 
-    private void runSide(LiveBattle battle, Side side, Map<Side, Watchdog> watchdogs, AtomicReference<String> failure) {
+    private void runSide(LiveBattle battle, Side side, ArenaConfig.GenerationSettings options, Map<Side, Watchdog> watchdogs,
+                         AtomicReference<String> failure) {
         Contender model = battle.contender(side);
         battle.started(side);
         try {
-            GenerationResult result = ollama.generate(model.tag(), battle.prompt(), watchdogs.get(side),
+            GenerationResult result = ollama.generate(model.tag(), battle.prompt(), options, watchdogs.get(side),
                     text -> battle.token(side, text));
             battle.done(side, result);
             metrics.answer(model.tag(), result.ttftMs(), result.totalMs(), result.tokensPerSecond());
@@ -138,7 +141,8 @@ final class BattleRunner {
             metrics.battleEnded(ended.equals("ready") ? "ready" : "failed", switch (ended) {
                 case "ready" -> "none";
                 case "storage" -> "storage";
-                default -> failure.get() == null ? "unexpected" : failure.get();
+                // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
+                default -> failure.get() == null ? "cancelled" : failure.get();
             });
         } finally {
             whenDone.run();

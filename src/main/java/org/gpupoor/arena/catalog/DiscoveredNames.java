@@ -8,6 +8,15 @@ final class DiscoveredNames {
     private DiscoveredNames() {
     }
 
+    /**
+     * Embedding models (BERT-family architectures such as nomic-embed-text, or "embed" in the
+     * name) cannot answer a chat: discovering them would fail every battle they were paired in.
+     */
+    static boolean canChat(OllamaModel m) {
+        String family = m.family() == null ? "" : m.family().toLowerCase(Locale.ROOT);
+        return !family.contains("bert") && !m.tag().toLowerCase(Locale.ROOT).contains("embed");
+    }
+
     static String of(OllamaModel m) {
         if (m.family() == null || m.family().isBlank()) {
             return m.tag();

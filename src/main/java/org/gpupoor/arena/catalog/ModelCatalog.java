@@ -67,20 +67,23 @@ public final class ModelCatalog {
         this.snapshot = build(false, NOT_CHECKED, Map.of());
     }
 
-    /** The approved models from a config reload; the next check (started now) builds the snapshot from them. */
-    public void reconfigure(ArenaConfig config) {
+    /**
+     * The approved models from a config reload; a check started now builds the snapshot from
+     * them. The future completes once that snapshot is in place.
+     */
+    public java.util.concurrent.CompletableFuture<Void> reconfigure(ArenaConfig config) {
         this.configured = config.models();
         this.maxSizeB = config.maxModelSizeB();
         try {
-            background.execute(() -> {
+            return java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     refresh();
                 } catch (RuntimeException e) {
                     log.error("Checking Ollama after a config reload failed", e);
                 }
-            });
+            }, background);
         } catch (RejectedExecutionException e) {
-            // shutting down
+            return java.util.concurrent.CompletableFuture.completedFuture(null); // shutting down
         }
     }
 
@@ -127,7 +130,8 @@ public final class ModelCatalog {
         try {
             Map<String, OllamaModel> installed = ollama.installedModels();
             if (autoDiscover) {
-                installed.values().stream().filter(m -> !isListed(m.tag())).forEach(m -> discovered.put(m.tag(), m));
+                installed.values().stream().filter(m -> !isListed(m.tag()) && DiscoveredNames.canChat(m))
+                        .forEach(m -> discovered.put(m.tag(), m));
             }
             reportedMissing.removeIf(tag -> !installed.containsKey(tag));
             reportedMissing.forEach(installed::remove);

@@ -51,14 +51,13 @@ public final class ConfigWatcher {
 
     /** Reads the file now and applies what changed; throws, changing nothing, when it does not validate. */
     public synchronized LiveConfig.Change reload() {
-        ArenaConfig edited;
+        LiveConfig.Change change;
         try {
-            edited = overrides.apply(ConfigLoader.load(file));
+            change = live.apply(overrides.apply(ConfigLoader.load(file)));
         } catch (ConfigException e) {
             log.warn("{} was not reloaded; the previous config stays in force. {}", file.getFileName(), e.getMessage());
             throw e;
         }
-        LiveConfig.Change change = live.apply(edited);
         if (!change.changed().isEmpty()) {
             log.info("Reloaded {}: {} changed", file.getFileName(), String.join(", ", change.changed()));
         }

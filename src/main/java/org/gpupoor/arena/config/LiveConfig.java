@@ -32,10 +32,20 @@ public final class LiveConfig {
         listeners.add(listener);
     }
 
-    /** Takes over the reloadable parts of {@code edited} and tells the listeners when anything changed. */
+    /**
+     * Takes over the reloadable parts of {@code edited} and tells the listeners when anything
+     * changed. Throws, changing nothing, when the result would not validate (an edit valid with
+     * its own restart-only sections, such as a model list that relies on auto_discover, may not
+     * be valid with the running ones).
+     */
     public synchronized Change apply(ArenaConfig edited) {
         ArenaConfig before = current;
         ArenaConfig next = before.withReloadableFrom(edited);
+        List<ConfigValidator.Problem> problems = ConfigValidator.validate(next);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> p.field() + ": " + p.message()
+                    + " (with the settings in force until a restart)").collect(java.util.stream.Collectors.joining("\n")));
+        }
         List<String> changed = changedSections(before, next);
         if (!changed.isEmpty()) {
             current = next;

@@ -34,14 +34,12 @@ public final class OllamaGateway {
 
     private final String url;
     private final List<HostClient> hosts;
-    private volatile ArenaConfig.GenerationSettings generation;
     private final Executor readers;
 
     public OllamaGateway(ArenaConfig config, Executor readers) {
         this.readers = readers;
         this.hosts = config.ollama().urls().stream().map(u -> new HostClient(u, config.ollama().apiKey())).toList();
         this.url = String.join(", ", config.ollama().urls());
-        this.generation = config.generation();
     }
 
     /** One host as the last look saw it, for the health check. */
@@ -50,11 +48,6 @@ public final class OllamaGateway {
 
     public List<HostStatus> hostStatus() {
         return hosts.stream().map(h -> new HostStatus(h.url, h.up(), h.installed().size(), h.problem())).toList();
-    }
-
-    /** Generation options from a config reload, for answers started from now on. */
-    public void reconfigure(ArenaConfig config) {
-        this.generation = config.generation();
     }
 
     public String url() {
@@ -128,13 +121,14 @@ public final class OllamaGateway {
      * Returns when the answer is complete, and throws as soon as a deadline passes or the
      * watchdog is cancelled, even if the read itself cannot be interrupted (see {@link Watchdog}).
      */
-    public GenerationResult generate(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken)
+    public GenerationResult generate(String tag, String prompt, ArenaConfig.GenerationSettings options, Watchdog watchdog,
+                                     Consumer<String> onToken)
             throws GenerationException {
         CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
         watchdog.onStop(verdict -> outcome.completeExceptionally(FailureReasons.stopped(verdict, watchdog, null)));
         readers.execute(() -> {
             try {
-                outcome.complete(read(tag, prompt, watchdog, piece -> {
+                outcome.complete(read(tag, prompt, options, watchdog, piece -> {
                     if (!outcome.isDone()) {
                         onToken.accept(piece);
                     }
@@ -158,7 +152,8 @@ public final class OllamaGateway {
         }
     }
 
-    private GenerationResult read(String tag, String prompt, Watchdog watchdog, Consumer<String> onToken)
+    private GenerationResult read(String tag, String prompt, ArenaConfig.GenerationSettings options, Watchdog watchdog,
+                                  Consumer<String> onToken)
             throws GenerationException {
         if (!watchdog.arm()) {
             throw FailureReasons.stopped(Watchdog.Verdict.CANCELLED, watchdog, null);
@@ -169,7 +164,7 @@ public final class OllamaGateway {
         OllamaChatResponseModel last;
         HostClient host = pick(tag, List.of());
         try {
-            last = streamFrom(host, tag, prompt, watchdog, chunk -> {
+            last = streamFrom(host, request(tag, prompt, options), watchdog, chunk -> {
                 if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
                     // Stopped while Ollama still streams: throwing out of the read loop closes the
                     // stream, which frees the connection even where interrupts cannot (Java 17).
@@ -215,7 +210,7 @@ public final class OllamaGateway {
      * Streams from {@code host}, or, when it cannot even be connected to (nothing has streamed
      * yet), marks it down and tries the next host that has the model.
      */
-    private OllamaChatResponseModel streamFrom(HostClient host, String tag, String prompt, Watchdog watchdog,
+    private OllamaChatResponseModel streamFrom(HostClient host, OllamaChatRequest request, Watchdog watchdog,
                                                Consumer<OllamaChatResponseModel> onChunk)
             throws IOException, InterruptedException, OllamaReplyException {
         List<HostClient> tried = new java.util.ArrayList<>();
@@ -225,13 +220,13 @@ public final class OllamaGateway {
             try {
                 // The wait for response headers (Ollama sends them with the first token) is cut a little
                 // after this answer's own first-token deadline: the watchdog enforces it, this is a backstop.
-                return host.chat.stream(request(tag, prompt), watchdog.firstTokenDeadline().plusSeconds(5), onChunk);
+                return host.chat.stream(request, watchdog.firstTokenDeadline().plusSeconds(5), onChunk);
             } catch (java.net.ConnectException e) {
-                HostClient next = hosts.size() > 1 ? pick(tag, tried) : null;
+                HostClient next = hosts.size() > 1 ? pick(request.getModel(), tried) : null;
                 if (next == null || tried.contains(next)) {
                     throw e;
                 }
-                log.warn("Ollama at {} refused the connection; {} goes to {} instead", host.url, tag, next.url);
+                log.warn("Ollama at {} refused the connection; {} goes to {} instead", host.url, request.getModel(), next.url);
                 host.down("Ollama at " + host.url + " refused a connection");
                 host = next;
             } finally {
@@ -254,7 +249,7 @@ public final class OllamaGateway {
         return excluded.isEmpty() ? hosts.get(0) : null;
     }
 
-    private OllamaChatRequest request(String tag, String prompt) {
+    private OllamaChatRequest request(String tag, String prompt, ArenaConfig.GenerationSettings generation) {
         OptionsBuilder options = new OptionsBuilder()
                 .setTemperature(generation.temperature().floatValue())
                 .setNumPredict(generation.numPredict());

@@ -48,7 +48,7 @@ final class GroupCommit implements AutoCloseable {
         PendingVote vote = new PendingVote(id, outcome, at, afterCommit);
         unwritten.incrementAndGet();
         pending.add(vote);
-        if (closed) {
+        if (closed || !writer.isAlive()) {
             failAll(pending);
         }
         vote.awaitWritten();

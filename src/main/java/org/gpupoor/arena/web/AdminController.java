@@ -92,14 +92,19 @@ public final class AdminController {
     }
 
     public void backup(Context ctx) throws IOException {
-        Path dir = Files.createTempDirectory("arena-backup");
-        Path copy = dir.resolve("arena.db");
-        battleLog.backupTo(copy);
+        // A file of its own in the temp folder, gone once sent (or at once if the copy fails).
+        Path copy = Files.createTempFile("arena-backup", ".db");
+        Files.delete(copy); // VACUUM INTO wants to create it
+        try {
+            battleLog.backupTo(copy);
+            log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
+            ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
         String name = "arena-backup-" + clock.instant().toString().replace(':', '-') + ".db";
-        log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
         ctx.contentType("application/vnd.sqlite3").header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
-        dir.toFile().deleteOnExit();
     }
 
     public void hideModel(Context ctx) {

@@ -33,6 +33,7 @@ class DiscoveryTest {
         ollama.model("qwen2.5:0.5b", "0.5B").details("qwen2", "Q8_0");
         ollama.model("gemma2:2b", "2.6B").details("gemma2", "Q4_0");
         ollama.model("phi3:14b", "14.0B").details("phi3", "Q4_K_M");
+        ollama.model("nomic-embed-text:latest", "137M").details("nomic-bert", "F16"); // answers no chat
         arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).autoDiscover()
                 .model("listed:1b", "Listed (1B)", null).build());
 

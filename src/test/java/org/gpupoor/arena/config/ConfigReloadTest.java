@@ -80,6 +80,14 @@ class ConfigReloadTest {
         assertThat(arena.api.get("/api/models").json().get("models")).hasSize(2);
         assertThat(arena.api.get("/api/prompts/random").json().get("prompt").asText()).isEqualTo("Why is the sky blue?");
         assertThat(admin("GET", "/api/admin/config").json().get("max_prompt_chars").asInt()).isEqualTo(4000);
+
+        // Valid on its own, but it leans on auto_discover, which only a restart would switch on.
+        Files.writeString(file, yaml(List.of("one:1b"), "Why is the sky blue?", 20, 0)
+                .replace("ollama:\n", "ollama:\n  auto_discover: true\n"));
+        Api.Response leaning = admin("POST", "/api/admin/config/reload");
+        assertThat(leaning.status()).isEqualTo(400);
+        assertThat(leaning.json().get("message").asText()).contains("models: list at least two models", "until a restart");
+        assertThat(arena.api.get("/api/models").json().get("models")).hasSize(2);
     }
 
     @Test
