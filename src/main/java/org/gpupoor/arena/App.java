@@ -149,7 +149,7 @@ public final class App implements AutoCloseable {
         }
         HiddenModels hidden = new HiddenModels(battleLog);
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
-                export, hidden, json, clock);
+                export, hidden, catalog, json, clock);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
         ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, hidden, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),

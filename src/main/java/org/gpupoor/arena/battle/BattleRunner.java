@@ -169,7 +169,14 @@ final class BattleRunner {
     }
 
     private Optional<String> giveaway(LiveBattle battle, Side side, String answer) {
-        IdentityCheck check = identities.get(battle.contender(side).tag());
+        Contender model = battle.contender(side);
+        // A discovered model is in no config entry: its words come from the name the catalog gave it.
+        IdentityCheck check = identities.get(model.tag());
+        if (check == null) {
+            check = catalog.find(model.tag())
+                    .map(e -> new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry(e.tag(), e.name(), e.sizeB()))))
+                    .orElse(null);
+        }
         return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);
     }
 

@@ -42,7 +42,12 @@ final class IdentityWords {
         String first = model.name().split("[^\\p{L}\\p{N}.]+")[0].replaceAll("\\.$", "");
         if (!first.isEmpty()) {
             words.add(first);
-            words.addAll(MAKERS.getOrDefault(first.toLowerCase(Locale.ROOT), List.of()));
+            // "Qwen2" or "Gemma2", as discovered models are named: the family word is "Qwen", "Gemma".
+            String family = first.replaceAll("[\\d.]+$", "");
+            if (!family.isEmpty() && !family.equals(first)) {
+                words.add(family);
+            }
+            words.addAll(MAKERS.getOrDefault(family.toLowerCase(Locale.ROOT), List.of()));
         }
         return words;
     }

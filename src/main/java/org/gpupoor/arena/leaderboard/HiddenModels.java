@@ -75,6 +75,21 @@ public final class HiddenModels {
         return ranked;
     }
 
+    /** The Bradley-Terry rows without hidden models; each confident rank counts only the models still shown. */
+    public List<StrengthBoard.Row> strengthRows(List<StrengthBoard.Row> rows) {
+        List<StrengthBoard.Row> shown = filter(rows, StrengthBoard.Row::model);
+        if (shown.size() == rows.size()) {
+            return rows;
+        }
+        List<StrengthBoard.Row> ranked = new ArrayList<>();
+        for (StrengthBoard.Row r : shown) {
+            int rank = 1 + (int) shown.stream().filter(o -> o.ciLow() > r.ciHigh()).count();
+            ranked.add(new StrengthBoard.Row(r.model(), r.name(), r.sizeB(), r.rating(), r.ciLow(), r.ciHigh(), rank, r.battles(),
+                    r.provisional(), r.fieldScore(), r.strengthPerB(), r.speed()));
+        }
+        return ranked;
+    }
+
     public StrengthBoard.Matrix matrix(StrengthBoard.Matrix m) {
         Set<String> now = hidden;
         List<Integer> keep = new ArrayList<>();

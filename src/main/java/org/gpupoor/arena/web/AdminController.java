@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import org.gpupoor.arena.battle.BattleIds;
+import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
@@ -39,13 +40,16 @@ public final class AdminController {
     private final StrengthBoard strengths;
     private final LeaderboardExport export;
     private final HiddenModels hidden;
+    private final ModelCatalog catalog;
     private final ObjectMapper json;
     private final Clock clock;
 
     /** @param watcher null when the arena was not started from a config file (then reload is refused) */
     public AdminController(String token, LiveConfig config, ConfigWatcher watcher, BattleLog battleLog, Leaderboard leaderboard,
-                           StrengthBoard strengths, LeaderboardExport export, HiddenModels hidden, ObjectMapper json, Clock clock) {
+                           StrengthBoard strengths, LeaderboardExport export, HiddenModels hidden, ModelCatalog catalog,
+                           ObjectMapper json, Clock clock) {
         this.hidden = hidden;
+        this.catalog = catalog;
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.config = config;
         this.watcher = watcher;
@@ -120,11 +124,10 @@ public final class AdminController {
         ctx.json(Map.of("model", tag, "hidden", false, "changed", changed));
     }
 
-    /** A model the boards could show: approved now, or with counted battles. */
+    /** A model the boards could show: approved (listed or discovered), or with counted battles. */
     private String knownModel(Context ctx) {
         String tag = org.gpupoor.arena.config.ModelTags.canonical(ctx.pathParam("tag"));
-        if (leaderboard.totals().containsKey(tag) || config.current().models().stream().anyMatch(m -> m.tag().equals(tag))
-                || hidden.contains(tag)) {
+        if (leaderboard.totals().containsKey(tag) || catalog.find(tag).isPresent() || hidden.contains(tag)) {
             return tag;
         }
         throw ApiException.notFound("No model '" + tag + "' is approved or has battles on the boards.");

@@ -150,7 +150,7 @@ public final class ArenaController {
             Map<String, Object> anchor = new LinkedHashMap<>();
             anchor.put("model", result.anchor().model());
             anchor.put("rating", result.anchor().rating());
-            return Map.of("battles", result.battles(), "anchor", anchor, "rows", hidden.filter(result.rows(), StrengthBoard.Row::model));
+            return Map.of("battles", result.battles(), "anchor", anchor, "rows", hidden.strengthRows(result.rows()));
         });
     }
 

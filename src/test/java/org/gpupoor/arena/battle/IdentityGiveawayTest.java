@@ -76,5 +76,9 @@ class IdentityGiveawayTest {
         IdentityCheck custom = new IdentityCheck(IdentityWords.of(
                 new ArenaConfig.ModelEntry("house:7b", "House Model (7B)", null, java.util.List.of("Acme", "Roadrunner"))));
         assertThat(custom.giveaway("Hi", "Roadrunner at your service.")).contains("Roadrunner");
+        // A discovered model is named after its family ("Qwen2 0.5B Q8_0"): the family word and its maker count.
+        IdentityCheck discovered = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("qwen2.5:0.5b", "Qwen2 0.5B Q8_0", null)));
+        assertThat(discovered.giveaway("Hi", "I am Qwen, a large language model.")).contains("Qwen");
+        assertThat(discovered.giveaway("Hi", "I was trained by Alibaba Cloud.")).contains("Alibaba");
     }
 }

@@ -152,6 +152,10 @@ class AdminTest {
         assertThat(board.get("rows").get(0).get("wins").asInt()).as("the win over the hidden model stands").isEqualTo(1);
         assertThat(arena.api.get("/api/leaderboard").raw().headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
         assertThat(arena.api.get("/api/leaderboard/elo").json().get("rows")).hasSize(1);
+        assertThat(arena.api.get("/api/leaderboard/bt").json().get("rows")).allSatisfy(r -> {
+            assertThat(r.get("model").asText()).isNotEqualTo(loser);
+            assertThat(r.get("rank_upper_bound").asInt()).as("ranked among the models shown").isEqualTo(1);
+        });
         assertThat(arena.api.get("/api/leaderboard/head-to-head").json().get("models")).hasSize(1);
         assertThat(arena.api.get("/api/leaderboard/elo/history").json().get("series").has(loser)).isFalse();
         assertThat(arena.api.get("/api/models").json().get("models")).anySatisfy(m -> {
