@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
     public static App create(ArenaConfig config, Path databaseFile, Clock clock, Operations operations) {
         LiveConfig live = new LiveConfig(config);
         ObjectMapper json = jsonMapper();
-        Database database = Database.open(databaseFile);
+        Database database = config.storage().url() != null ? Database.open(config.storage().url()) : Database.open(databaseFile);
         BattleLog battleLog = new BattleLog(database.dataSource());
         int closed = battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
         if (closed > 0) {

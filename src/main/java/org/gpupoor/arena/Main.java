@@ -63,10 +63,19 @@ public final class Main {
             }
             return;
         }
-        App app = App.create(config, options.databaseFile(), Clock.systemUTC(),
-                new App.Operations(options.configFile(), options::applyTo, options.adminToken())).start(options.port());
+        App app;
+        try {
+            app = App.create(config, options.databaseFile(), Clock.systemUTC(),
+                    new App.Operations(options.configFile(), options::applyTo, options.adminToken())).start(options.port());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot start the arena:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String battleLog = config.storage().url() == null ? options.databaseFile().toAbsolutePath().toString()
+                : config.storage().url().replaceAll("password=[^&]*", "password=***");
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         log.info("{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})", config.name(), app.port(),
-                options.configFile().toAbsolutePath(), options.databaseFile().toAbsolutePath(), config.ollama().url());
+                options.configFile().toAbsolutePath(), battleLog, config.ollama().url());
     }
 }

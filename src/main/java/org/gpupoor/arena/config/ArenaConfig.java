@@ -24,7 +24,8 @@ public record ArenaConfig(
         Ratings ratings,
         OpenData openData,
         List<ModelEntry> models,
-        List<String> examplePrompts) {
+        List<String> examplePrompts,
+        Storage storage) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -42,11 +43,12 @@ public record ArenaConfig(
         openData = openData == null ? new OpenData(null) : openData;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
+        storage = storage == null ? new Storage(null) : storage;
     }
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
+                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage);
     }
 
     /**
@@ -58,7 +60,7 @@ public record ArenaConfig(
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
         return new ArenaConfig(edited.name, edited.description, ollama, edited.deadlines, edited.generation, edited.maxModelSizeB,
                 edited.maxPromptChars, leaderboardFile, edited.rateLimits, capacity, countIdentityLeaks, ratings, openData,
-                edited.models, edited.examplePrompts);
+                edited.models, edited.examplePrompts, storage);
     }
 
     /** The sections of {@code edited} that differ from this config but only take effect after a restart. */
@@ -70,19 +72,33 @@ public record ArenaConfig(
         sections.put("count_identity_leaks", ArenaConfig::countIdentityLeaks);
         sections.put("ratings", ArenaConfig::ratings);
         sections.put("open_data", ArenaConfig::openData);
+        sections.put("storage", ArenaConfig::storage);
         return sections.entrySet().stream().filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
                 .map(Map.Entry::getKey).toList();
     }
 
+    public ArenaConfig withStorage(Storage replacement) {
+        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
+                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, replacement);
+    }
+
     public ArenaConfig withLeaderboardFile(String replacement) {
         return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB,
-                maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts);
+                maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts,
+                storage);
     }
 
     /**
      * @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed
      * @param hosts        several Ollama servers instead of {@code url}; empty for the one at {@code url}
      */
+    /** @param url a JDBC URL for the battle log (jdbc:postgresql://...); null for the SQLite file given by --db */
+    public record Storage(String url) {
+        public Storage {
+            url = url == null || url.isBlank() ? null : url.strip();
+        }
+    }
+
     public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts) {
         public static final String DEFAULT_URL = "http://localhost:11434";
 

@@ -52,6 +52,9 @@ final class ConfigValidator {
         range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
         require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");
         checkModels(c.models(), c.ollama().autoDiscover());
+        String storage = c.storage().url();
+        require(storage == null || storage.startsWith("jdbc:postgresql:") || storage.startsWith("jdbc:sqlite:"), "/storage/url",
+                "must be a JDBC URL of PostgreSQL (jdbc:postgresql://host:5432/db?user=...&password=...) or SQLite (jdbc:sqlite:file)");
         List<String> hosts = c.ollama().hosts();
         for (int i = 0; i < hosts.size(); i++) {
             require(hosts.indexOf(hosts.get(i)) == i, "/ollama/hosts/" + i, "'" + hosts.get(i) + "' is listed twice");

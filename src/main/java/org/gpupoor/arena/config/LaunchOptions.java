@@ -9,7 +9,7 @@ import java.util.Map;
  * variables, then defaults. Only {@code Main} reads the real environment.
  */
 public record LaunchOptions(int port, Path configFile, Path databaseFile, String ollamaUrl, String ollamaApiKey,
-                            String adminToken) {
+                            String adminToken, String storageUrl) {
     public static final int DEFAULT_PORT = 7860;
 
     public static LaunchOptions from(String[] args, Map<String, String> env) {
@@ -33,7 +33,7 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         try {
             return new LaunchOptions(parsePort(port), Path.of(config), Path.of(db),
                     ollamaUrl == null ? null : OllamaHost.normalize(ollamaUrl), blankToNull(env.get("ARENA_OLLAMA_API_KEY")),
-                    blankToNull(env.get("ARENA_ADMIN_TOKEN")));
+                    blankToNull(env.get("ARENA_ADMIN_TOKEN")), blankToNull(env.get("ARENA_STORAGE_URL")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("OLLAMA_HOST: " + e.getMessage());
         }
@@ -41,6 +41,9 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
 
     /** The config with the environment's Ollama address and key, where set, taking precedence. */
     public ArenaConfig applyTo(ArenaConfig config) {
+        if (storageUrl != null) {
+            config = config.withStorage(new ArenaConfig.Storage(storageUrl));
+        }
         if (ollamaUrl == null && ollamaApiKey == null) {
             return config;
         }

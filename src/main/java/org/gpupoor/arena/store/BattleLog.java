@@ -24,6 +24,7 @@ public final class BattleLog implements AutoCloseable {
     private static final int MAX_VOTE_BATCH = 512;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final GroupCommit votes;
+    private final boolean sqlite;
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -32,7 +33,8 @@ public final class BattleLog implements AutoCloseable {
     /** With a smaller batch, for tests of what happens beyond one batch. */
     BattleLog(DataSource db, int maxVoteBatch) {
         this.db = db;
-        this.votes = new GroupCommit(db, writeLock, maxVoteBatch);
+        this.sqlite = Jdbc.isSqlite(db);
+        this.votes = new GroupCommit(db, sqlite, writeLock, maxVoteBatch);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -267,6 +269,9 @@ public final class BattleLog implements AutoCloseable {
 
     /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
     public void backupTo(java.nio.file.Path target) {
+        if (!sqlite) {
+            throw new UnsupportedOperationException("A backup through the arena is for an SQLite log; back PostgreSQL up with pg_dump.");
+        }
         read(c -> {
             try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
                 s.setString(1, target.toAbsolutePath().toString());
@@ -290,7 +295,7 @@ public final class BattleLog implements AutoCloseable {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM battles)");
                  ResultSet r = s.executeQuery()) {
-                return r.next() && r.getInt(1) == 0;
+                return r.next() && !r.getBoolean(1);
             }
         });
     }
@@ -326,7 +331,7 @@ public final class BattleLog implements AutoCloseable {
         writeLock.lock();
         try (Connection c = db.getConnection()) {
             // Set on every write, never reset: a pooled connection's last setting must not matter.
-            Jdbc.synchronous(c, flush ? "FULL" : "NORMAL");
+            Jdbc.synchronous(c, sqlite, flush ? "FULL" : "NORMAL");
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);

@@ -89,14 +89,17 @@ final class BattleRows {
                 SELECT seq, tokens_per_second, ttft_ms, eval_count FROM (
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'a'
-                    WHERE b.model_a = ?1 AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?2)
+                    WHERE b.model_a = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?) AS side_a
                   UNION ALL
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'b'
-                    WHERE b.model_b = ?1 AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?2))
-                ORDER BY seq DESC LIMIT ?2""")) {
+                    WHERE b.model_b = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?) AS side_b
+                ) AS both_sides ORDER BY seq DESC LIMIT ?""")) {
             s.setString(1, model);
             s.setInt(2, limit);
+            s.setString(3, model);
+            s.setInt(4, limit);
+            s.setInt(5, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     metrics.add(new AnswerMetrics(Jdbc.getDouble(r, "tokens_per_second"), Jdbc.getLong(r, "ttft_ms"),
@@ -115,14 +118,15 @@ final class BattleRows {
         Map<String, Double> sizes = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT size FROM (
-                  SELECT * FROM (SELECT rowid AS seq, size_a AS size FROM battles WHERE model_a = ?1 AND size_a IS NOT NULL
-                                 ORDER BY rowid DESC LIMIT 1)
+                  SELECT * FROM (SELECT rowid AS seq, size_a AS size FROM battles WHERE model_a = ? AND size_a IS NOT NULL
+                                 ORDER BY rowid DESC LIMIT 1) AS side_a
                   UNION ALL
-                  SELECT * FROM (SELECT rowid AS seq, size_b AS size FROM battles WHERE model_b = ?1 AND size_b IS NOT NULL
-                                 ORDER BY rowid DESC LIMIT 1))
-                ORDER BY seq DESC LIMIT 1""")) {
+                  SELECT * FROM (SELECT rowid AS seq, size_b AS size FROM battles WHERE model_b = ? AND size_b IS NOT NULL
+                                 ORDER BY rowid DESC LIMIT 1) AS side_b
+                ) AS both_sides ORDER BY seq DESC LIMIT 1""")) {
             for (String model : models) {
                 s.setString(1, model);
+                s.setString(2, model);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         sizes.put(model, r.getDouble(1));
@@ -142,13 +146,14 @@ final class BattleRows {
         LinkedHashSet<String> opponents = new LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT opponent FROM (
-                  SELECT * FROM (SELECT rowid AS seq, model_b AS opponent FROM battles WHERE model_a = ?1 AND imported = 0
-                                 ORDER BY rowid DESC LIMIT 200)
+                  SELECT * FROM (SELECT rowid AS seq, model_b AS opponent FROM battles WHERE model_a = ? AND imported = 0
+                                 ORDER BY rowid DESC LIMIT 200) AS side_a
                   UNION ALL
-                  SELECT * FROM (SELECT rowid AS seq, model_a AS opponent FROM battles WHERE model_b = ?1 AND imported = 0
-                                 ORDER BY rowid DESC LIMIT 200))
-                ORDER BY seq DESC LIMIT 200""")) {
+                  SELECT * FROM (SELECT rowid AS seq, model_a AS opponent FROM battles WHERE model_b = ? AND imported = 0
+                                 ORDER BY rowid DESC LIMIT 200) AS side_b
+                ) AS both_sides ORDER BY seq DESC LIMIT 200""")) {
             s.setString(1, model);
+            s.setString(2, model);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next() && opponents.size() < limit) {
                     opponents.add(r.getString(1));

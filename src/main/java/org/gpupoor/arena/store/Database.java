@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The SQLite file behind the battle log: WAL for concurrent reads, full sync so a vote survives a crash. */
+/**
+ * The database behind the battle log: an SQLite file (WAL for concurrent reads, full sync so a
+ * vote survives a crash), or a PostgreSQL server given by its JDBC URL. Both get the same
+ * migrations but the first, whose column types differ (db/migration/sqlite, .../postgresql).
+ */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
 
@@ -24,22 +28,47 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder for the database " + absolute, e);
         }
+        return open("jdbc:sqlite:" + absolute);
+    }
+
+    /** {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host/db?user=...&password=...}. */
+    public static Database open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:sqlite:" + absolute);
+        config.setJdbcUrl(jdbcUrl);
         config.setPoolName("arena-db");
-        config.setMaximumPoolSize(4);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "FULL");
-        config.addDataSourceProperty("busy_timeout", "10000");
-        config.addDataSourceProperty("foreign_keys", "true");
+        String vendor = vendorOf(jdbcUrl);
+        if (vendor.equals("sqlite")) {
+            config.setMaximumPoolSize(4);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+        } else {
+            config.setMaximumPoolSize(8);
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(migrations(vendor)).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    static String vendorOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return "sqlite";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        throw new IllegalArgumentException("The battle log is kept in SQLite (jdbc:sqlite:...) or PostgreSQL "
+                + "(jdbc:postgresql://...), not in " + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
+    }
+
+    static String[] migrations(String vendor) {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + vendor};
     }
 
     public DataSource dataSource() {

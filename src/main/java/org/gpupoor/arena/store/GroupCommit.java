@@ -27,6 +27,7 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final DataSource db;
+    private final boolean sqlite;
     private final ReentrantLock writeLock;
     private final int maxBatch;
     private final LinkedBlockingQueue<PendingVote> pending = new LinkedBlockingQueue<>();
@@ -34,8 +35,9 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommit(DataSource db, ReentrantLock writeLock, int maxBatch) {
+    GroupCommit(DataSource db, boolean sqlite, ReentrantLock writeLock, int maxBatch) {
         this.db = db;
+        this.sqlite = sqlite;
         this.writeLock = writeLock;
         this.maxBatch = maxBatch;
         this.writer = new Thread(this::writeLoop, "vote-writer");
@@ -116,22 +118,21 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<PendingVote> batch) {
         boolean committed = false;
         try (Connection c = db.getConnection()) {
-            Jdbc.synchronous(c, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
+            Jdbc.synchronous(c, sqlite, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
                     SELECT b.id, ?, ?, b.model_a, b.model_b,
                            CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
-                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING RETURNING seq""")) {
                 for (PendingVote vote : batch) {
                     s.setString(1, vote.outcome.wire());
                     s.setString(2, vote.at.toString());
                     s.setString(3, vote.id);
-                    vote.duplicate = s.executeUpdate() == 0;
-                    if (!vote.duplicate) {
-                        try (ResultSet keys = s.getGeneratedKeys()) {
-                            keys.next();
-                            vote.seq = keys.getLong(1);
+                    try (ResultSet inserted = s.executeQuery()) {
+                        vote.duplicate = !inserted.next(); // a second vote on the battle inserts nothing
+                        if (!vote.duplicate) {
+                            vote.seq = inserted.getLong(1);
                         }
                     }
                 }

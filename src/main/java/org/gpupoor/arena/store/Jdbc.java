@@ -46,9 +46,21 @@ final class Jdbc {
     }
 
     /** How long a commit on this connection waits for the disk: FULL (flushed) or NORMAL (WAL, flushed with a later commit). */
-    static void synchronous(java.sql.Connection c, String level) throws SQLException {
+    /** SQLite's flush level for the next commits on {@code c}; PostgreSQL always waits for its log (and has no such pragma). */
+    static void synchronous(java.sql.Connection c, boolean sqlite, String level) throws SQLException {
+        if (!sqlite) {
+            return;
+        }
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("PRAGMA synchronous = " + level);
+        }
+    }
+
+    static boolean isSqlite(javax.sql.DataSource db) {
+        try (java.sql.Connection c = db.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:sqlite:");
+        } catch (SQLException e) {
+            throw new StoreException("Could not open the battle log", e);
         }
     }
 }

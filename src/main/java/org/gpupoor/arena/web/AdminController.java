@@ -103,6 +103,8 @@ public final class AdminController {
             battleLog.backupTo(copy);
             log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
             ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (UnsupportedOperationException e) {
+            throw ApiException.conflict("backup_unsupported", e.getMessage());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;

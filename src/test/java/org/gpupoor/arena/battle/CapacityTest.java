@@ -87,7 +87,7 @@ class CapacityTest {
     }
 
     private String[] logged(String id) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
+        try (var c = java.sql.DriverManager.getConnection(arena.logUrl());
              var s = c.prepareStatement("SELECT status, failure FROM battles WHERE id = ?")) {
             s.setString(1, id);
             try (var r = s.executeQuery()) {

@@ -180,7 +180,7 @@ class VoteStormTest {
 
     private Map<String, String> votesInLog() throws Exception {
         Map<String, String> votes = new ConcurrentHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
+        try (Connection c = DriverManager.getConnection(arena.logUrl());
              ResultSet r = c.createStatement().executeQuery("SELECT battle_id, outcome FROM votes")) {
             while (r.next()) {
                 votes.put(r.getString(1), r.getString(2));
@@ -190,12 +190,14 @@ class VoteStormTest {
     }
 
     private int pairCountInLog(String x, String y) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
+        try (Connection c = DriverManager.getConnection(arena.logUrl());
              var s = c.prepareStatement("""
                      SELECT COUNT(*) FROM votes v JOIN battles b ON b.id = v.battle_id
-                     WHERE (b.model_a = ?1 AND b.model_b = ?2) OR (b.model_a = ?2 AND b.model_b = ?1)""")) {
+                     WHERE (b.model_a = ? AND b.model_b = ?) OR (b.model_a = ? AND b.model_b = ?)""")) {
             s.setString(1, x);
             s.setString(2, y);
+            s.setString(3, y);
+            s.setString(4, x);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);

@@ -116,6 +116,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_storage_url_is_read_and_must_be_a_jdbc_url_the_arena_speaks() {
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").storage().url()).as("the SQLite file of --db by default").isNull();
+        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml").storage().url())
+                .isEqualTo("jdbc:postgresql://db:5432/arena");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "storage:\n  url: mysql://db/arena\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line 9: storage.url: must be a JDBC URL of PostgreSQL");
+    }
+
+    @Test
     void a_missing_file_says_where_it_looked(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
                 .hasMessageContaining("Config file not found").hasMessageContaining("nope.yaml");

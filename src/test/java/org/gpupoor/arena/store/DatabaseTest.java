@@ -88,7 +88,7 @@ class DatabaseTest {
         Path file = dir.resolve("old.db");
         org.sqlite.SQLiteDataSource oldSource = new org.sqlite.SQLiteDataSource();
         oldSource.setUrl("jdbc:sqlite:" + file);
-        org.flywaydb.core.Flyway.configure().dataSource(oldSource).locations("classpath:db/migration").target("2").load().migrate();
+        org.flywaydb.core.Flyway.configure().dataSource(oldSource).locations(Database.migrations("sqlite")).target("2").load().migrate();
         try (Connection c = oldSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, flagged) VALUES

@@ -47,6 +47,11 @@ public final class TestArena implements AutoCloseable {
         return new Builder(ollamaUrl, dir);
     }
 
+    /** Where this arena keeps its log, for tests that read it directly. */
+    public String logUrl() {
+        return config.storage().url() != null ? config.storage().url() : "jdbc:sqlite:" + dir.resolve("arena.db");
+    }
+
     public String url() {
         return "http://127.0.0.1:" + app.port();
     }
@@ -151,7 +156,8 @@ public final class TestArena implements AutoCloseable {
             return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts),
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts);
+                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts,
+                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)));
         }
     }
 }

@@ -83,7 +83,7 @@ class HostileInputTest {
         start(0, 0);
         for (String path : List.of("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
                 "/webjars/..%2f..%2flogback.xml", "/%2e%2e%2flogback.xml", "/public/../logback.xml",
-                "/db/migration/V1__battle_log.sql", "/org/gpupoor/arena/App.class")) {
+                "/db/migration/sqlite/V1__battle_log.sql", "/org/gpupoor/arena/App.class")) {
             Api.Response r = arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path)).GET());
             assertThat(r.status()).as(path).isBetween(400, 499);
             assertThat(r.json()).as(path).isNotNull();
