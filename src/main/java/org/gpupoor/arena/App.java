@@ -90,7 +90,9 @@ public final class App implements AutoCloseable {
         ObjectMapper json = jsonMapper();
         Database database = config.storage().url() != null ? Database.open(config.storage().url()) : Database.open(databaseFile);
         BattleLog battleLog = new BattleLog(database.dataSource());
-        int closed = battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
+        // On a log of its own, every battle still generating was this arena's, before it stopped. On a
+        // shared one, others may be generating: only battles older than any could run are closed, every minute.
+        int closed = battleLog.shared() ? 0 : battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
         if (closed > 0) {
             log.info("Closed {} battles left unfinished by the last run", closed);
         }
@@ -128,6 +130,9 @@ public final class App implements AutoCloseable {
             voteLimit.forgetIdle();
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
+        if (battleLog.shared()) {
+            followSharedLog(battleLog, leaderboard, strengths, export, timers, live, clock);
+        }
         live.onChange((before, next) -> {
             var catalogUpdated = catalog.reconfigure(next);
             battleLimit.setPerMinute(next.rateLimits().battlesPerMinute());
@@ -215,6 +220,30 @@ public final class App implements AutoCloseable {
         battleLog.close();
         database.close();
         metrics.close();
+    }
+
+    /**
+     * Several arena instances on one log: each counts its own votes at once and the others' within
+     * a second, always in the log's order, so every instance shows the same boards.
+     */
+    private static void followSharedLog(BattleLog battleLog, Leaderboard leaderboard, StrengthBoard strengths,
+                                        LeaderboardExport export, ScheduledExecutorService timers, LiveConfig live, Clock clock) {
+        battleLog.beforeEachOwnVote(leaderboard::ownVoteAt);
+        timers.scheduleWithFixedDelay(() -> safely(() -> {
+            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0) {
+                strengths.requestRecompute();
+                export.requestWrite();
+            }
+        }), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> safely(() -> {
+            ArenaConfig now = live.current();
+            long longest = 3600L + 2L * (now.deadlines().firstTokenSeconds() + now.deadlines().totalSeconds());
+            int stale = battleLog.failStale("The arena instance running this battle stopped before it finished.",
+                    clock.instant().minusSeconds(longest), clock.instant());
+            if (stale > 0) {
+                log.info("Closed {} battles left generating by a stopped instance", stale);
+            }
+        }), 0, 1, TimeUnit.MINUTES);
     }
 
     private static void safely(Runnable task) {

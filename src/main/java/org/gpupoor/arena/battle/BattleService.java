@@ -111,10 +111,11 @@ public final class BattleService {
         if (live != null) {
             return live;
         }
-        return battleLog.find(id)
-                .map(r -> battles.computeIfAbsent(id, k -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()),
-                        contender(r.modelB(), r.sizeB()))))
-                .orElseThrow(() -> ApiException.notFound("No battle has the id '" + id + "'."));
+        LiveBattle restored = battleLog.find(id).map(r -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()),
+                contender(r.modelB(), r.sizeB()))).orElseThrow(() -> ApiException.notFound("No battle has the id '" + id + "'."));
+        // A battle another instance is still generating (a shared log) changes under it: read it
+        // afresh each time rather than keep a copy that would never finish.
+        return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.computeIfAbsent(id, k -> restored);
     }
 
     public VoteResult vote(String id, Outcome winner) {

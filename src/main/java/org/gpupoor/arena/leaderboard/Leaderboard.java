@@ -22,6 +22,7 @@ import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.rating.SizeAdjustedElo;
 import org.gpupoor.arena.rating.WinLossTable;
 import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.LoggedVote;
 
 /**
  * The boards, kept in memory and updated per vote. They are a pure function of the battle log:
@@ -37,6 +38,8 @@ public final class Leaderboard {
     private Map<String, Double> sizes = Map.of();
     private double maxSize = 1;
     private volatile long version;
+    /** The place in the log of the last vote the boards have taken in (counted or not). */
+    private long appliedSeq;
 
     /** @param countFlagged whether battles whose answers gave their authors away count */
     public Leaderboard(BattleLog log, ModelCatalog catalog, boolean countFlagged) {
@@ -51,7 +54,10 @@ public final class Leaderboard {
         log.withWritesPaused(() -> {
             synchronized (this) {
                 catalogSizesUsed = catalog.knownSizes();
-                List<CountedBattle> history = log.countedInVoteOrder(countFlagged);
+                // The place first, then the votes up to it: on a shared log others vote meanwhile,
+                // and their later votes must reach the boards once, through catchUp.
+                long upTo = log.lastVoteSeq();
+                List<CountedBattle> history = log.countedInVoteOrder(countFlagged, upTo);
                 sizes = eloSizes(history, catalogSizesUsed);
                 maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
@@ -63,6 +69,7 @@ public final class Leaderboard {
                 }
                 table = freshTable;
                 elo = freshElo;
+                appliedSeq = upTo;
                 version++;
             }
             return null;
@@ -94,6 +101,32 @@ public final class Leaderboard {
     /** Whether a battle flagged for an identity giveaway counts on the boards. */
     public boolean countsFlagged() {
         return countFlagged;
+    }
+
+    /**
+     * On a shared log: counts the votes other instances put in the log up to {@code upToSeq},
+     * in log order, and returns how many counted. Call with the log's writes paused.
+     */
+    public synchronized int catchUp(long upToSeq) {
+        int counted = 0;
+        for (LoggedVote vote : log.votesBetween(appliedSeq, upToSeq, countFlagged)) {
+            if (vote.battle() != null) {
+                table.record(vote.battle());
+                elo.apply(vote.battle());
+                counted++;
+            }
+            appliedSeq = vote.seq();
+        }
+        if (counted > 0) {
+            version++;
+        }
+        return counted;
+    }
+
+    /** This instance's own vote is at {@code seq}: count every earlier one first, so all instances count in one order. */
+    public synchronized void ownVoteAt(long seq) {
+        catchUp(seq - 1);
+        appliedSeq = Math.max(appliedSeq, seq);
     }
 
     /** Counts one vote; call in log order (the battle log's write lock guarantees it). */

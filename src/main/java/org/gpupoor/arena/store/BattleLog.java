@@ -166,7 +166,53 @@ public final class BattleLog implements AutoCloseable {
      * never, battles whose answers gave their author away only when asked to.
      */
     public List<CountedBattle> countedInVoteOrder(boolean includeFlagged) {
-        return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged));
+        return countedInVoteOrder(includeFlagged, Long.MAX_VALUE);
+    }
+
+    /** As above, up to the vote at {@code upToSeq}: on a shared log others may be voting while this is read. */
+    public List<CountedBattle> countedInVoteOrder(boolean includeFlagged, long upToSeq) {
+        return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged, upToSeq));
+    }
+
+    /** The place of the last vote in the log, 0 when there is none. */
+    public long lastVoteSeq() {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM votes"); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    public List<LoggedVote> votesBetween(long afterSeq, long upToSeq, boolean includeFlagged) {
+        return read(c -> BattleRows.votesBetween(c, afterSeq, upToSeq, includeFlagged));
+    }
+
+    /**
+     * True for a log other arena instances may write too (PostgreSQL): their votes reach this
+     * instance's boards through {@link #beforeEachOwnVote} and a follower, not through this
+     * instance's vote path.
+     */
+    public boolean shared() {
+        return !sqlite;
+    }
+
+    /** Runs {@code hook} with each of this instance's votes' place, just before its own after-commit step. */
+    public void beforeEachOwnVote(java.util.function.LongConsumer hook) {
+        votes.beforeEachVote(hook);
+    }
+
+    /** Closes battles still generating that started before {@code cutoff}: on a shared log, those of a stopped instance. */
+    public int failStale(String reason, Instant cutoff, Instant at) {
+        return write("close stale battles", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE battles SET status = 'failed', failure = ?, finished_at = ? WHERE status = 'generating' AND created_at < ?")) {
+                s.setString(1, reason);
+                s.setString(2, at.toString());
+                s.setString(3, cutoff.toString());
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Speed figures of the model's latest complete answers, newest first. */

@@ -60,14 +60,15 @@ final class BattleRows {
      * Every voted battle that counts, in the order the votes were acknowledged: failed battles
      * never, battles whose answers gave their author away only when asked to.
      */
-    static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged) throws SQLException {
+    static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged, long upToSeq) throws SQLException {
         List<CountedBattle> battles = new ArrayList<>();
         // A handful of models recur a million times: one String each keeps memory and hashing small.
         Map<String, String> names = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT model_a, model_b, outcome FROM votes
-                WHERE excluded IS NULL OR (? AND excluded = 'flagged') ORDER BY seq""")) {
-            s.setBoolean(1, includeFlagged);
+                WHERE seq <= ? AND (excluded IS NULL OR (? AND excluded = 'flagged')) ORDER BY seq""")) {
+            s.setLong(1, upToSeq);
+            s.setBoolean(2, includeFlagged);
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -77,6 +78,25 @@ final class BattleRows {
             }
         }
         return battles;
+    }
+
+    /** Every vote after {@code afterSeq} up to {@code upToSeq}, in order; {@code battle} is null for one that does not count. */
+    static List<LoggedVote> votesBetween(Connection c, long afterSeq, long upToSeq, boolean includeFlagged) throws SQLException {
+        List<LoggedVote> votes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT seq, model_a, model_b, outcome, excluded FROM votes WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+            s.setLong(1, afterSeq);
+            s.setLong(2, upToSeq);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String excluded = r.getString(5);
+                    boolean counts = excluded == null || (includeFlagged && excluded.equals("flagged"));
+                    votes.add(new LoggedVote(r.getLong(1), counts ? new CountedBattle(r.getString(2), r.getString(3),
+                            Outcome.fromWire(r.getString(4)).orElseThrow()) : null));
+                }
+            }
+        }
+        return votes;
     }
 
     /**

@@ -34,6 +34,7 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile java.util.function.LongConsumer beforeEachVote = seq -> { };
 
     GroupCommit(DataSource db, boolean sqlite, ReentrantLock writeLock, int maxBatch) {
         this.db = db;
@@ -61,6 +62,10 @@ final class GroupCommit implements AutoCloseable {
             throw new AlreadyVotedException(id);
         }
         return vote.seq;
+    }
+
+    void beforeEachVote(java.util.function.LongConsumer hook) {
+        this.beforeEachVote = hook;
     }
 
     /** Votes queued or being written, not yet answered. */
@@ -120,6 +125,13 @@ final class GroupCommit implements AutoCloseable {
         try (Connection c = db.getConnection()) {
             Jdbc.synchronous(c, sqlite, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
             c.setAutoCommit(false);
+            if (!sqlite) {
+                // One writer at a time across every arena instance on this log, so the order of the
+                // votes' places is the order they were committed in: every instance replays the same.
+                try (java.sql.Statement lock = c.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(7860)");
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
                     SELECT b.id, ?, ?, b.model_a, b.model_b,
@@ -158,6 +170,7 @@ final class GroupCommit implements AutoCloseable {
         for (PendingVote vote : batch) {
             if (!vote.duplicate) {
                 try {
+                    beforeEachVote.accept(vote.seq);
                     vote.afterCommit.run();
                 } catch (RuntimeException e) {
                     vote.failure = e;

@@ -1,0 +1,72 @@
+package org.gpupoor.arena.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.Poll;
+import org.gpupoor.arena.testing.TestArena;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two arena instances on one PostgreSQL log, as behind a load balancer: votes taken by either
+ * land on one board, and both show the same boards. Needs ARENA_TEST_POSTGRES_URL (`.ci/run`
+ * sets it up); skipped without a server.
+ */
+class SharedLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void votes_taken_by_two_instances_land_on_one_board_that_both_show() throws Exception {
+        assumeTrue(System.getenv("ARENA_TEST_POSTGRES_URL") != null, "no PostgreSQL server given (ARENA_TEST_POSTGRES_URL)");
+        try (FakeOllama ollama = new FakeOllama()) {
+            for (String tag : List.of("one:1b", "two:1b", "three:1b")) {
+                ollama.model(tag, "1.0B");
+            }
+            ArenaConfig config = TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null)
+                    .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).build();
+            try (TestArena first = TestArena.start(dir, config); TestArena second = TestArena.start(dir, config)) {
+                List<TestArena> instances = List.of(first, second);
+                String[] winners = {"a", "b", "tie", "a", "both_bad", "b", "a", "a"};
+                for (int i = 0; i < winners.length; i++) {
+                    TestArena creator = instances.get(i % 2);
+                    TestArena voter = instances.get(i % 3 == 0 ? (i + 1) % 2 : i % 2); // some votes reach the other instance
+                    String id = creator.api.post("/api/battles", "{\"prompt\": \"Battle " + i + "\"}").json().get("id").asText();
+                    assertThat(Api.endStatus(creator.api.events(id))).isEqualTo("ready");
+                    assertThat(voter.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winners[i] + "\"}").status())
+                            .isEqualTo(200);
+                }
+                Poll.until("both instances count all 8 votes", Duration.ofSeconds(15),
+                        () -> battles(first) == 16 && battles(second) == 16);
+                assertThat(board(second, "/api/leaderboard/elo")).isEqualTo(board(first, "/api/leaderboard/elo"));
+                assertThat(board(second, "/api/leaderboard")).isEqualTo(board(first, "/api/leaderboard"));
+            }
+        }
+    }
+
+    private static int battles(TestArena arena) {
+        int sum = 0;
+        for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
+            sum += row.get("battles").asInt();
+        }
+        return sum;
+    }
+
+    /** The board without its speed figures (each instance measures only its own answers). */
+    private static String board(TestArena arena, String path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode row : arena.api.get(path).json().get("rows")) {
+            out.append(row.get("model").asText()).append(' ').append(row.has("rating") ? row.get("rating").asText()
+                    : row.get("score").asText()).append(' ').append(row.get("battles").asInt()).append('\n');
+        }
+        return out.toString();
+    }
+}
