@@ -130,9 +130,6 @@ public final class App implements AutoCloseable {
             voteLimit.forgetIdle();
         }), 5, 5, TimeUnit.MINUTES);
         timers.scheduleWithFixedDelay(() -> safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
-        if (battleLog.shared()) {
-            followSharedLog(battleLog, leaderboard, strengths, export, timers, live, clock);
-        }
         live.onChange((before, next) -> {
             var catalogUpdated = catalog.reconfigure(next);
             battleLimit.setPerMinute(next.rateLimits().battlesPerMinute());
@@ -153,6 +150,9 @@ public final class App implements AutoCloseable {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
         HiddenModels hidden = new HiddenModels(battleLog);
+        if (battleLog.shared()) {
+            followSharedLog(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
+        }
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
                 export, hidden, catalog, json, clock);
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
@@ -226,11 +226,20 @@ public final class App implements AutoCloseable {
      * Several arena instances on one log: each counts its own votes at once and the others' within
      * a second, always in the log's order, so every instance shows the same boards.
      */
-    private static void followSharedLog(BattleLog battleLog, Leaderboard leaderboard, StrengthBoard strengths,
+    private static void followSharedLog(BattleLog battleLog, Leaderboard leaderboard, HiddenModels hidden, StrengthBoard strengths,
                                         LeaderboardExport export, ScheduledExecutorService timers, LiveConfig live, Clock clock) {
         battleLog.beforeEachOwnVote(leaderboard::ownVoteAt);
+        long[] changesSeen = {battleLog.changeVersion()};
         timers.scheduleWithFixedDelay(() -> safely(() -> {
-            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0) {
+            long changes = battleLog.changeVersion();
+            boolean rewritten = changes != changesSeen[0];
+            if (rewritten) {
+                // A vote voided or a model hidden, here or on another instance: rebuild from the log.
+                changesSeen[0] = changes;
+                hidden.reload();
+                leaderboard.rebuild();
+            }
+            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0 || rewritten) {
                 strengths.requestRecompute();
                 export.requestWrite();
             }

@@ -33,6 +33,12 @@ public final class HiddenModels {
         return version;
     }
 
+    /** Reads the hidden models again (another instance on a shared log may have changed them). */
+    public synchronized void reload() {
+        hidden = Set.copyOf(log.hiddenModels());
+        version++;
+    }
+
     /** True when the model was shown until now. */
     public synchronized boolean hide(String tag, Instant at) {
         boolean changed = log.hideModel(tag, at);

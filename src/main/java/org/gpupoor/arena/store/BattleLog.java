@@ -275,6 +275,7 @@ public final class BattleLog implements AutoCloseable {
                 s.setString(1, battleId);
                 s.executeUpdate();
             }
+            noteChange(c);
             return Voided.VOIDED;
         });
     }
@@ -298,7 +299,9 @@ public final class BattleLog implements AutoCloseable {
                     "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING")) {
                 s.setString(1, tag);
                 s.setString(2, at.toString());
-                return s.executeUpdate() == 1;
+                boolean hidden = s.executeUpdate() == 1;
+                noteChange(c);
+                return hidden;
             }
         });
     }
@@ -308,9 +311,26 @@ public final class BattleLog implements AutoCloseable {
         return write("show a model", c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM hidden_models WHERE tag = ?")) {
                 s.setString(1, tag);
-                return s.executeUpdate() == 1;
+                boolean shown = s.executeUpdate() == 1;
+                noteChange(c);
+                return shown;
             }
         });
+    }
+
+    /** Grows with every void, hide and show: instances sharing the log rebuild their boards when it moves. */
+    public long changeVersion() {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM log_changes WHERE id = 1"); ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0L;
+            }
+        });
+    }
+
+    private static void noteChange(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE log_changes SET version = version + 1 WHERE id = 1")) {
+            s.executeUpdate();
+        }
     }
 
     /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.gpupoor.arena.App;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
@@ -33,13 +35,16 @@ class SharedLogTest {
             }
             ArenaConfig config = TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null)
                     .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).build();
-            try (TestArena first = TestArena.start(dir, config); TestArena second = TestArena.start(dir, config)) {
+            App.Operations admin = new App.Operations(null, UnaryOperator.identity(), "t");
+            try (TestArena first = TestArena.start(dir, config, admin); TestArena second = TestArena.start(dir, config, admin)) {
                 List<TestArena> instances = List.of(first, second);
                 String[] winners = {"a", "b", "tie", "a", "both_bad", "b", "a", "a"};
+                List<String> ids = new java.util.ArrayList<>();
                 for (int i = 0; i < winners.length; i++) {
                     TestArena creator = instances.get(i % 2);
                     TestArena voter = instances.get(i % 3 == 0 ? (i + 1) % 2 : i % 2); // some votes reach the other instance
                     String id = creator.api.post("/api/battles", "{\"prompt\": \"Battle " + i + "\"}").json().get("id").asText();
+                    ids.add(id);
                     assertThat(Api.endStatus(creator.api.events(id))).isEqualTo("ready");
                     assertThat(voter.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winners[i] + "\"}").status())
                             .isEqualTo(200);
@@ -48,8 +53,21 @@ class SharedLogTest {
                         () -> battles(first) == 16 && battles(second) == 16);
                 assertThat(board(second, "/api/leaderboard/elo")).isEqualTo(board(first, "/api/leaderboard/elo"));
                 assertThat(board(second, "/api/leaderboard")).isEqualTo(board(first, "/api/leaderboard"));
+
+                // An operator's change on one instance reaches the other's boards too.
+                assertThat(admin(first, "/api/admin/battles/" + ids.get(0) + "/void").status()).isEqualTo(200);
+                admin(first, "/api/admin/models/three:1b/hide");
+                Poll.until("the other instance leaves out the voided vote and the hidden model", Duration.ofSeconds(15),
+                        () -> battles(second) == battles(first) && !board(second, "/api/leaderboard").contains("three:1b"));
+                assertThat(battles(second)).isLessThan(16);
+                assertThat(board(second, "/api/leaderboard/elo")).isEqualTo(board(first, "/api/leaderboard/elo"));
             }
         }
+    }
+
+    private static Api.Response admin(TestArena arena, String path) {
+        return arena.api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(arena.url() + path))
+                .header("Authorization", "Bearer t").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
     private static int battles(TestArena arena) {
