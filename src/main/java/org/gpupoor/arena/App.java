@@ -151,7 +151,7 @@ public final class App implements AutoCloseable {
         }
         HiddenModels hidden = new HiddenModels(battleLog);
         if (battleLog.shared()) {
-            followSharedLog(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
+            SharedLogFollower.start(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
         }
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
                 export, hidden, catalog, json, clock);
@@ -222,40 +222,7 @@ public final class App implements AutoCloseable {
         metrics.close();
     }
 
-    /**
-     * Several arena instances on one log: each counts its own votes at once and the others' within
-     * a second, always in the log's order, so every instance shows the same boards.
-     */
-    private static void followSharedLog(BattleLog battleLog, Leaderboard leaderboard, HiddenModels hidden, StrengthBoard strengths,
-                                        LeaderboardExport export, ScheduledExecutorService timers, LiveConfig live, Clock clock) {
-        battleLog.beforeEachOwnVote(leaderboard::ownVoteAt);
-        long[] changesSeen = {battleLog.changeVersion()};
-        timers.scheduleWithFixedDelay(() -> safely(() -> {
-            long changes = battleLog.changeVersion();
-            boolean rewritten = changes != changesSeen[0];
-            if (rewritten) {
-                // A vote voided or a model hidden, here or on another instance: rebuild from the log.
-                changesSeen[0] = changes;
-                hidden.reload();
-                leaderboard.rebuild();
-            }
-            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0 || rewritten) {
-                strengths.requestRecompute();
-                export.requestWrite();
-            }
-        }), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(() -> safely(() -> {
-            ArenaConfig now = live.current();
-            long longest = 3600L + 2L * (now.deadlines().firstTokenSeconds() + now.deadlines().totalSeconds());
-            int stale = battleLog.failStale("The arena instance running this battle stopped before it finished.",
-                    clock.instant().minusSeconds(longest), clock.instant());
-            if (stale > 0) {
-                log.info("Closed {} battles left generating by a stopped instance", stale);
-            }
-        }), 0, 1, TimeUnit.MINUTES);
-    }
-
-    private static void safely(Runnable task) {
+    static void safely(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {

@@ -130,7 +130,7 @@ public final class ModelCatalog {
         try {
             Map<String, OllamaModel> installed = ollama.installedModels();
             if (autoDiscover) {
-                installed.values().stream().filter(m -> !isListed(m.tag()) && DiscoveredNames.canChat(m))
+                installed.values().stream().filter(m -> !isListed(m.tag()) && DiscoveredModels.canChat(m))
                         .forEach(m -> discovered.put(m.tag(), m));
             }
             reportedMissing.removeIf(tag -> !installed.containsKey(tag));
@@ -215,32 +215,10 @@ public final class ModelCatalog {
                 .sorted(java.util.Comparator.comparing(OllamaModel::tag))
                 .forEach(m -> {
                     // Two models can share family, size and quantization: then the tag tells them apart.
-                    String name = DiscoveredNames.of(m);
-                    entries.add(discoveredEntry(m, names.add(name) ? name : m.tag(), up, installed));
+                    String name = DiscoveredModels.of(m);
+                    entries.add(DiscoveredModels.entry(m, names.add(name) ? name : m.tag(), up, installed, maxSizeB));
                 });
         return new Snapshot(up, problem, clock.instant(), List.copyOf(entries));
-    }
-
-    private CatalogEntry discoveredEntry(OllamaModel m, String name, boolean up, Map<String, OllamaModel> installed) {
-        Double size = m.parameterSize() == null ? null : ModelSize.fromParameterSize(m.parameterSize()).orElse(null);
-        CatalogEntry.State state;
-        String reason = null;
-        if (size != null && size > maxSizeB) {
-            state = CatalogEntry.State.TOO_LARGE;
-            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", fmt(size), fmt(maxSizeB));
-        } else if (!up) {
-            state = CatalogEntry.State.OLLAMA_DOWN;
-            reason = "Ollama is not reachable";
-        } else if (!installed.containsKey(m.tag())) {
-            state = CatalogEntry.State.NOT_INSTALLED;
-            reason = "removed from Ollama; its battles stay on the boards";
-        } else if (size == null) {
-            state = CatalogEntry.State.SIZE_UNKNOWN;
-            reason = "refused: Ollama gives no parameter size (list it under models with size_b)";
-        } else {
-            state = CatalogEntry.State.AVAILABLE;
-        }
-        return new CatalogEntry(m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true);
     }
 
     private CatalogEntry entry(ArenaConfig.ModelEntry m, boolean up, Map<String, OllamaModel> installed) {
@@ -301,7 +279,7 @@ public final class ModelCatalog {
         }
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

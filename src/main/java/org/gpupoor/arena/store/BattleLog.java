@@ -147,11 +147,23 @@ public final class BattleLog implements AutoCloseable {
 
     /** Battles left generating by a crash or shutdown can never finish: mark them failed. */
     public int failUnfinished(String reason, Instant at) {
+        return failGenerating(reason, null, at);
+    }
+
+    /** Closes battles still generating that started before {@code cutoff}: on a shared log, those of a stopped instance. */
+    public int failStale(String reason, Instant cutoff, Instant at) {
+        return failGenerating(reason, cutoff, at);
+    }
+
+    private int failGenerating(String reason, Instant startedBefore, Instant at) {
         return write("close unfinished battles", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE battles SET status = 'failed', failure = ?, finished_at = ? WHERE status = 'generating'")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
+                    + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
                 s.setString(1, reason);
                 s.setString(2, at.toString());
+                if (startedBefore != null) {
+                    s.setString(3, startedBefore.toString());
+                }
                 return s.executeUpdate();
             }
         });
@@ -202,19 +214,6 @@ public final class BattleLog implements AutoCloseable {
         votes.beforeEachVote(hook);
     }
 
-    /** Closes battles still generating that started before {@code cutoff}: on a shared log, those of a stopped instance. */
-    public int failStale(String reason, Instant cutoff, Instant at) {
-        return write("close stale battles", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE battles SET status = 'failed', failure = ?, finished_at = ? WHERE status = 'generating' AND created_at < ?")) {
-                s.setString(1, reason);
-                s.setString(2, at.toString());
-                s.setString(3, cutoff.toString());
-                return s.executeUpdate();
-            }
-        });
-    }
-
     /** Speed figures of the model's latest complete answers, newest first. */
     public List<AnswerMetrics> recentAnswerMetrics(String model, int limit) {
         return read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
@@ -259,84 +258,37 @@ public final class BattleLog implements AutoCloseable {
 
     /** Takes a battle's vote off the boards for good (an operator's decision); the vote row stays, marked 'voided'. */
     public Voided voidVote(String battleId) {
-        return write("void a vote", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT excluded FROM votes WHERE battle_id = ?")) {
-                s.setString(1, battleId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Voided.NO_VOTE;
-                    }
-                    if ("voided".equals(r.getString(1)) || "not_ready".equals(r.getString(1))) {
-                        return Voided.ALREADY_EXCLUDED;
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE votes SET excluded = 'voided' WHERE battle_id = ?")) {
-                s.setString(1, battleId);
-                s.executeUpdate();
-            }
-            noteChange(c);
-            return Voided.VOIDED;
-        });
+        return write("void a vote", c -> OperatorRows.voidVote(c, battleId));
     }
 
     public java.util.Set<String> hiddenModels() {
-        return read(c -> {
-            java.util.Set<String> tags = new java.util.HashSet<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models"); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    tags.add(r.getString(1));
-                }
-            }
-            return tags;
-        });
+        return read(OperatorRows::hiddenModels);
     }
 
     /** True when the model was not hidden before. */
     public boolean hideModel(String tag, Instant at) {
-        return write("hide a model", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING")) {
-                s.setString(1, tag);
-                s.setString(2, at.toString());
-                boolean hidden = s.executeUpdate() == 1;
-                noteChange(c);
-                return hidden;
-            }
-        });
+        return write("hide a model", c -> OperatorRows.hide(c, tag, at));
     }
 
     /** True when the model was hidden before. */
     public boolean showModel(String tag) {
-        return write("show a model", c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM hidden_models WHERE tag = ?")) {
-                s.setString(1, tag);
-                boolean shown = s.executeUpdate() == 1;
-                noteChange(c);
-                return shown;
-            }
-        });
+        return write("show a model", c -> OperatorRows.show(c, tag));
     }
 
     /** Grows with every void, hide and show: instances sharing the log rebuild their boards when it moves. */
     public long changeVersion() {
-        return read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM log_changes WHERE id = 1"); ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0L;
-            }
-        });
+        return read(OperatorRows::changeVersion);
     }
 
-    private static void noteChange(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE log_changes SET version = version + 1 WHERE id = 1")) {
-            s.executeUpdate();
-        }
+    /** Whether {@link #backupTo} can copy this log (SQLite); PostgreSQL is backed up with pg_dump. */
+    public boolean canBackUp() {
+        return sqlite;
     }
 
     /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
     public void backupTo(java.nio.file.Path target) {
         if (!sqlite) {
-            throw new UnsupportedOperationException("A backup through the arena is for an SQLite log; back PostgreSQL up with pg_dump.");
+            throw new IllegalStateException("Only an SQLite log is copied by the arena (see canBackUp)");
         }
         read(c -> {
             try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {

@@ -97,14 +97,16 @@ public final class AdminController {
 
     public void backup(Context ctx) throws IOException {
         // A file of its own in the temp folder, gone once sent (or at once if the copy fails).
+        if (!battleLog.canBackUp()) {
+            throw ApiException.conflict("backup_unsupported",
+                    "A backup through the arena is for an SQLite log; back PostgreSQL up with pg_dump.");
+        }
         Path copy = Files.createTempFile("arena-backup", ".db");
         Files.delete(copy); // VACUUM INTO wants to create it
         try {
             battleLog.backupTo(copy);
             log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
             ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
-        } catch (UnsupportedOperationException e) {
-            throw ApiException.conflict("backup_unsupported", e.getMessage());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Token streams as a client sees them: time to first token from the moment the request is sent,
@@ -99,12 +102,12 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
         Collector into = new Collector();
         CountDownLatch done = new CountDownLatch(clients);
         int[] failures = new int[1];
+        ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
         for (int c = 0; c < clients; c++) {
             int number = c;
             long delay = (long) number / perStart * spreadMillis * perStart / clients;
             Thread thread = new Thread(() -> {
                 try {
-                    Thread.sleep(delay);
                     for (int r = 0; r < rounds; r++) {
                         client.stream(number, into);
                     }
@@ -117,9 +120,10 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
                     done.countDown();
                 }
             }, "stream-client");
-            thread.start();
+            starter.schedule(thread::start, delay, TimeUnit.MILLISECONDS);
         }
         done.await();
+        starter.shutdown();
         return new Streams(List.copyOf(into.first), List.copyOf(into.gaps), List.copyOf(into.rates), failures[0]);
     }
 }

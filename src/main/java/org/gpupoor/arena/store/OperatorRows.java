@@ -1,0 +1,73 @@
+package org.gpupoor.arena.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The log's SQL for an operator's decisions: voided votes and hidden models. Each one also moves
+ * {@code log_changes}, so every arena instance on a shared log rebuilds its boards.
+ */
+final class OperatorRows {
+    private OperatorRows() {
+    }
+
+    static BattleLog.Voided voidVote(Connection c, String battleId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT excluded FROM votes WHERE battle_id = ?")) {
+            s.setString(1, battleId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return BattleLog.Voided.NO_VOTE;
+                }
+                if ("voided".equals(r.getString(1)) || "not_ready".equals(r.getString(1))) {
+                    return BattleLog.Voided.ALREADY_EXCLUDED;
+                }
+            }
+        }
+        update(c, "UPDATE votes SET excluded = 'voided' WHERE battle_id = ?", battleId);
+        return BattleLog.Voided.VOIDED;
+    }
+
+    static Set<String> hiddenModels(Connection c) throws SQLException {
+        Set<String> tags = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                tags.add(r.getString(1));
+            }
+        }
+        return tags;
+    }
+
+    static boolean hide(Connection c, String tag, Instant at) throws SQLException {
+        return update(c, "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING", tag, at.toString()) == 1;
+    }
+
+    static boolean show(Connection c, String tag) throws SQLException {
+        return update(c, "DELETE FROM hidden_models WHERE tag = ?", tag) == 1;
+    }
+
+    static long changeVersion(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM log_changes WHERE id = 1"); ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0L;
+        }
+    }
+
+    /** Runs one change and notes it in log_changes, in the caller's transaction. */
+    private static int update(Connection c, String sql, String... values) throws SQLException {
+        int changed;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            changed = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE log_changes SET version = version + 1 WHERE id = 1")) {
+            s.executeUpdate();
+        }
+        return changed;
+    }
+}
