@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,24 +78,24 @@ final class BattleRunner {
 
     /** Starts the generations and returns at once; {@code whenDone} runs once the battle has ended. */
     void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
-        AtomicReference<String> failure = new AtomicReference<>(); // the first side's own failure, for metrics
+        SideFailures failures = new SideFailures();
         // Both sides answer with the options in force now, whatever a reload changes meanwhile.
         ArenaConfig.GenerationSettings options = config.current().generation();
         if (options.parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
-                    runSide(battle, side, options, watchdogs, failure);
+                    runSide(battle, side, options, watchdogs, failures);
                     if (remaining.decrementAndGet() == 0) {
-                        finish(battle, failure, whenDone);
+                        finish(battle, failures, whenDone);
                     }
                 });
             }
         } else {
             workers.execute(() -> {
-                runSide(battle, Side.A, options, watchdogs, failure);
-                runSide(battle, Side.B, options, watchdogs, failure);
-                finish(battle, failure, whenDone);
+                runSide(battle, Side.A, options, watchdogs, failures);
+                runSide(battle, Side.B, options, watchdogs, failures);
+                finish(battle, failures, whenDone);
             });
         }
     }
@@ -103,49 +104,86 @@ final class BattleRunner {
     void abandonWaiting(LiveBattle battle, String reason) {
         battle.failed(Side.A, reason, false);
         battle.failed(Side.B, reason, false);
-        finish(battle, new AtomicReference<>("abandoned"), () -> { });
+        SideFailures failures = new SideFailures();
+        failures.first.set("abandoned");
+        finish(battle, failures, () -> { });
     }
 
     private void runSide(LiveBattle battle, Side side, ArenaConfig.GenerationSettings options, Map<Side, Watchdog> watchdogs,
-                         AtomicReference<String> failure) {
+                         SideFailures failures) {
         Contender model = battle.contender(side);
         battle.started(side);
         try {
             GenerationResult result = ollama.generate(model.tag(), battle.prompt(), options, watchdogs.get(side),
                     text -> battle.token(side, text));
             battle.done(side, result);
-            metrics.answer(model.tag(), result.ttftMs(), result.totalMs(), result.tokensPerSecond());
+            metrics.answerGenerated(result.ttftMs(), result.totalMs());
         } catch (GenerationException e) {
             if (!e.cancelled()) {
-                failure.compareAndSet(null, e.reason());
-                metrics.answerFailed(model.tag(), e.reason());
-                catalog.recordFailure(model.tag(), e.getMessage(), clock.instant());
+                failures.record(side, new SideFailure(e.reason(), e.getMessage(), e.modelMissing()));
             }
             battle.failed(side, e.getMessage(), !e.cancelled());
             watchdogs.get(side.other()).cancel();
-            if (e.modelMissing()) {
-                catalog.markNotInstalled(model.tag());
-            }
         } catch (RuntimeException e) {
             log.error("Side {} of battle {} failed unexpectedly", side.wire(), battle.id(), e);
-            failure.compareAndSet(null, "internal");
-            metrics.answerFailed(model.tag(), "internal");
+            // Our fault, not the model's: counted, but not shown as the model's last error.
+            failures.record(side, new SideFailure("internal", null, false));
             battle.failed(side, "The arena hit an internal error while generating this answer.", true);
             watchdogs.get(side.other()).cancel();
         }
     }
 
-    private void finish(LiveBattle battle, AtomicReference<String> failure, Runnable whenDone) {
+    private void finish(LiveBattle battle, SideFailures failures, Runnable whenDone) {
         try {
             String ended = store(battle);
             metrics.battleEnded(ended.equals("ready") ? "ready" : "failed", switch (ended) {
                 case "ready" -> "none";
                 case "storage" -> "storage";
                 // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
-                default -> failure.get() == null ? "cancelled" : failure.get();
+                default -> failures.first.get() == null ? "cancelled" : failures.first.get();
             });
+            if (!ended.equals("ready")) {
+                closed(battle, failures);
+            }
         } finally {
             whenDone.run();
+        }
+    }
+
+    /**
+     * A battle that failed or was stopped is closed: only now may its models' figures and
+     * failures show on public responses (metrics, the Models tab), since while it ran a reading
+     * before and after would have named its pair. A ready battle waits for its vote.
+     */
+    private void closed(LiveBattle battle, SideFailures failures) {
+        ClosedBattles.answered(metrics, battle);
+        for (Side side : Side.values()) {
+            SideFailure failure = failures.bySide.get(side);
+            if (failure == null) {
+                continue;
+            }
+            String tag = battle.contender(side).tag();
+            metrics.answerFailed(tag, failure.reason());
+            if (failure.message() != null) {
+                catalog.recordFailure(tag, failure.message(), clock.instant());
+            }
+            if (failure.modelMissing()) {
+                catalog.markNotInstalled(tag);
+            }
+        }
+    }
+
+    private record SideFailure(String reason, String message, boolean modelMissing) {
+    }
+
+    /** Each side's own failure (not a stop because the other side failed), and which came first. */
+    private static final class SideFailures {
+        final AtomicReference<String> first = new AtomicReference<>();
+        final Map<Side, SideFailure> bySide = new ConcurrentHashMap<>();
+
+        void record(Side side, SideFailure failure) {
+            first.compareAndSet(null, failure.reason());
+            bySide.put(side, failure);
         }
     }
 

@@ -145,6 +145,7 @@ public final class BattleService {
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
         }
         metrics.vote(winner.wire(), counts);
+        ClosedBattles.answered(metrics, battle);
         // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
         battles.remove(id, battle);
         running.remove(id);

@@ -100,8 +100,10 @@ final class BattleRows {
     }
 
     /**
-     * Speed figures of {@code model}'s latest {@code limit} complete answers, newest first. The
-     * model indexes make this cost the same however long the log grows.
+     * Speed figures of {@code model}'s latest {@code limit} complete answers in closed battles
+     * (voted on, or failed), newest first. A battle still waiting for its vote is left out: the
+     * boards are public, and a count that moved for its two models would name them. The model
+     * indexes make this cost the same however long the log grows.
      */
     static List<AnswerMetrics> recentAnswerMetrics(Connection c, String model, int limit) throws SQLException {
         List<AnswerMetrics> metrics = new ArrayList<>();
@@ -109,11 +111,13 @@ final class BattleRows {
                 SELECT seq, tokens_per_second, ttft_ms, eval_count FROM (
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'a'
-                    WHERE b.model_a = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?) AS side_a
+                    WHERE b.model_a = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
+                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_a
                   UNION ALL
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'b'
-                    WHERE b.model_b = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL ORDER BY b.rowid DESC LIMIT ?) AS side_b
+                    WHERE b.model_b = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
+                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_b
                 ) AS both_sides ORDER BY seq DESC LIMIT ?""")) {
             s.setString(1, model);
             s.setInt(2, limit);
