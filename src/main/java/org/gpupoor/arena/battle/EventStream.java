@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.gpupoor.arena.web.ApiException;
 
 /**
  * Server-sent events for one battle. Each connection reads the battle's event list from where
@@ -66,18 +67,25 @@ public final class EventStream {
         }
     }
 
-    private static long resumePoint(Context ctx) {
-        String value = ctx.header("Last-Event-ID");
-        if (value == null) {
-            value = ctx.queryParam("after");
+    /**
+     * Where the client left off. A malformed position is refused rather than read as "from the
+     * start": a client with a bug would otherwise be sent the whole battle again, silently.
+     */
+    static long resumePoint(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        if (header != null) {
+            return position(header, "The Last-Event-ID header");
         }
-        if (value == null || value.isBlank()) {
-            return 0;
+        String after = ctx.queryParam("after");
+        return after == null ? 0 : position(after, "after");
+    }
+
+    private static long position(String value, String what) {
+        if (!value.matches("[0-9]{1,18}")) {
+            String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
+            throw ApiException.badRequest(what + " must be an event id (a whole number, 0 or more), was '"
+                    + shown.replaceAll("\\p{Cntrl}", "?") + "'.");
         }
-        try {
-            return Math.max(0, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return Long.parseLong(value);
     }
 }

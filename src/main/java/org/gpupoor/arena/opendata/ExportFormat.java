@@ -28,7 +28,7 @@ public enum ExportFormat {
     }
 
     public static Optional<ExportFormat> named(String value) {
-        return Arrays.stream(values()).filter(f -> f.name.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.name.equals(value)).findFirst();
     }
 
     /** Writes battles one at a time; {@link #close()} flushes what is left. */

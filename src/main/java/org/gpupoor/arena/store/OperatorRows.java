@@ -21,7 +21,7 @@ final class OperatorRows {
             s.setString(1, battleId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    return BattleLog.Voided.NO_VOTE;
+                    return exists(c, battleId) ? BattleLog.Voided.NO_VOTE : BattleLog.Voided.NO_BATTLE;
                 }
                 if ("voided".equals(r.getString(1)) || "not_ready".equals(r.getString(1))) {
                     return BattleLog.Voided.ALREADY_EXCLUDED;
@@ -30,6 +30,15 @@ final class OperatorRows {
         }
         update(c, "UPDATE votes SET excluded = 'voided' WHERE battle_id = ?", battleId);
         return BattleLog.Voided.VOIDED;
+    }
+
+    private static boolean exists(Connection c, String battleId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM battles WHERE id = ?")) {
+            s.setString(1, battleId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     static Set<String> hiddenModels(Connection c) throws SQLException {

@@ -67,8 +67,9 @@ public final class AdminController {
             throw new ApiException(403, "admin_disabled", "The admin API is off: start the arena with ARENA_ADMIN_TOKEN set.");
         }
         String header = ctx.header("Authorization");
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        // RFC 7235: the scheme's name is case-insensitive ("bearer" is Bearer).
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
+        byte[] given = bearer ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
         // Constant time: how long a wrong token takes to refuse says nothing about how close it was.
         if (!MessageDigest.isEqual(given, token)) {
             throw new ApiException(403, "forbidden", "This needs the admin token (Authorization: Bearer <ARENA_ADMIN_TOKEN>).");
@@ -143,6 +144,9 @@ public final class AdminController {
             throw ApiException.notFound("No battle has that id.");
         }
         BattleLog.Voided result = battleLog.voidVote(id);
+        if (result == BattleLog.Voided.NO_BATTLE) {
+            throw ApiException.notFound("No battle has the id '" + id + "'.");
+        }
         if (result == BattleLog.Voided.NO_VOTE) {
             throw ApiException.conflict("not_voted", "Battle " + id + " has no vote to void.");
         }
