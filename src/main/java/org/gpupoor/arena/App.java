@@ -34,6 +34,7 @@ import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
 import org.gpupoor.arena.web.ArenaController;
+import org.gpupoor.arena.web.ClientAddress;
 import org.gpupoor.arena.web.ErrorHandling;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
@@ -164,6 +165,8 @@ public final class App implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = MAX_BODY_BYTES;
+            ClientAddress clients = new ClientAddress(config.server().trustedProxies());
+            c.contextResolver.ip = clients::of;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             c.jsonMapper(new JavalinJackson(json, true));
             c.staticFiles.add("/public", Location.CLASSPATH);

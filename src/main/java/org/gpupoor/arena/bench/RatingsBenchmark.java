@@ -193,7 +193,7 @@ public final class RatingsBenchmark {
             models.add(new ArenaConfig.ModelEntry(tag(i), "Model " + i, size(i)));
         }
         return new ArenaConfig("Benchmark", null, new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null), null, null,
-                null, null, null, null, null, null, null, null, models, null, null);
+                null, null, null, null, null, null, null, null, models, null, null, null, null);
     }
 
     private static String tag(int i) {

@@ -25,7 +25,9 @@ public record ArenaConfig(
         OpenData openData,
         List<ModelEntry> models,
         List<String> examplePrompts,
-        Storage storage) {
+        Storage storage,
+        Server server,
+        Voters voters) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -44,23 +46,26 @@ public record ArenaConfig(
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
         storage = storage == null ? new Storage(null) : storage;
+        server = server == null ? new Server(null) : server;
+        voters = voters == null ? new Voters(null, null, null, null, null) : voters;
     }
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
         return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage);
+                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage,
+                server, voters);
     }
 
     /**
      * This config with the parts a running arena takes over from {@code edited}: the models and
-     * the size cap, prompts and their limit, generation options, deadlines, rate limits, name
-     * and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
+     * the size cap, prompts and their limit, generation options, deadlines, rate limits, voter
+     * rules, name and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
         return new ArenaConfig(edited.name, edited.description, ollama, edited.deadlines, edited.generation, edited.maxModelSizeB,
                 edited.maxPromptChars, leaderboardFile, edited.rateLimits, capacity, countIdentityLeaks, ratings, openData,
-                edited.models, edited.examplePrompts, storage);
+                edited.models, edited.examplePrompts, storage, server, edited.voters);
     }
 
     /** The sections of {@code edited} that differ from this config but only take effect after a restart. */
@@ -73,19 +78,20 @@ public record ArenaConfig(
         sections.put("ratings", ArenaConfig::ratings);
         sections.put("open_data", ArenaConfig::openData);
         sections.put("storage", ArenaConfig::storage);
+        sections.put("server", ArenaConfig::server);
         return sections.entrySet().stream().filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
                 .map(Map.Entry::getKey).toList();
     }
 
     public ArenaConfig withStorage(Storage replacement) {
         return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
-                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, replacement);
+                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, replacement, server, voters);
     }
 
     public ArenaConfig withLeaderboardFile(String replacement) {
         return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB,
                 maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts,
-                storage);
+                storage, server, voters);
     }
 
     /**
@@ -173,6 +179,37 @@ public record ArenaConfig(
             anchorRating = anchorRating == null ? 1000.0 : anchorRating;
             minBattles = minBattles == null ? 10 : minBattles;
             bootstrapRounds = bootstrapRounds == null ? 100 : bootstrapRounds;
+        }
+    }
+
+    /**
+     * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code Forwarded} and
+     *                       {@code X-Forwarded-For} headers name the client; empty: trust none
+     */
+    public record Server(List<String> trustedProxies) {
+        public Server {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
+    }
+
+    /**
+     * What keeps one person from stuffing the ballot box.
+     *
+     * @param dailyVoteCap        votes one voter may cast per UTC day; 0 for no cap
+     * @param minReadSeconds      a vote sooner than this after both answers finished is too fast to be a reading
+     * @param readingCharsPerSecond a vote sooner after the battle started than its answers' length at this pace is
+     *                            too fast too; 0 turns that rule off
+     * @param countFastVotes      whether too-fast votes count on the boards (they are always kept and flagged)
+     * @param sideBiasMinVotes    a voter with at least this many votes for a side, every one for the same side, is flagged
+     */
+    public record Voters(Integer dailyVoteCap, Double minReadSeconds, Double readingCharsPerSecond, Boolean countFastVotes,
+                         Integer sideBiasMinVotes) {
+        public Voters {
+            dailyVoteCap = dailyVoteCap == null ? 300 : dailyVoteCap;
+            minReadSeconds = minReadSeconds == null ? 2.0 : minReadSeconds;
+            readingCharsPerSecond = readingCharsPerSecond == null ? 0.0 : readingCharsPerSecond;
+            countFastVotes = countFastVotes != null && countFastVotes;
+            sideBiasMinVotes = sideBiasMinVotes == null ? 20 : sideBiasMinVotes;
         }
     }
 

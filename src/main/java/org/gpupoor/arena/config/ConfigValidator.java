@@ -48,6 +48,17 @@ final class ConfigValidator {
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
         range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
         range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
+        range("/voters/daily_vote_cap", c.voters().dailyVoteCap(), 0, 1_000_000);
+        require(c.voters().minReadSeconds() >= 0 && c.voters().minReadSeconds() <= 600, "/voters/min_read_seconds",
+                "must be between 0 and 600 seconds, was " + c.voters().minReadSeconds());
+        require(c.voters().readingCharsPerSecond() >= 0 && c.voters().readingCharsPerSecond() <= 10_000,
+                "/voters/reading_chars_per_second", "must be between 0 (off) and 10000, was " + c.voters().readingCharsPerSecond());
+        range("/voters/side_bias_min_votes", c.voters().sideBiasMinVotes(), 2, 1_000_000);
+        List<String> proxies = c.server().trustedProxies();
+        for (int i = 0; i < proxies.size(); i++) {
+            String problem = AddressBlock.problem(proxies.get(i));
+            require(problem == null, "/server/trusted_proxies/" + i, problem);
+        }
         range("/ratings/min_battles", c.ratings().minBattles(), 0, 1_000_000);
         range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
         require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");

@@ -65,6 +65,7 @@ public final class LiveConfig {
         compare(changed, "generation", a.generation(), b.generation());
         compare(changed, "deadlines", a.deadlines(), b.deadlines());
         compare(changed, "rate_limits", a.rateLimits(), b.rateLimits());
+        compare(changed, "voters", a.voters(), b.voters());
         return changed;
     }
 

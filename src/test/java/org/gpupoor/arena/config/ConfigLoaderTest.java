@@ -116,6 +116,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trusted_proxies_are_addresses_or_cidr_blocks_never_host_names() {
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").server().trustedProxies()).as("none by default").isEmpty();
+        assertThat(ConfigLoader.parse(VALID + "server:\n  trusted_proxies: [127.0.0.1, \"10.0.0.0/8\", \"fd00::/8\", \"::1\"]\n",
+                "c.yaml").server().trustedProxies()).hasSize(4);
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "server:\n  trusted_proxies:\n    - 127.0.0.1\n    - proxy.local\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line 11: server.trusted_proxies[1]: must be an IP address or a CIDR block");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "server:\n  trusted_proxies: [\"10.0.0.0/33\"]\n", "c.yaml"))
+                .hasMessageContaining("server.trusted_proxies[0]: the prefix length after '/' must be 0 to 32");
+    }
+
+    @Test
+    void voter_rules_are_read_and_checked() {
+        ArenaConfig.Voters defaults = ConfigLoader.parse(VALID, "c.yaml").voters();
+        assertThat(defaults.dailyVoteCap()).isEqualTo(300);
+        assertThat(defaults.minReadSeconds()).isEqualTo(2.0);
+        assertThat(defaults.countFastVotes()).isFalse();
+        assertThat(ConfigLoader.parse(VALID + "voters:\n  daily_vote_cap: 50\n  reading_chars_per_second: 40\n", "c.yaml")
+                .voters().readingCharsPerSecond()).isEqualTo(40.0);
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "voters:\n  min_read_seconds: -1\n", "c.yaml"))
+                .hasMessageContaining("c.yaml line 9: voters.min_read_seconds: must be between 0 and 600 seconds");
+    }
+
+    @Test
     void the_storage_url_is_read_and_must_be_a_jdbc_url_the_arena_speaks() {
         assertThat(ConfigLoader.parse(VALID, "c.yaml").storage().url()).as("the SQLite file of --db by default").isNull();
         assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml").storage().url())

@@ -77,6 +77,9 @@ public final class TestArena implements AutoCloseable {
         private ArenaConfig.Ratings ratings;
         private ArenaConfig.OpenData openData;
         private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
+        private List<String> trustedProxies = List.of();
+        // Tests vote the moment answers end; the reading-time rule has tests of its own.
+        private ArenaConfig.Voters voters = new ArenaConfig.Voters(0, 0.0, 0.0, false, 20);
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -147,6 +150,17 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Reverse proxies whose forwarding headers name the client (server.trusted_proxies). */
+        public Builder trustedProxies(List<String> proxies) {
+            this.trustedProxies = proxies;
+            return this;
+        }
+
+        public Builder voters(ArenaConfig.Voters rules) {
+            this.voters = rules;
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
@@ -157,7 +171,7 @@ public final class TestArena implements AutoCloseable {
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
                     dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts,
-                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)));
+                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)), new ArenaConfig.Server(trustedProxies), voters);
         }
     }
 }
