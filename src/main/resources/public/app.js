@@ -475,7 +475,10 @@ function cell(key, row) {
   if (key === "status") return row.available ? `<span class="badge ok">available</span>` : escapeHtml(row.status || "–");
   if (key === "name" && row.discovered) return `${escapeHtml(row.name)} <span class="badge" title="Found in Ollama, not listed in the config">discovered</span>`;
   const text = escapeHtml(format(key, row[key]));
-  return key === "name" && row.provisional ? `${text} <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : text;
+  if (key !== "name") return text;
+  const provisional = row.provisional ? ` <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : "";
+  const regularised = row.regularised ? ` <span class="badge" title="Never lost, never won, or never met the rest: the battles alone give no finite rating, so one virtual win and one virtual loss against the field place it">regularised</span>` : "";
+  return text + provisional + regularised;
 }
 
 function compare(x, y) {
@@ -578,7 +581,7 @@ function drawIntervals(rows) {
       formatter: (params) => {
         const r = rows[params[0].dataIndex];
         return `${escapeHtml(r.name)}<br>rating ${r.rating.toFixed(0)}, 95% interval ${r.ci_low.toFixed(0)} – ${r.ci_high.toFixed(0)}` +
-          `<br>${r.battles} battles${r.provisional ? " (provisional)" : ""}`;
+          `<br>${r.battles} battles${r.provisional ? " (provisional)" : ""}${r.regularised ? " (regularised)" : ""}`;
       },
     },
     grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },

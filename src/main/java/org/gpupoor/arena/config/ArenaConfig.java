@@ -41,7 +41,7 @@ public record ArenaConfig(
         rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
         capacity = capacity == null ? new Capacity(null, null) : capacity;
         countIdentityLeaks = countIdentityLeaks != null && countIdentityLeaks;
-        ratings = ratings == null ? new Ratings(null, null, null, null) : ratings;
+        ratings = ratings == null ? new Ratings(null, null, null, null, null) : ratings;
         openData = openData == null ? new OpenData(null) : openData;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
@@ -172,13 +172,16 @@ public record ArenaConfig(
      * The Bradley-Terry board: the scale's anchor (the mean of all ratings, or {@code anchorModel}
      * when set) sits at {@code anchorRating}; models with fewer than {@code minBattles} counted
      * battles are marked provisional; intervals come from {@code bootstrapRounds} resamples.
+     * {@code priorBattles} virtual battles per model shrink ratings toward the field; the default,
+     * 0, is the plain maximum-likelihood fit the best public arena publishes.
      */
-    public record Ratings(String anchorModel, Double anchorRating, Integer minBattles, Integer bootstrapRounds) {
+    public record Ratings(String anchorModel, Double anchorRating, Integer minBattles, Integer bootstrapRounds, Double priorBattles) {
         public Ratings {
             anchorModel = anchorModel == null || anchorModel.isBlank() ? null : ModelTags.canonical(anchorModel);
             anchorRating = anchorRating == null ? 1000.0 : anchorRating;
             minBattles = minBattles == null ? 10 : minBattles;
             bootstrapRounds = bootstrapRounds == null ? 100 : bootstrapRounds;
+            priorBattles = priorBattles == null ? 0.0 : priorBattles;
         }
     }
 

@@ -62,6 +62,8 @@ final class ConfigValidator {
         range("/ratings/min_battles", c.ratings().minBattles(), 0, 1_000_000);
         range("/ratings/bootstrap_rounds", c.ratings().bootstrapRounds(), 10, 10_000);
         require(Double.isFinite(c.ratings().anchorRating()), "/ratings/anchor_rating", "must be a number");
+        double prior = c.ratings().priorBattles();
+        require(prior >= 0 && prior <= 1000, "/ratings/prior_battles", "must be between 0 (no shrinkage) and 1000, was " + prior);
         checkModels(c.models(), c.ollama().autoDiscover());
         String storage = c.storage().url();
         require(storage == null || storage.startsWith("jdbc:postgresql:") || storage.startsWith("jdbc:sqlite:"), "/storage/url",

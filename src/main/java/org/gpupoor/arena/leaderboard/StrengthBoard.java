@@ -34,11 +34,13 @@ public final class StrengthBoard {
     /**
      * One model's rating, its 95% interval, the best rank it can claim with confidence, and its
      * size and speed. {@code fieldScore} is its predicted chance of beating an average opponent on
-     * the board; {@code strengthPerB} is that per billion parameters.
+     * the board; {@code strengthPerB} is that per billion parameters. {@code regularised}: the
+     * battles alone give this model no finite rating (it never lost, never won, or its group never
+     * met the rest), so it is placed with the help of virtual battles.
      */
     public record Row(String model, String name, Double sizeB, double rating, double ciLow, double ciHigh,
-                      int rankUpperBound, long battles, boolean provisional, double fieldScore, Double strengthPerB,
-                      ModelSpeed speed) {
+                      int rankUpperBound, long battles, boolean provisional, boolean regularised, double fieldScore,
+                      Double strengthPerB, ModelSpeed speed) {
     }
 
     /**
@@ -114,7 +116,7 @@ public final class StrengthBoard {
             speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
         }
         Result fresh = compute(counts, new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()), settings.minBattles(),
-                settings.bootstrapRounds(), sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
+                settings.bootstrapRounds(), settings.priorBattles(), sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
         current = fresh;
         version.incrementAndGet();
     }
@@ -124,14 +126,16 @@ public final class StrengthBoard {
      * and the intervals pin the mean at the anchor rating; when the anchor is a model with at
      * least {@code minBattles} battles, everything then moves by one constant so that model sits
      * at the anchor rating. Gaps, intervals' widths and confident ranks never depend on the anchor.
+     * {@code priorBattles} (0: none) shrinks every rating toward the field by that many virtual battles.
      */
-    public static Result compute(PairCounts counts, BradleyTerry.Anchor anchor, int minBattles, int rounds,
+    public static Result compute(PairCounts counts, BradleyTerry.Anchor anchor, int minBattles, int rounds, double priorBattles,
                                  Map<String, Double> sizes, Map<String, ModelSpeed> speeds, Function<String, String> names) {
         if (counts.rows().isEmpty()) {
             return new Result(0, List.of(), Matrix.EMPTY, Map.copyOf(speeds), BradleyTerry.Anchor.mean(anchor.rating()));
         }
-        double[] ratings = BradleyTerry.fit(counts, anchor.rating());
-        Bootstrap.Intervals ci = Bootstrap.intervals(counts, rounds, SEED, anchor.rating());
+        double[] ratings = BradleyTerry.fit(counts, anchor.rating(), priorBattles);
+        boolean[] regularised = BradleyTerry.regularised(counts);
+        Bootstrap.Intervals ci = Bootstrap.intervals(counts, rounds, SEED, anchor.rating(), priorBattles);
         int[] ranks = Bootstrap.rankUpperBounds(ci);
         long[] played = counts.battlesPerModel();
         int pinned = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
@@ -143,7 +147,7 @@ public final class StrengthBoard {
             double fieldScore = fieldScore(ratings, i);
             Double size = sizes.get(model);
             rows.add(new Row(model, names.apply(model), size, round(ratings[i] + shift), round(ci.low()[i] + shift),
-                    round(ci.high()[i] + shift), ranks[i], played[i], played[i] < minBattles, round3(fieldScore),
+                    round(ci.high()[i] + shift), ranks[i], played[i], played[i] < minBattles, regularised[i], round3(fieldScore),
                     size == null ? null : round3(fieldScore / size), speeds.getOrDefault(model, ModelSpeed.NONE)));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));

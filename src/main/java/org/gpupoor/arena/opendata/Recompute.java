@@ -26,7 +26,7 @@ import org.gpupoor.arena.rating.WinLossTable;
  */
 public final class Recompute {
     /** What the command was asked for. */
-    record Options(Path from, String anchorModel, double anchorRating, int minBattles, int rounds, Double maxSizeB) {
+    record Options(Path from, String anchorModel, double anchorRating, int minBattles, int rounds, Double maxSizeB, double priorBattles) {
     }
 
     private Recompute() {
@@ -34,14 +34,15 @@ public final class Recompute {
 
     public static String usage() {
         return "Usage: java -jar gpu-poor-arena.jar recompute --from FILE [--anchor-model TAG] [--anchor-rating R]"
-                + " [--min-battles N] [--rounds N] [--max-size-b B]";
+                + " [--min-battles N] [--rounds N] [--max-size-b B] [--prior-battles N]";
     }
 
     static Options parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String flag = args.get(i);
-            if (!List.of("--from", "--anchor-model", "--anchor-rating", "--min-battles", "--rounds", "--max-size-b").contains(flag)
+            if (!List.of("--from", "--anchor-model", "--anchor-rating", "--min-battles", "--rounds", "--max-size-b", "--prior-battles")
+                    .contains(flag)
                     || i + 1 >= args.size()) {
                 throw new ConfigException("Unknown or incomplete option '" + flag + "'. " + usage());
             }
@@ -55,9 +56,11 @@ public final class Recompute {
                     Double.parseDouble(values.getOrDefault("--anchor-rating", "1000")),
                     Integer.parseInt(values.getOrDefault("--min-battles", "10")),
                     Integer.parseInt(values.getOrDefault("--rounds", "100")),
-                    values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null);
-            if (options.rounds() < 10 || options.minBattles() < 0 || !Double.isFinite(options.anchorRating())) {
-                throw new ConfigException("--rounds must be at least 10, --min-battles at least 0. " + usage());
+                    values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null,
+                    Double.parseDouble(values.getOrDefault("--prior-battles", "0")));
+            if (options.rounds() < 10 || options.minBattles() < 0 || !Double.isFinite(options.anchorRating())
+                    || !(options.priorBattles() >= 0 && options.priorBattles() <= 1000)) {
+                throw new ConfigException("--rounds must be at least 10, --min-battles at least 0, --prior-battles 0 to 1000. " + usage());
             }
             return options;
         } catch (NumberFormatException e) {
@@ -93,8 +96,8 @@ public final class Recompute {
         eloBoard(table, elo, contents.sizes(), maxSize, out);
         Map<String, ModelSpeed> speeds = new HashMap<>();
         contents.metrics().forEach((model, answers) -> speeds.put(model, ModelSpeed.of(answers)));
-        strengthBoard(StrengthBoard.compute(counts, anchor, options.minBattles(), options.rounds(), contents.sizes(), speeds,
-                Function.identity()), options, out);
+        strengthBoard(StrengthBoard.compute(counts, anchor, options.minBattles(), options.rounds(), options.priorBattles(),
+                contents.sizes(), speeds, Function.identity()), options, out);
     }
 
     /** The anchor as the file names it: exactly, or with Ollama's implied ":latest". */
@@ -147,6 +150,9 @@ public final class Recompute {
         String anchor = result.anchor().model() == null ? "mean" : result.anchor().model();
         out.printf(Locale.ROOT, "Bradley-Terry: %s at %s, 95%% intervals from %d bootstrap rounds, provisional below %d battles%n",
                 anchor, size(options.anchorRating()), options.rounds(), options.minBattles());
+        if (options.priorBattles() > 0) {
+            out.printf(Locale.ROOT, "Shrunk toward the field by %s virtual battles per model (--prior-battles)%n", size(options.priorBattles()));
+        }
         if (options.anchorModel() != null && result.anchor().model() == null) {
             out.printf(Locale.ROOT, "(%s has fewer than %d battles, so the mean holds the scale)%n", options.anchorModel(),
                     Math.max(1, options.minBattles()));
@@ -155,13 +161,17 @@ public final class Recompute {
                 "Field", "Per B", "Battles", "Tokens/s", "TTFT ms", "Tokens");
         for (StrengthBoard.Row r : result.rows()) {
             ModelSpeed s = r.speed();
-            out.printf(Locale.ROOT, "%4d  %-36s %8.1f %17s %7.3f %8s %8d %9s %9s %8s%s%n", r.rankUpperBound(), r.model(), r.rating(),
+            out.printf(Locale.ROOT, "%4d  %-36s %8.1f %17s %7.3f %8s %8d %9s %9s %8s%s%s%n", r.rankUpperBound(), r.model(), r.rating(),
                     String.format(Locale.ROOT, "%.1f .. %.1f", r.ciLow(), r.ciHigh()), r.fieldScore(),
                     r.strengthPerB() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.strengthPerB()), r.battles(),
                     orDash(s.medianTokensPerSecond()), orDash(s.medianTtftMs()), orDash(s.medianAnswerTokens()),
-                    r.provisional() ? "  (provisional)" : "");
+                    r.provisional() ? "  (provisional)" : "", r.regularised() ? "  (regularised)" : "");
         }
         out.println("* Rank: the best rank a model can claim with 95% confidence (1 + models surely better).");
+        if (result.rows().stream().anyMatch(StrengthBoard.Row::regularised)) {
+            out.println("Regularised: the battles alone give no finite rating (never lost, never won, or never met the rest);"
+                    + " placed with one virtual win and one virtual loss against the field.");
+        }
     }
 
     private static String size(Double value) {

@@ -12,6 +12,9 @@ import java.util.stream.IntStream;
  * the classic resampling with replacement, but a round costs one draw per row instead of one per
  * battle. Rounds are seeded from one seed, so the same log always gives the same intervals, and
  * run in parallel; each refit is a few Newton steps from the full fit, which it stays close to.
+ * A resample can lack a maximum-likelihood fit where the log has one (a model that lost only
+ * once may never lose in it): each round gets the same virtual battles, by the same rule, as a
+ * full fit of that resample would, so every interval stays finite.
  */
 public final class Bootstrap {
     /** Per model, in the order of {@link PairCounts#models()}. */
@@ -27,9 +30,14 @@ public final class Bootstrap {
      * else's by its uncertainty, changing the confident ranks with the choice of anchor.
      */
     public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating) {
+        return intervals(counts, rounds, seed, meanRating, 0);
+    }
+
+    /** The same with {@code priorBattles} virtual battles per model in every round, as in the fit. */
+    public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating, double priorBattles) {
         List<PairCounts.Row> rows = counts.rows();
         int n = counts.models().size();
-        double[] start = BradleyTerry.unshifted(counts.halfWins(), null);
+        double[] start = BradleyTerry.unshifted(VirtualGames.added(counts.halfWins(), priorBattles), null);
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom[] perRound = new SplittableRandom[rounds];
         for (int round = 0; round < rounds; round++) {
@@ -41,7 +49,7 @@ public final class Bootstrap {
             for (int k = 0; k < drawn.length; k++) {
                 drawn[k] = Poisson.sample(rows.get(k).count(), random);
             }
-            double[][] wins = counts.halfWins(drawn);
+            double[][] wins = VirtualGames.added(counts.halfWins(drawn), priorBattles);
             double[] fitted = NewtonFit.unshifted(wins, start);
             return BradleyTerry.withMean(fitted != null ? fitted : BradleyTerry.unshifted(wins, start), meanRating);
         }).toArray(double[][]::new);

@@ -4,16 +4,15 @@ package org.gpupoor.arena.rating;
  * Maximum-likelihood Bradley-Terry strengths on the Elo scale ({@code P(i beats j) = 1 / (1 +
  * 10^((R_j - R_i) / 400))}), fitted with Hunter's MM algorithm. Ties count as half a win each.
  *
- * <p>Regularisation: every model also plays one virtual win and one virtual loss against a fixed
- * reference player. This is a weak prior pulling strengths toward the middle, worth two battles;
- * it keeps the fit finite for a model that never lost (or never won) and changes well-measured
- * ratings by a fraction of a point. After fitting, ratings are shifted so that their mean sits
- * where asked (1000 by default); pinning one model instead is a shift of the whole board, left to
- * its caller.
+ * <p>Where the maximum-likelihood ratings exist (every model has beaten every other, directly or
+ * through a chain) they are what this returns, unpenalised: the same numbers as the best public
+ * arena's logistic regression. Where they do not, {@link VirtualGames} adds a few virtual
+ * battles, only where needed, to make them exist, and says which models got them. After
+ * fitting, ratings are shifted so that their mean sits where asked (1000 by default); pinning one
+ * model instead is a shift of the whole board, left to its caller.
  */
 public final class BradleyTerry {
     static final double ELO_PER_NATURAL_LOG = 400 / Math.log(10);
-    static final double VIRTUAL_GAMES = 1.0;
     private static final int MAX_ITERATIONS = 10_000;
     private static final double TOLERANCE = 1e-10;
 
@@ -29,9 +28,19 @@ public final class BradleyTerry {
     private BradleyTerry() {
     }
 
-    /** Ratings in the order of {@code counts.models()}, with mean {@code meanRating}. */
+    /** Ratings in the order of {@code counts.models()}, with mean {@code meanRating}, unpenalised wherever they can be. */
     public static double[] fit(PairCounts counts, double meanRating) {
-        return withMean(unshifted(counts.halfWins(), null), meanRating);
+        return fit(counts, meanRating, 0);
+    }
+
+    /** The same with {@code priorBattles} virtual battles per model against the field: optional shrinkage. */
+    public static double[] fit(PairCounts counts, double meanRating, double priorBattles) {
+        return withMean(unshifted(VirtualGames.added(counts.halfWins(), priorBattles), null), meanRating);
+    }
+
+    /** Per model, in the order of {@code counts.models()}: true when its rating only exists thanks to virtual battles. */
+    public static boolean[] regularised(PairCounts counts) {
+        return VirtualGames.needed(counts.halfWins());
     }
 
     /** Shifts unshifted ratings so that their mean is {@code meanRating}. */
@@ -48,13 +57,14 @@ public final class BradleyTerry {
     }
 
     static double[] unshifted(PairCounts counts) {
-        return unshifted(counts.halfWins(), null);
+        return unshifted(VirtualGames.added(counts.halfWins(), 0), null);
     }
 
     /**
-     * Ratings before the shift to the anchor (the virtual reference player sits at 0), from
-     * {@code wins[i][j]} = how often i beat j. {@code start}, if given, is where the iteration begins
-     * (a nearby fit converges in far fewer rounds); it does not change the answer.
+     * Ratings before the shift to the anchor (their mean is 0), from {@code wins[i][j]} = how often
+     * i beat j, which must link every model to every other both ways (see {@link VirtualGames}).
+     * {@code start}, if given, is where the iteration begins (a nearby fit converges in far fewer
+     * rounds); it does not change the answer.
      */
     static double[] unshifted(double[][] wins, double[] start) {
         int n = wins.length;
@@ -67,13 +77,12 @@ public final class BradleyTerry {
                 totalWins[i] += wins[i][j];
                 games[i][j] = wins[i][j] + wins[j][i];
             }
-            totalWins[i] += VIRTUAL_GAMES;
         }
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double change = 0;
             for (int i = 0; i < n; i++) {
                 double si = strength[i];
-                double denominator = 2 * VIRTUAL_GAMES / (si + 1.0);
+                double denominator = 0;
                 double[] row = games[i];
                 for (int j = 0; j < n; j++) {
                     if (row[j] > 0) {
@@ -83,6 +92,14 @@ public final class BradleyTerry {
                 double updated = totalWins[i] / denominator;
                 change = Math.max(change, Math.abs(Math.log(updated / si)));
                 strength[i] = updated;
+            }
+            // Without a fixed reference only the ratios matter; rescaling keeps the numbers from drifting.
+            double logMean = 0;
+            for (double s : strength) {
+                logMean += Math.log(s) / n;
+            }
+            for (int i = 0; i < n; i++) {
+                strength[i] /= Math.exp(logMean);
             }
             if (change < TOLERANCE) {
                 break;

@@ -1,10 +1,9 @@
 package org.gpupoor.arena.rating;
 
 /**
- * A second fit of the same penalised Bradley-Terry likelihood, by Newton's method on natural-log
- * strengths (the virtual reference player sits at 0). It converges in a handful of steps where
- * the MM algorithm needs hundreds, so the bootstrap uses it for its many refits; the tests hold
- * the two methods to the same answer. Steps are capped (the likelihood is concave, but a far
+ * A second fit of the same Bradley-Terry likelihood, by Newton's method on natural-log strengths.
+ * It converges in a handful of steps where the MM algorithm needs hundreds, so the bootstrap uses
+ * it for its many refits; the tests hold the two methods to the same answer. Steps are capped (the likelihood is concave, but a far
  * start could overshoot); a fit that does not settle says so, and its caller falls back to MM.
  */
 final class NewtonFit {
@@ -17,13 +16,13 @@ final class NewtonFit {
 
     /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}; null if Newton did not settle. */
     static double[] fit(PairCounts counts, double meanRating, double[] start) {
-        double[] raw = unshifted(counts.halfWins(), start);
+        double[] raw = unshifted(VirtualGames.added(counts.halfWins(), 0), start);
         return raw == null ? null : BradleyTerry.withMean(raw, meanRating);
     }
 
     /**
      * Like {@link BradleyTerry#unshifted(double[][], double[])}: Elo-scale ratings before
-     * anchoring, or null when the iteration did not settle.
+     * anchoring (mean 0), or null when the iteration did not settle.
      */
     static double[] unshifted(double[][] w, double[] start) {
         int n = w.length;
@@ -36,9 +35,11 @@ final class NewtonFit {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
             for (int i = 0; i < n; i++) {
-                double s0 = sigmoid(theta[i]);
-                gradient[i] += BradleyTerry.VIRTUAL_GAMES - 2 * BradleyTerry.VIRTUAL_GAMES * s0;
-                hessian[i][i] -= 2 * BradleyTerry.VIRTUAL_GAMES * s0 * (1 - s0);
+                // Shifting every rating changes nothing, so the Hessian is singular along (1, ..., 1);
+                // this term removes that direction from the step without changing the maximum.
+                for (int j = 0; j < n; j++) {
+                    hessian[i][j] -= 1;
+                }
                 for (int j = 0; j < n; j++) {
                     double games = w[i][j] + w[j][i];
                     if (i == j || games == 0) {
@@ -64,9 +65,13 @@ final class NewtonFit {
         if (!settled) {
             return null;
         }
+        double mean = 0;
+        for (double t : theta) {
+            mean += t / n;
+        }
         double[] ratings = new double[n];
         for (int i = 0; i < n; i++) {
-            ratings[i] = BradleyTerry.ELO_PER_NATURAL_LOG * theta[i];
+            ratings[i] = BradleyTerry.ELO_PER_NATURAL_LOG * (theta[i] - mean);
         }
         return ratings;
     }

@@ -38,7 +38,7 @@ class ConfigLoaderTest {
         assertThat(config.generation().parallel()).isFalse();
         assertThat(config.generation().keepAlive()).isEqualTo("5m");
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
-        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings(null, 1000.0, 10, 100));
+        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings(null, 1000.0, 10, 100, 0.0));
         assertThat(config.openData().includePromptsAndAnswers()).isTrue();
     }
 
@@ -50,10 +50,11 @@ class ConfigLoaderTest {
                   anchor_rating: 1114
                   min_battles: 30
                   bootstrap_rounds: 200
+                  prior_battles: 4
                 open_data:
                   include_prompts_and_answers: false
                 """, "arena_config.yaml");
-        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings("qwen2.5:latest", 1114.0, 30, 200));
+        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings("qwen2.5:latest", 1114.0, 30, 200, 4.0));
         assertThat(config.openData().includePromptsAndAnswers()).isFalse();
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
                 ratings:
@@ -65,6 +66,11 @@ class ConfigLoaderTest {
                   bootstrap_rounds: 3
                 """, "arena_config.yaml"))
                 .hasMessageContaining("line 9: ratings.bootstrap_rounds: must be between 10 and 10000, was 3");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
+                ratings:
+                  prior_battles: -2
+                """, "arena_config.yaml"))
+                .hasMessageContaining("line 9: ratings.prior_battles: must be between 0 (no shrinkage) and 1000, was -2.0");
     }
 
     @Test

@@ -53,13 +53,14 @@ class StrengthBoardTest {
                 assertThat(matrix.get("observed").get(0).get(1).asDouble()).isEqualTo(0.75);
                 assertThat(matrix.get("observed").get(0).get(0).isNull()).isTrue();
                 double predicted = matrix.get("predicted").get(0).get(1).asDouble();
-                assertThat(predicted).isBetween(0.5, 0.75); // the prior pulls toward even odds
+                assertThat(predicted).isEqualTo(0.75); // no prior pulling toward even odds: the fit predicts what was seen
                 assertThat(predicted + matrix.get("predicted").get(1).get(0).asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.002));
                 for (JsonNode row : board.get("rows")) {
                     assertThat(row.get("ci_low").asDouble()).isLessThanOrEqualTo(row.get("rating").asDouble());
                     assertThat(row.get("ci_high").asDouble()).isGreaterThanOrEqualTo(row.get("rating").asDouble());
                     assertThat(row.get("battles").asInt()).isEqualTo(12);
                     assertThat(row.get("provisional").asBoolean()).isFalse();
+                    assertThat(row.get("regularised").isBoolean() && !row.get("regularised").asBoolean()).as("regularised: false").isTrue();
                     assertThat(row.get("rank_upper_bound").asInt()).isBetween(1, 2);
                     assertThat(row.get("size_b").asDouble()).isEqualTo(1.0);
                     assertThat(row.get("strength_per_b").asDouble()).isEqualTo(row.get("field_score").asDouble());
@@ -114,7 +115,7 @@ class StrengthBoardTest {
     }
 
     private static StrengthBoard.Result compute(PairCounts counts, BradleyTerry.Anchor anchor) {
-        return StrengthBoard.compute(counts, anchor, 10, 100, Map.of(), Map.of(), tag -> tag);
+        return StrengthBoard.compute(counts, anchor, 10, 100, 0, Map.of(), Map.of(), tag -> tag);
     }
 
     private static StrengthBoard.Row rowOf(StrengthBoard.Result result, String model) {

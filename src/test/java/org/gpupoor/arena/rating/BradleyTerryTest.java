@@ -27,12 +27,19 @@ class BradleyTerryTest {
     }
 
     @Test
-    void three_wins_in_four_are_worth_400_log10_3_points_once_the_prior_no_longer_matters() {
+    void three_wins_in_four_are_worth_400_log10_3_points_however_few_the_battles() {
+        // No prior: 3 of 4 gives exactly the gap that 7,500 of 10,000 does.
+        for (int scale : new int[] {1, 2500}) {
+            List<CountedBattle> log = new ArrayList<>();
+            log.addAll(battles("x", "y", Outcome.A, 3 * scale));
+            log.addAll(battles("x", "y", Outcome.B, scale));
+            double[] r = BradleyTerry.fit(PairCounts.of(log), 1000);
+            assertThat(r[0] - r[1]).as("%d battles", 4 * scale).isCloseTo(400 * Math.log10(3), within(1e-6)); // 190.85
+        }
         List<CountedBattle> log = new ArrayList<>();
-        log.addAll(battles("x", "y", Outcome.A, 7500));
-        log.addAll(battles("x", "y", Outcome.B, 2500));
+        log.addAll(battles("x", "y", Outcome.A, 3));
+        log.addAll(battles("x", "y", Outcome.B, 1));
         double[] r = BradleyTerry.fit(PairCounts.of(log), 1000);
-        assertThat(r[0] - r[1]).isCloseTo(400 * Math.log10(3), within(0.5)); // 190.85
         assertThat((r[0] + r[1]) / 2).isCloseTo(1000, within(1e-9));
     }
 
@@ -51,18 +58,28 @@ class BradleyTerryTest {
         assertThat(r[1]).isCloseTo(1000, within(1e-6));
         assertThat(r[0] - r[1]).isCloseTo(r[1] - r[2], within(1e-6));
         assertThat(r[0]).isGreaterThan(1000);
-        // Expected (half-)wins equal observed ones, the virtual games against the reference (at 0) included.
+        // Expected (half-)wins equal observed ones: nothing but the battles enters the fit.
         double[][] wins = counts.halfWins();
-        double[] raw = BradleyTerry.unshifted(counts);
         for (int i = 0; i < 3; i++) {
-            double observed = BradleyTerry.VIRTUAL_GAMES;
-            double expected = 2 * BradleyTerry.VIRTUAL_GAMES * BradleyTerry.winProbability(raw[i], 0);
+            double observed = 0;
+            double expected = 0;
             for (int j = 0; j < 3; j++) {
                 observed += wins[i][j];
-                expected += (wins[i][j] + wins[j][i]) * BradleyTerry.winProbability(raw[i], raw[j]);
+                expected += (wins[i][j] + wins[j][i]) * BradleyTerry.winProbability(r[i], r[j]);
             }
             assertThat(expected).as("model " + i).isCloseTo(observed, within(1e-6));
         }
+    }
+
+    @Test
+    void an_operator_prior_shrinks_gaps_only_when_asked() {
+        // 3:1 with four virtual battles against the only other model is 5:3.
+        List<CountedBattle> log = new ArrayList<>(battles("x", "y", Outcome.A, 3));
+        log.addAll(battles("x", "y", Outcome.B, 1));
+        double[] shrunk = BradleyTerry.fit(PairCounts.of(log), 1000, 4);
+        assertThat(shrunk[0] - shrunk[1]).isCloseTo(400 * Math.log10(5.0 / 3), within(1e-6));
+        double[] plain = BradleyTerry.fit(PairCounts.of(log), 1000, 0);
+        assertThat(plain[0] - plain[1]).isCloseTo(400 * Math.log10(3), within(1e-6));
     }
 
     @Test
