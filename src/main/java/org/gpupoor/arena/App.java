@@ -35,6 +35,8 @@ import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
 import org.gpupoor.arena.web.ArenaController;
 import org.gpupoor.arena.web.ClientAddress;
+import org.gpupoor.arena.web.VoterAdmin;
+import org.gpupoor.arena.web.VoterCookie;
 import org.gpupoor.arena.web.ErrorHandling;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
@@ -156,7 +158,8 @@ public final class App implements AutoCloseable {
         }
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
                 export, hidden, catalog, json, clock);
-        BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), clock);
+        VoterCookie voterCookie = new VoterCookie(battleLog.secret("voter_key", App::freshSecret));
+        BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, clock);
         ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, hidden, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
                 config.openData().includePromptsAndAnswers(), clock);
@@ -172,10 +175,17 @@ public final class App implements AutoCloseable {
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
-            Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi, metrics, battleLimit, voteLimit));
+            Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi,
+                    new VoterAdmin(live, battleLog, leaderboard, strengths, export, clock), metrics, battleLimit, voteLimit));
         });
         return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog,
                 metrics);
+    }
+
+    private static String freshSecret() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getEncoder().encodeToString(secret);
     }
 
     static ObjectMapper jsonMapper() {

@@ -11,12 +11,13 @@ import org.gpupoor.arena.web.ArenaController;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
+import org.gpupoor.arena.web.VoterAdmin;
 
 /** Every route of the arena in one table (openapi.yaml describes each; ApiDocumentTest checks that). */
 final class Routes {
     /** What the routes hand requests to. */
     record Handlers(ArenaController arena, BattleController battles, ExportController export, AdminController admin,
-                    ArenaMetrics metrics, RateLimiter battleLimit, RateLimiter voteLimit) {
+                    VoterAdmin voters, ArenaMetrics metrics, RateLimiter battleLimit, RateLimiter voteLimit) {
     }
 
     private Routes() {
@@ -49,6 +50,8 @@ final class Routes {
         c.routes.post("/api/admin/battles/{id}/void", h.admin()::voidBattle);
         c.routes.post("/api/admin/models/{tag}/hide", h.admin()::hideModel);
         c.routes.post("/api/admin/models/{tag}/show", h.admin()::showModel);
+        c.routes.get("/api/admin/voters", h.voters()::flagged);
+        c.routes.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
         c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(h.metrics().scrape()));
         c.routes.get("/api/openapi.yaml", ApiDocument::serve);
         c.routes.get("/api/docs", ctx -> ctx.redirect("/api-docs.html"));

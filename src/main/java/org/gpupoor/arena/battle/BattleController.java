@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.web.ApiException;
 import org.gpupoor.arena.web.JsonBodies;
+import org.gpupoor.arena.web.VoterCookie;
 
 /** HTTP for battles: create, look at, follow live, vote. */
 public final class BattleController {
@@ -15,9 +16,11 @@ public final class BattleController {
     private final JsonBodies bodies;
     private final EventStream events;
     private final Clock clock;
+    private final VoterCookie voters;
 
-    public BattleController(BattleService service, JsonBodies bodies, EventStream events, Clock clock) {
+    public BattleController(BattleService service, JsonBodies bodies, EventStream events, VoterCookie voters, Clock clock) {
         this.service = service;
+        this.voters = voters;
         this.clock = clock;
         this.bodies = bodies;
         this.events = events;
@@ -26,6 +29,7 @@ public final class BattleController {
     public void create(Context ctx) {
         JsonNode body = bodies.object(ctx, "prompt");
         LiveBattle battle = service.create(bodies.requiredText(body, "prompt"));
+        voters.ensure(ctx);
         ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(Map.of("id", battle.id()));
     }
 
@@ -45,7 +49,8 @@ public final class BattleController {
         String winner = bodies.requiredText(body, "winner");
         Outcome outcome = Outcome.fromWire(winner).orElseThrow(() -> ApiException.badRequest(
                 "winner must be one of \"a\", \"b\", \"tie\", \"both_bad\"."));
-        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome);
+        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx));
+        voters.ensure(ctx);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", result.id());
         answer.put("winner", result.winner().wire());

@@ -24,6 +24,7 @@ import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.AlreadyVotedException;
+import org.gpupoor.arena.store.Ballot;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.web.ApiException;
@@ -53,6 +54,7 @@ public final class BattleService {
     private final Clock clock;
     private final Random random;
     private final ArenaMetrics metrics;
+    private final BallotBox ballots;
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
@@ -61,6 +63,7 @@ public final class BattleService {
                          LiveConfig config, Clock clock, Random random, ArenaMetrics metrics) {
         this.battleLog = battleLog;
         this.metrics = metrics;
+        this.ballots = new BallotBox(battleLog, config, clock);
         this.catalog = catalog;
         this.leaderboard = leaderboard;
         this.export = export;
@@ -118,7 +121,8 @@ public final class BattleService {
         return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.computeIfAbsent(id, k -> restored);
     }
 
-    public VoteResult vote(String id, Outcome winner) {
+    /** A vote from {@code voter} (a salted hash; null when unknown), within the voter rules (see {@link BallotBox}). */
+    public VoteResult vote(String id, Outcome winner, String voter) {
         LiveBattle battle = find(id);
         switch (battle.status()) {
             case GENERATING -> throw ApiException.conflict("not_ready", "Both answers must finish before you vote.");
@@ -131,18 +135,24 @@ public final class BattleService {
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
         leaderboard.refreshIfSizesChanged();
-        boolean counts = battle.giveaway() == null || leaderboard.countsFlagged();
-        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         Instant now = clock.instant();
+        Runnable giveBack = ballots.admit(voter);
+        Ballot ballot = new Ballot(voter, ballots.tooFast(battle, now), config.current().voters().countFastVotes());
+        boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged()) && !(ballot.tooFast() && !ballot.countsAnyway());
+        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
-            battleLog.recordVote(id, winner, now, () -> {
+            battleLog.recordVote(id, winner, now, ballot, () -> {
                 if (counts) {
                     standings.set(leaderboard.apply(new CountedBattle(a.tag(), b.tag(), winner)));
                 }
                 battle.markVoted(winner, now);
             });
         } catch (AlreadyVotedException e) {
+            giveBack.run();
             throw ApiException.conflict("already_voted", "This battle already has its vote.");
+        } catch (RuntimeException e) {
+            giveBack.run();
+            throw e;
         }
         metrics.vote(winner.wire(), counts);
         ClosedBattles.answered(metrics, battle);
@@ -153,10 +163,14 @@ public final class BattleService {
         if (counts) {
             strengths.requestRecompute();
         }
-        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle));
+        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
     }
 
-    static String notCounted(LiveBattle battle) {
+    static String notCounted(LiveBattle battle, Ballot ballot) {
+        if (battle.giveaway() == null || ballot.tooFast()) {
+            return "This vote came sooner after the answers than they could be read, so it is kept but does not count"
+                    + " toward the boards. Take your time with the next one.";
+        }
         return "An answer names a model or its maker (\"" + battle.giveaway()
                 + "\"), so this vote is kept but does not count toward the boards.";
     }
@@ -166,6 +180,7 @@ public final class BattleService {
         Instant cutoff = clock.instant().minus(KEEP_FINISHED_IN_MEMORY);
         battles.values().removeIf(b -> b.status() != LiveBattle.Status.GENERATING && b.lastActivity().isBefore(cutoff));
         running.keySet().removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+        ballots.forgetOtherDays();
     }
 
     /**

@@ -37,6 +37,7 @@ public final class LiveBattle {
     private String failure;
     private Outcome outcome;
     private Instant lastActivity;
+    private Instant endedAt;
     private Instant lastWatched;
     private int watchers;
 
@@ -58,6 +59,11 @@ public final class LiveBattle {
 
     public String prompt() {
         return prompt;
+    }
+
+    /** When both sides had finished; null while generating. */
+    public synchronized Instant endedAt() {
+        return endedAt;
     }
 
     public Instant createdAt() {
@@ -129,6 +135,7 @@ public final class LiveBattle {
     /** Both sides have finished: the battle is votable only if both answered. */
     synchronized void end(Instant at, String storageProblem, String identityGiveaway) {
         giveaway = identityGiveaway;
+        endedAt = at;
         boolean ok = results.size() == 2 && storageProblem == null;
         status = ok ? Status.READY : Status.FAILED;
         failure = ok ? null : storageProblem != null ? storageProblem : failureReason();

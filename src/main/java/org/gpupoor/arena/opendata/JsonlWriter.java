@@ -11,7 +11,7 @@ import org.gpupoor.arena.store.SideRecord;
 
 /**
  * One JSON object per line, with the field names of the public arena datasets (question_id,
- * model_a, model_b, winner, conversation_a/b, turn, anony, tstamp) plus this arena's sizes and
+ * model_a, model_b, winner, judge, conversation_a/b, turn, anony, tstamp) plus this arena's sizes and
  * speed metrics. The schema is documented in README.md ("Open data").
  */
 final class JsonlWriter implements ExportFormat.Writer {
@@ -39,6 +39,7 @@ final class JsonlWriter implements ExportFormat.Writer {
         nullableNumber("size_a_b", b.sizeA());
         nullableNumber("size_b_b", b.sizeB());
         json.writeBooleanField("imported", b.imported());
+        json.writeStringField("judge", b.voter());
         if (includeText) {
             conversation("conversation_a", b.prompt(), b.a());
             conversation("conversation_b", b.prompt(), b.b());

@@ -105,8 +105,13 @@ public final class BattleLog implements AutoCloseable {
      * write lock is still held, so whatever it updates sees votes in exactly the log's order.
      * Votes arriving together share one disk flush ({@link GroupCommit}).
      */
+    public long recordVote(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) throws AlreadyVotedException {
+        return votes.record(id, outcome, at, ballot, afterCommit);
+    }
+
+    /** A vote from nobody in particular (imports, benchmarks, storage tests). */
     public long recordVote(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
-        return votes.record(id, outcome, at, afterCommit);
+        return recordVote(id, outcome, at, Ballot.UNKNOWN, afterCommit);
     }
 
     /** Votes waiting for the write lock (for tests). */
@@ -259,6 +264,25 @@ public final class BattleLog implements AutoCloseable {
     /** Takes a battle's vote off the boards for good (an operator's decision); the vote row stays, marked 'voided'. */
     public Voided voidVote(String battleId) {
         return write("void a vote", c -> OperatorRows.voidVote(c, battleId));
+    }
+
+    /** Voids every vote of one voter (an operator's decision): how many were voided. */
+    public int voidVoter(String voter) {
+        return write("void a voter's votes", c -> OperatorRows.voidVoter(c, voter));
+    }
+
+    /** The secret called {@code name}, the same for every instance on this log; {@code fresh} makes it the first time. */
+    public String secret(String name, java.util.function.Supplier<String> fresh) {
+        return write("keep a secret", c -> VoterRows.secret(c, name, fresh.get()));
+    }
+
+    public int votesSince(String voter, Instant since) {
+        return read(c -> VoterRows.votesSince(c, voter, since));
+    }
+
+    /** Voters whose votes look like stuffing (see {@link VoterRows#flagged}). */
+    public List<VoterRecord> flaggedVoters(int sideBiasMin, int dailyCap, Instant dayStart) {
+        return read(c -> VoterRows.flagged(c, sideBiasMin, dailyCap, dayStart));
     }
 
     public java.util.Set<String> hiddenModels() {

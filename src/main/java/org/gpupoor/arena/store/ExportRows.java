@@ -43,7 +43,7 @@ public final class ExportRows {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT b.id, b.created_at, v.voted_at, b.model_a, b.model_b, b.size_a, b.size_b, v.outcome, b.imported, %s,
                        aa.eval_count, aa.tokens_per_second, aa.ttft_ms, aa.total_ms, aa.done_reason,
-                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq
+                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq, v.voter
                 FROM votes v JOIN battles b ON b.id = v.battle_id
                 LEFT JOIN answers aa ON aa.battle_id = b.id AND aa.side = 'a'
                 LEFT JOIN answers ab ON ab.battle_id = b.id AND ab.side = 'b'
@@ -61,7 +61,7 @@ public final class ExportRows {
                     battles.add(new ExportedBattle(r.getString(1), Instant.parse(r.getString(2)), Instant.parse(r.getString(3)),
                             r.getString(4), r.getString(5), nullableDouble(r, 6), nullableDouble(r, 7),
                             Outcome.fromWire(r.getString(8)).orElseThrow(), imported, r.getString(10),
-                            imported ? null : side(r, 11, 13), imported ? null : side(r, 12, 18)));
+                            imported ? null : side(r, 11, 13), imported ? null : side(r, 12, 18), r.getString(24)));
                     reached = r.getLong(23);
                 }
             }

@@ -9,5 +9,6 @@ import org.gpupoor.arena.rating.Outcome;
  * operator keeps prompts and answers private.
  */
 public record ExportedBattle(String id, Instant createdAt, Instant votedAt, String modelA, String modelB, Double sizeA,
-                             Double sizeB, Outcome outcome, boolean imported, String prompt, SideRecord a, SideRecord b) {
+                             Double sizeB, Outcome outcome, boolean imported, String prompt, SideRecord a, SideRecord b,
+                             String voter) {
 }

@@ -47,8 +47,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Returns once the vote is on disk and its {@code afterCommit} has run. Never call it holding the write lock. */
-    long record(String id, Outcome outcome, Instant at, Runnable afterCommit) throws AlreadyVotedException {
-        PendingVote vote = new PendingVote(id, outcome, at, afterCommit);
+    long record(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) throws AlreadyVotedException {
+        PendingVote vote = new PendingVote(id, outcome, at, ballot, afterCommit);
         unwritten.incrementAndGet();
         pending.add(vote);
         if (closed || !writer.isAlive()) {
@@ -133,14 +133,18 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded)
+                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded, voter, too_fast)
                     SELECT b.id, ?, ?, b.model_a, b.model_b,
-                           CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN b.flagged IS NOT NULL THEN 'flagged' END
+                           CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN ? = 1 THEN 'too_fast'
+                                WHEN b.flagged IS NOT NULL THEN 'flagged' END, ?, ?
                     FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING RETURNING seq""")) {
                 for (PendingVote vote : batch) {
                     s.setString(1, vote.outcome.wire());
                     s.setString(2, vote.at.toString());
-                    s.setString(3, vote.id);
+                    s.setInt(3, vote.ballot.excludedAsTooFast() ? 1 : 0);
+                    s.setString(4, vote.ballot.voter());
+                    s.setInt(5, vote.ballot.tooFast() ? 1 : 0);
+                    s.setString(6, vote.id);
                     try (ResultSet inserted = s.executeQuery()) {
                         vote.duplicate = !inserted.next(); // a second vote on the battle inserts nothing
                         if (!vote.duplicate) {
@@ -185,6 +189,7 @@ final class GroupCommit implements AutoCloseable {
         final String id;
         final Outcome outcome;
         final Instant at;
+        final Ballot ballot;
         final Runnable afterCommit;
         final CountDownLatch written = new CountDownLatch(1);
         boolean done;
@@ -192,10 +197,11 @@ final class GroupCommit implements AutoCloseable {
         long seq;
         RuntimeException failure;
 
-        PendingVote(String id, Outcome outcome, Instant at, Runnable afterCommit) {
+        PendingVote(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) {
             this.id = id;
             this.outcome = outcome;
             this.at = at;
+            this.ballot = ballot;
             this.afterCommit = afterCommit;
         }
 

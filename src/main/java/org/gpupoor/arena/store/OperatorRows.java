@@ -41,6 +41,13 @@ final class OperatorRows {
         }
     }
 
+    /** Voids every vote of {@code voter} that still counted or could; returns how many. */
+    static int voidVoter(Connection c, String voter) throws SQLException {
+        return update(c, """
+                UPDATE votes SET excluded = 'voided'
+                WHERE voter = ? AND (excluded IS NULL OR excluded IN ('flagged', 'too_fast'))""", voter);
+    }
+
     static Set<String> hiddenModels(Connection c) throws SQLException {
         Set<String> tags = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models"); ResultSet r = s.executeQuery()) {

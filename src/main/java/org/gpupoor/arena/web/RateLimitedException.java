@@ -7,7 +7,11 @@ public class RateLimitedException extends ApiException {
     private final Duration retryAfter;
 
     public RateLimitedException(Duration retryAfter, String message) {
-        super(429, "rate_limited", message);
+        this(retryAfter, "rate_limited", message);
+    }
+
+    public RateLimitedException(Duration retryAfter, String code, String message) {
+        super(429, code, message);
         this.retryAfter = retryAfter;
     }
 

@@ -154,6 +154,9 @@ public final class ArenaBenchmark {
                 rate_limits:
                   battles_per_minute: 0
                   votes_per_minute: 0
+                voters:
+                  daily_vote_cap: 0       # the whole load comes from one address
+                  min_read_seconds: 0
                 leaderboard_file: leaderboard.json
                 example_prompts:
                   - Tell me something.

@@ -1,0 +1,98 @@
+package org.gpupoor.arena.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.VoterRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The operator's view of voters who look like ballot stuffing, and voiding everything one of them cast. */
+public final class VoterAdmin {
+    private static final Logger log = LoggerFactory.getLogger(VoterAdmin.class);
+
+    private final LiveConfig config;
+    private final BattleLog battleLog;
+    private final Leaderboard leaderboard;
+    private final StrengthBoard strengths;
+    private final LeaderboardExport export;
+    private final Clock clock;
+
+    public VoterAdmin(LiveConfig config, BattleLog battleLog, Leaderboard leaderboard, StrengthBoard strengths,
+                      LeaderboardExport export, Clock clock) {
+        this.config = config;
+        this.battleLog = battleLog;
+        this.leaderboard = leaderboard;
+        this.strengths = strengths;
+        this.export = export;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/admin/voters}: flagged voters, most votes first, each with its counts and why it is listed. */
+    public void flagged(Context ctx) {
+        ArenaConfig.Voters rules = config.current().voters();
+        var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Map<String, Object>> voters = new ArrayList<>();
+        for (VoterRecord v : battleLog.flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("voter", v.voter());
+            row.put("flags", flags(v, rules));
+            row.put("votes", v.votes());
+            row.put("today", v.today());
+            row.put("for_a", v.forA());
+            row.put("for_b", v.forB());
+            row.put("ties", v.ties());
+            row.put("both_bad", v.bothBad());
+            row.put("too_fast", v.tooFast());
+            row.put("voided", v.voided());
+            row.put("first_vote", v.firstVote().toString());
+            row.put("last_vote", v.lastVote().toString());
+            voters.add(row);
+        }
+        ctx.json(Map.of("day_start", dayStart.toString(), "voters", voters));
+    }
+
+    private static List<String> flags(VoterRecord v, ArenaConfig.Voters rules) {
+        List<String> flags = new ArrayList<>();
+        if (v.tooFast() > 0) {
+            flags.add("too_fast");
+        }
+        if ((v.forA() >= rules.sideBiasMinVotes() && v.forB() == 0) || (v.forB() >= rules.sideBiasMinVotes() && v.forA() == 0)) {
+            flags.add("side_bias");
+        }
+        if (rules.dailyVoteCap() > 0 && v.today() >= rules.dailyVoteCap()) {
+            flags.add("at_daily_cap");
+        }
+        return flags;
+    }
+
+    /** {@code POST /api/admin/voters/{voter}/void}: every vote of that voter leaves the boards and the export. */
+    public void voidVotes(Context ctx) {
+        String voter = ctx.pathParam("voter");
+        if (!voter.matches("[0-9a-f]{32}")) {
+            throw ApiException.notFound("No voter has that id; voter ids are the 32 hex digits GET /api/admin/voters lists.");
+        }
+        int voided = battleLog.voidVoter(voter);
+        if (voided == 0 && battleLog.votesSince(voter, java.time.Instant.EPOCH) == 0) {
+            throw ApiException.notFound("No votes are logged from voter " + voter + ".");
+        }
+        if (voided > 0) {
+            log.info("{} votes of voter {} voided by the operator", voided, voter);
+            leaderboard.rebuild();
+            strengths.requestRecompute();
+            export.requestWrite();
+        }
+        ctx.json(Map.of("voter", voter, "voided", voided, "boards_rebuilt", voided > 0));
+    }
+}
