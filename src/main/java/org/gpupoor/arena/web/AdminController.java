@@ -81,6 +81,11 @@ public final class AdminController {
         if (!shown.path("ollama").path("api_key").isNull() && shown.path("ollama").has("api_key")) {
             ((ObjectNode) shown.get("ollama")).put("api_key", "(set)");
         }
+        // A PostgreSQL URL may carry the log's password: as secret as the API key.
+        if (shown.path("storage").path("url").isTextual()) {
+            ((ObjectNode) shown.get("storage")).put("url", shown.get("storage").get("url").asText()
+                    .replaceAll("password=[^&]*", "password=***"));
+        }
         ctx.json(shown);
     }
 
