@@ -84,6 +84,8 @@ final class ContractArena implements AutoCloseable {
                   votes_per_minute: 40
                 capacity:
                   max_concurrent_battles: 10
+                voters:
+                  min_read_seconds: 0   # the fixtures vote the moment a battle is ready, and those votes count
                 example_prompts:
                   - Why is the sky blue?
                 models:
@@ -103,6 +105,12 @@ final class ContractArena implements AutoCloseable {
         String id = arena.api.post("/api/battles", "{\"prompt\": \"Who are you?\"}").json().get("id").asText();
         arena.api.events(id);
         return id;
+    }
+
+    /** A voter the export names (the one who voted on the fixtures' battles). */
+    String someVoter() throws Exception {
+        String line = arena.api.get("/api/battles/export").text().lines().findFirst().orElseThrow();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("judge").asText();
     }
 
     String vote(String id) {
