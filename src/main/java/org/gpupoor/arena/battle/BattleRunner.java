@@ -135,6 +135,12 @@ final class BattleRunner {
 
     private void finish(LiveBattle battle, SideFailures failures, Runnable whenDone) {
         try {
+            boolean answered = battle.side(Side.A).result() != null && battle.side(Side.B).result() != null;
+            if (!answered) {
+                // It has failed: reported before its end event, so a client told of the failure finds
+                // the model's state (not installed, last error) already changed.
+                closed(battle, failures);
+            }
             String ended = store(battle);
             metrics.battleEnded(ended.equals("ready") ? "ready" : "failed", switch (ended) {
                 case "ready" -> "none";
@@ -142,7 +148,7 @@ final class BattleRunner {
                 // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
                 default -> failures.first.get() == null ? "cancelled" : failures.first.get();
             });
-            if (!ended.equals("ready")) {
+            if (answered && !ended.equals("ready")) {
                 closed(battle, failures);
             }
         } finally {
@@ -152,8 +158,9 @@ final class BattleRunner {
 
     /**
      * A battle that failed or was stopped is closed: only now may its models' figures and
-     * failures show on public responses (metrics, the Models tab), since while it ran a reading
-     * before and after would have named its pair. A ready battle waits for its vote.
+     * failures show on public responses (metrics, the Models tab), since while it could still
+     * be voted on a reading before and after would have named its pair. A ready battle waits
+     * for its vote.
      */
     private void closed(LiveBattle battle, SideFailures failures) {
         ClosedBattles.answered(metrics, battle);

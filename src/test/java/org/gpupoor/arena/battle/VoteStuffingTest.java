@@ -145,6 +145,17 @@ class VoteStuffingTest {
         }
     }
 
+    @Test
+    void with_a_reading_pace_set_a_vote_sooner_than_the_answers_take_to_read_is_not_counted() throws Exception {
+        // About 40 characters of answers at one character a second: forty seconds to read them.
+        start(new ArenaConfig.Voters(0, 0.0, 1.0, false, 20));
+        Voter reader = new Voter();
+        JsonNode vote = JSON.readTree(reader.vote(reader.readyBattles(1).get(0), "a").body());
+        assertThat(vote.get("counted").asBoolean()).isFalse();
+        assertThat(vote.get("not_counted_because").asText()).contains("sooner after the answers than they could be read");
+        assertThat(admin("GET", "/api/admin/voters").json().get("voters").get(0).get("too_fast").asInt()).isEqualTo(1);
+    }
+
     /** The boards as a reader sees them (the Bradley-Terry refit included), speeds aside. */
     private List<String> boards() {
         List<String> boards = new ArrayList<>(List.of("/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt").stream()
