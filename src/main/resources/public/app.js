@@ -47,6 +47,7 @@ async function loadArena() {
     document.title = arena.name;
     $("prompt").maxLength = arena.max_prompt_chars;
     $("publish-note").hidden = !arena.publishes_prompts;
+    state.reading = arena.voting;
   } catch (e) {
     showBanner("The arena server cannot be reached. " + e.message);
   }
@@ -147,6 +148,7 @@ async function startBattle(prompt) {
   try {
     const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
     state.prompt = text;
+    state.startedAt = Date.now();
     history.replaceState(null, "", "#battle=" + id);
     follow(id);
   } catch (e) {
@@ -231,13 +233,36 @@ async function onEnd({ status, reason }) {
       reveal(battle.models, battle.winner, null, notCountedNote(battle));
       return;
     }
-    setVoting(true, "Both answers are in. Which one is better?");
-    if (!(document.activeElement instanceof HTMLTextAreaElement)) document.querySelector(".votes button").focus();
+    const id = state.battle;
+    const openVoting = () => {
+      if (state.battle !== id || state.voted) return;
+      setVoting(true, "Both answers are in. Which one is better?");
+      if (!(document.activeElement instanceof HTMLTextAreaElement)) document.querySelector(".votes button").focus();
+    };
+    const wait = readingWait();
+    if (wait > 0) {
+      setVoting(false, `Both answers are in. Take a moment to read them: voting opens in ${Math.ceil(wait / 1000)} s.`);
+      setTimeout(openVoting, wait);
+    } else {
+      openVoting();
+    }
   } else {
     setVoting(false, "This battle cannot be voted on: " + reason);
     $("retry").hidden = false;
     $("new-battle").hidden = false;
   }
+}
+
+// The server does not count a vote cast sooner than the answers can be read (voters.* in the
+// config), so the buttons open only once that time has passed: a person's vote always counts.
+function readingWait() {
+  const rules = state.reading || { min_read_seconds: 0, reading_chars_per_second: 0 };
+  let wait = rules.min_read_seconds * 1000;
+  if (rules.reading_chars_per_second > 0 && state.startedAt) {
+    const chars = Object.values(state.sides).reduce((sum, side) => sum + (side.text || "").length, 0);
+    wait = Math.max(wait, (chars / rules.reading_chars_per_second) * 1000 - (Date.now() - state.startedAt));
+  }
+  return wait > 0 ? wait + 100 : 0; // a little margin: the server measures from a moment earlier
 }
 
 async function vote(winner) {

@@ -72,7 +72,10 @@ public final class ArenaController {
         ArenaConfig now = config.current();
         ctx.json(Map.of("name", now.name(), "description", now.description(),
                 "max_prompt_chars", now.maxPromptChars(),
-                "publishes_prompts", now.openData().includePromptsAndAnswers()));
+                "publishes_prompts", now.openData().includePromptsAndAnswers(),
+                // The page opens the vote only once a vote would count.
+                "voting", Map.of("min_read_seconds", now.voters().minReadSeconds(),
+                        "reading_chars_per_second", now.voters().readingCharsPerSecond())));
     }
 
     public void models(Context ctx) {
