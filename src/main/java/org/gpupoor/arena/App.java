@@ -168,8 +168,9 @@ public final class App implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = MAX_BODY_BYTES;
-            ClientAddress clients = new ClientAddress(config.server().trustedProxies());
+            ClientAddress clients = new ClientAddress(config.server());
             c.contextResolver.ip = clients::of;
+            c.contextResolver.scheme = clients::scheme;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             c.jsonMapper(new JavalinJackson(json, true));
             c.staticFiles.add("/public", Location.CLASSPATH);

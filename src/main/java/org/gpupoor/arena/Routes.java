@@ -8,6 +8,7 @@ import org.gpupoor.arena.opendata.ExportController;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ApiDocument;
 import org.gpupoor.arena.web.ArenaController;
+import org.gpupoor.arena.web.ClientAddress;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
@@ -64,7 +65,7 @@ final class Routes {
 
     private static void limit(Context ctx, String method, RateLimiter limiter, String what) {
         if (ctx.method().name().equals(method)) {
-            limiter.acquire(ctx.ip(), what);
+            limiter.acquire(ClientAddress.allowanceKey(ctx.ip()), what);
         }
     }
 }

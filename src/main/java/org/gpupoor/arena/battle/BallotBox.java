@@ -8,17 +8,18 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.web.RateLimitedException;
 
 /**
- * What stands between one person and the boards beyond per-address rate limits: a daily cap of
- * votes per voter, and a judgement of votes cast too soon to follow a reading of the answers.
- * Counts live in memory, seeded from the log the first time a voter votes on a given (UTC) day,
- * so a restart does not reset anybody's cap; instances sharing a log each see the others' votes
- * as of that first vote.
+ * What stands between one person and the boards beyond per-minute rate limits: daily caps of
+ * votes per voter and per address (a script that takes a fresh cookie for every battle is still
+ * one address), and a judgement of votes cast too soon to follow a reading of the answers.
+ * Counts live in memory, seeded from the log the first time a voter or address votes on a given
+ * (UTC) day, so a restart resets nobody's cap; instances sharing a log each seed their own.
  */
 public final class BallotBox {
     private record DayCount(LocalDate day, AtomicInteger votes) {
@@ -36,31 +37,46 @@ public final class BallotBox {
     }
 
     /**
-     * Takes one vote of the voter's daily allowance, or refuses it with a 429 until midnight UTC.
-     * Returns what gives the vote back should it not be stored after all.
+     * Takes one vote of the voter's and the address's daily allowances, or refuses it with a 429
+     * until midnight UTC. Returns what gives the vote back should it not be stored after all.
      */
-    Runnable admit(String voter) {
-        int cap = config.current().voters().dailyVoteCap();
-        if (voter == null || cap <= 0) {
-            return () -> { };
-        }
+    Runnable admit(String voter, String address) {
+        ArenaConfig.Voters rules = config.current().voters();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        DayCount count = today.compute(voter, (v, known) -> known != null && known.day().equals(day) ? known
-                : new DayCount(day, new AtomicInteger(battleLog.votesSince(voter, dayStart))));
+        Runnable giveBackVoter = take("voter " + voter, voter == null ? 0 : rules.dailyVoteCap(), day,
+                () -> battleLog.votesBy(voter, day), now, "You have cast the %d votes this arena takes from one voter a day.");
+        try {
+            Runnable giveBackAddress = take("address " + address, address == null ? 0 : rules.dailyVotesPerAddress(), day,
+                    () -> battleLog.votesFrom(address, day), now, "Your address has cast the %d votes this arena takes from one address a day.");
+            return () -> {
+                giveBackVoter.run();
+                giveBackAddress.run();
+            };
+        } catch (RuntimeException e) {
+            giveBackVoter.run();
+            throw e;
+        }
+    }
+
+    private Runnable take(String key, int cap, LocalDate day, IntSupplier logged, Instant now, String refusal) {
+        if (cap <= 0) {
+            return () -> { };
+        }
+        DayCount count = today.compute(key, (k, known) -> known != null && known.day().equals(day) ? known
+                : new DayCount(day, new AtomicInteger(logged.getAsInt())));
         if (count.votes().incrementAndGet() > cap) {
             count.votes().decrementAndGet();
-            Duration untilMidnight = Duration.between(now, dayStart.plus(Duration.ofDays(1)));
-            throw new RateLimitedException(untilMidnight.plusSeconds(1), "vote_cap", "You have cast the " + cap
-                    + " votes this arena takes from one voter a day. Thank you! Voting opens again at midnight UTC.");
+            Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            throw new RateLimitedException(Duration.between(now, midnight).plusSeconds(1), "vote_cap",
+                    refusal.formatted(cap) + " Thank you! Voting opens again at midnight UTC.");
         }
         return () -> count.votes().decrementAndGet();
     }
 
     /**
      * Too fast to be a reading: sooner than {@code min_read_seconds} after both answers were done,
-     * or (when {@code reading_chars_per_second} is set) sooner after the battle started than both
+     * or (when {@code reading_chars_per_second} is set) sooner after the first token than both
      * answers take to read at that pace.
      */
     boolean tooFast(LiveBattle battle, Instant votedAt) {
@@ -72,8 +88,10 @@ public final class BallotBox {
         if (rules.readingCharsPerSecond() <= 0) {
             return false;
         }
+        // Reading starts with the first token: time spent waiting in line or loading a model is no reading.
+        Instant firstToken = battle.firstTokenAt() == null ? battle.createdAt() : battle.firstTokenAt();
         int chars = battle.side(Side.A).text().length() + battle.side(Side.B).text().length();
-        return Duration.between(battle.createdAt(), votedAt).toMillis() < chars / rules.readingCharsPerSecond() * 1000;
+        return Duration.between(firstToken, votedAt).toMillis() < chars / rules.readingCharsPerSecond() * 1000;
     }
 
     /** Forgets the counts of past days (housekeeping). */

@@ -49,7 +49,8 @@ public final class BattleController {
         String winner = bodies.requiredText(body, "winner");
         Outcome outcome = Outcome.fromWire(winner).orElseThrow(() -> ApiException.badRequest(
                 "winner must be one of \"a\", \"b\", \"tie\", \"both_bad\"."));
-        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx));
+        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx),
+                voters.addressOf(ctx));
         voters.ensure(ctx);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", result.id());

@@ -115,9 +115,8 @@ final class BattleRunner {
         battle.started(side);
         try {
             GenerationResult result = ollama.generate(model.tag(), battle.prompt(), options, watchdogs.get(side),
-                    text -> battle.token(side, text));
+                    text -> battle.token(side, text, clock.instant()));
             battle.done(side, result);
-            metrics.answerGenerated(result.ttftMs(), result.totalMs());
         } catch (GenerationException e) {
             if (!e.cancelled()) {
                 failures.record(side, new SideFailure(e.reason(), e.getMessage(), e.modelMissing()));

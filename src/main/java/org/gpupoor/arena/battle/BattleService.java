@@ -121,8 +121,11 @@ public final class BattleService {
         return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.computeIfAbsent(id, k -> restored);
     }
 
-    /** A vote from {@code voter} (a salted hash; null when unknown), within the voter rules (see {@link BallotBox}). */
-    public VoteResult vote(String id, Outcome winner, String voter) {
+    /**
+     * A vote from {@code voter} at {@code address} (keyed hashes; null when unknown), within the
+     * voter rules (see {@link BallotBox}).
+     */
+    public VoteResult vote(String id, Outcome winner, String voter, String address) {
         LiveBattle battle = find(id);
         switch (battle.status()) {
             case GENERATING -> throw ApiException.conflict("not_ready", "Both answers must finish before you vote.");
@@ -136,8 +139,8 @@ public final class BattleService {
         Contender b = battle.contender(Side.B);
         leaderboard.refreshIfSizesChanged();
         Instant now = clock.instant();
-        Runnable giveBack = ballots.admit(voter);
-        Ballot ballot = new Ballot(voter, ballots.tooFast(battle, now), config.current().voters().countFastVotes());
+        Runnable giveBack = ballots.admit(voter, address);
+        Ballot ballot = new Ballot(voter, address, ballots.tooFast(battle, now), config.current().voters().countFastVotes());
         boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged()) && !(ballot.tooFast() && !ballot.countsAnyway());
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {

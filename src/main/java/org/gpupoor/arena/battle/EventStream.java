@@ -81,6 +81,9 @@ public final class EventStream {
     }
 
     private static long position(String value, String what) {
+        if (value.isEmpty()) {
+            return 0; // no position given: from the start
+        }
         if (!value.matches("[0-9]{1,18}")) {
             String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
             throw ApiException.badRequest(what + " must be an event id (a whole number, 0 or more), was '"

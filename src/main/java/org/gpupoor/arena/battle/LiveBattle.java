@@ -38,6 +38,7 @@ public final class LiveBattle {
     private Outcome outcome;
     private Instant lastActivity;
     private Instant endedAt;
+    private Instant firstTokenAt;
     private Instant lastWatched;
     private int watchers;
 
@@ -59,6 +60,11 @@ public final class LiveBattle {
 
     public String prompt() {
         return prompt;
+    }
+
+    /** When the first piece of either answer arrived; null before, and for a battle read back from the log. */
+    public synchronized Instant firstTokenAt() {
+        return firstTokenAt;
     }
 
     /** When both sides had finished; null while generating. */
@@ -105,6 +111,14 @@ public final class LiveBattle {
     /** A side's generation has begun (the model may still be loading). */
     synchronized void started(Side side) {
         publish("started", data("side", side.wire()));
+    }
+
+    /** A piece of an answer as it streams in at {@code at}. */
+    synchronized void token(Side side, String text, Instant at) {
+        if (firstTokenAt == null) {
+            firstTokenAt = at;
+        }
+        token(side, text);
     }
 
     synchronized void token(Side side, String text) {

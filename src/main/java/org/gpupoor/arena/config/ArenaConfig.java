@@ -46,8 +46,8 @@ public record ArenaConfig(
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
         storage = storage == null ? new Storage(null) : storage;
-        server = server == null ? new Server(null) : server;
-        voters = voters == null ? new Voters(null, null, null, null, null) : voters;
+        server = server == null ? new Server(null, null) : server;
+        voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
     }
 
     public ArenaConfig withOllama(OllamaSettings replacement) {
@@ -186,12 +186,21 @@ public record ArenaConfig(
     }
 
     /**
-     * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code Forwarded} and
-     *                       {@code X-Forwarded-For} headers name the client; empty: trust none
+     * @param trustedProxies  addresses or CIDR blocks of reverse proxies whose forwarding header names the client;
+     *                        empty: trust none
+     * @param forwardedHeader which header those proxies set: "x-forwarded-for" (with X-Forwarded-Proto) or
+     *                        "forwarded" (RFC 7239); only that one is read, since a proxy passes the other on from
+     *                        the client untouched
      */
-    public record Server(List<String> trustedProxies) {
+    public record Server(List<String> trustedProxies, String forwardedHeader) {
         public Server {
             trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            forwardedHeader = forwardedHeader == null || forwardedHeader.isBlank() ? "x-forwarded-for"
+                    : forwardedHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public Server(List<String> trustedProxies) {
+            this(trustedProxies, null);
         }
     }
 
@@ -204,15 +213,23 @@ public record ArenaConfig(
      *                            too fast too; 0 turns that rule off
      * @param countFastVotes      whether too-fast votes count on the boards (they are always kept and flagged)
      * @param sideBiasMinVotes    a voter with at least this many votes for a side, every one for the same side, is flagged
+     * @param dailyVotesPerAddress votes per UTC day from one address (an IPv6 /64), whatever cookies it shows; 0 for
+     *                            no cap. It stops a script that takes a fresh voter cookie for every battle
      */
     public record Voters(Integer dailyVoteCap, Double minReadSeconds, Double readingCharsPerSecond, Boolean countFastVotes,
-                         Integer sideBiasMinVotes) {
+                         Integer sideBiasMinVotes, Integer dailyVotesPerAddress) {
         public Voters {
             dailyVoteCap = dailyVoteCap == null ? 300 : dailyVoteCap;
             minReadSeconds = minReadSeconds == null ? 2.0 : minReadSeconds;
             readingCharsPerSecond = readingCharsPerSecond == null ? 0.0 : readingCharsPerSecond;
             countFastVotes = countFastVotes != null && countFastVotes;
             sideBiasMinVotes = sideBiasMinVotes == null ? 20 : sideBiasMinVotes;
+            dailyVotesPerAddress = dailyVotesPerAddress == null ? 1000 : dailyVotesPerAddress;
+        }
+
+        public Voters(Integer dailyVoteCap, Double minReadSeconds, Double readingCharsPerSecond, Boolean countFastVotes,
+                      Integer sideBiasMinVotes) {
+            this(dailyVoteCap, minReadSeconds, readingCharsPerSecond, countFastVotes, sideBiasMinVotes, null);
         }
     }
 

@@ -49,11 +49,14 @@ final class ConfigValidator {
         range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
         range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
         range("/voters/daily_vote_cap", c.voters().dailyVoteCap(), 0, 1_000_000);
+        range("/voters/daily_votes_per_address", c.voters().dailyVotesPerAddress(), 0, 10_000_000);
         require(c.voters().minReadSeconds() >= 0 && c.voters().minReadSeconds() <= 600, "/voters/min_read_seconds",
                 "must be between 0 and 600 seconds, was " + c.voters().minReadSeconds());
         require(c.voters().readingCharsPerSecond() >= 0 && c.voters().readingCharsPerSecond() <= 10_000,
                 "/voters/reading_chars_per_second", "must be between 0 (off) and 10000, was " + c.voters().readingCharsPerSecond());
         range("/voters/side_bias_min_votes", c.voters().sideBiasMinVotes(), 2, 1_000_000);
+        require(List.of("x-forwarded-for", "forwarded").contains(c.server().forwardedHeader()), "/server/forwarded_header",
+                "must be x-forwarded-for or forwarded, was '" + c.server().forwardedHeader() + "'");
         List<String> proxies = c.server().trustedProxies();
         for (int i = 0; i < proxies.size(); i++) {
             String problem = AddressBlock.problem(proxies.get(i));

@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What an operator graphs, in Prometheus' text format at {@code GET /metrics}: battles started
- * and how they ended (failures by reason), votes by outcome, first-token and answer times for the
- * whole arena as they happen, each model's figures once its battle has closed, HTTP latency by
- * route, and the JVM's memory, threads and collections. Labels are bounded: model tags come from
+ * and how they ended (failures by reason), votes by outcome, each model's first-token time,
+ * answer time and speed once its battle has closed, HTTP latency by route, and the JVM's memory,
+ * threads and collections. Labels are bounded: model tags come from
  * the config, routes from the route table.
  *
- * <p>{@code /metrics} is public, so nothing labelled with a model may move while a battle is
- * still blind: a reading before and after one would name its pair. Per-model series are fed by
+ * <p>{@code /metrics} is public, so no timing of an answer may show while its battle is still
+ * blind: a reading before and after one would name its pair, or narrow it by the models' speeds. Per-model series are fed by
  * {@link #answer} and {@link #answerFailed}, which the battle service calls only when a battle is
  * voted on, fails or is stopped.
  */
@@ -31,8 +31,6 @@ public final class ArenaMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter battlesStarted;
-    private final Timer answerFirstToken;
-    private final Timer answerDuration;
     private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();
 
     public ArenaMetrics() {
@@ -42,11 +40,6 @@ public final class ArenaMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
         battlesStarted = Counter.builder("arena.battles.started").description("Battles created").register(registry);
-        answerFirstToken = Timer.builder("arena.answers.first.token")
-                .description("Time from asking Ollama to the first token, any model, as answers finish")
-                .publishPercentiles(0.5, 0.95).register(registry);
-        answerDuration = Timer.builder("arena.answers.duration").description("Time to a whole answer, any model, as answers finish")
-                .publishPercentiles(0.5, 0.95).register(registry);
     }
 
     public void battleStarted() {
@@ -62,12 +55,6 @@ public final class ArenaMetrics implements AutoCloseable {
     public void vote(String outcome, boolean counted) {
         Counter.builder("arena.votes").description("Votes stored, by outcome and whether they count toward the boards")
                 .tag("outcome", outcome).tag("counted", String.valueOf(counted)).register(registry).increment();
-    }
-
-    /** One answer finished, whichever model gave it: the arena's own latency, live. */
-    public void answerGenerated(long firstTokenMillis, long totalMillis) {
-        answerFirstToken.record(firstTokenMillis, TimeUnit.MILLISECONDS);
-        answerDuration.record(totalMillis, TimeUnit.MILLISECONDS);
     }
 
     /** One finished answer of {@code model}, reported once its battle has closed. */

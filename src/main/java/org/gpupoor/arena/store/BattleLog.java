@@ -276,8 +276,14 @@ public final class BattleLog implements AutoCloseable {
         return write("keep a secret", c -> VoterRows.secret(c, name, fresh.get()));
     }
 
-    public int votesSince(String voter, Instant since) {
-        return read(c -> VoterRows.votesSince(c, voter, since));
+    /** Votes cast by {@code voter} on {@code day} (UTC). */
+    public int votesBy(String voter, java.time.LocalDate day) {
+        return read(c -> VoterRows.votesOn(c, false, voter, day));
+    }
+
+    /** Votes cast from {@code address} (its keyed hash) on {@code day} (UTC). */
+    public int votesFrom(String address, java.time.LocalDate day) {
+        return read(c -> VoterRows.votesOn(c, true, address, day));
     }
 
     /** Voters whose votes look like stuffing (see {@link VoterRows#flagged}). */

@@ -133,18 +133,19 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded, voter, too_fast)
+                    INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b, excluded, voter, address, too_fast)
                     SELECT b.id, ?, ?, b.model_a, b.model_b,
                            CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN ? = 1 THEN 'too_fast'
-                                WHEN b.flagged IS NOT NULL THEN 'flagged' END, ?, ?
+                                WHEN b.flagged IS NOT NULL THEN 'flagged' END, ?, ?, ?
                     FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING RETURNING seq""")) {
                 for (PendingVote vote : batch) {
                     s.setString(1, vote.outcome.wire());
                     s.setString(2, vote.at.toString());
                     s.setInt(3, vote.ballot.excludedAsTooFast() ? 1 : 0);
                     s.setString(4, vote.ballot.voter());
-                    s.setInt(5, vote.ballot.tooFast() ? 1 : 0);
-                    s.setString(6, vote.id);
+                    s.setString(5, vote.ballot.address());
+                    s.setInt(6, vote.ballot.tooFast() ? 1 : 0);
+                    s.setString(7, vote.id);
                     try (ResultSet inserted = s.executeQuery()) {
                         vote.duplicate = !inserted.next(); // a second vote on the battle inserts nothing
                         if (!vote.duplicate) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,15 +31,26 @@ final class VoterRows {
         }
     }
 
-    static int votesSince(Connection c, String voter, Instant since) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE voter = ? AND voted_at >= ?")) {
-            s.setString(1, voter);
-            s.setString(2, since.toString());
+    /** Votes by {@code voter}, or from {@code address} when that is true, since midnight UTC of {@code day}. */
+    static int votesOn(Connection c, boolean byAddress, String key, LocalDate day) throws SQLException {
+        String sql = byAddress ? "SELECT COUNT(*) FROM votes WHERE address = ? AND voted_at >= ?"
+                : "SELECT COUNT(*) FROM votes WHERE voter = ? AND voted_at >= ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            s.setString(2, dayStart(day));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }
         }
+    }
+
+    /**
+     * Midnight as text that sorts before every time of that day however Instant.toString wrote it:
+     * "…T00:00:00.5Z" sorts before "…T00:00:00Z", but after "…T00:00:00".
+     */
+    private static String dayStart(LocalDate day) {
+        return day + "T00:00:00";
     }
 
     /**
@@ -61,7 +73,7 @@ final class VoterRows {
                   FROM votes WHERE voter IS NOT NULL GROUP BY voter) AS per_voter
                 WHERE too_fast > 0 OR (for_a >= ? AND for_b = 0) OR (for_b >= ? AND for_a = 0) OR (? > 0 AND today >= ?)
                 ORDER BY votes DESC, voter LIMIT 1000""")) {
-            s.setString(1, dayStart.toString());
+            s.setString(1, dayStart(LocalDate.ofInstant(dayStart, java.time.ZoneOffset.UTC)));
             s.setInt(2, sideBiasMin);
             s.setInt(3, sideBiasMin);
             s.setInt(4, dailyCap);

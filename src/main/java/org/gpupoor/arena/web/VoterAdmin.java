@@ -84,7 +84,7 @@ public final class VoterAdmin {
             throw ApiException.notFound("No voter has that id; voter ids are the 32 hex digits GET /api/admin/voters lists.");
         }
         int voided = battleLog.voidVoter(voter);
-        if (voided == 0 && battleLog.votesSince(voter, java.time.Instant.EPOCH) == 0) {
+        if (voided == 0 && battleLog.votesBy(voter, LocalDate.EPOCH) == 0) {
             throw ApiException.notFound("No votes are logged from voter " + voter + ".");
         }
         if (voided > 0) {

@@ -45,7 +45,12 @@ public final class VoterCookie {
     /** The voter behind this request, as the keyed hash the log keeps: from the cookie, else from the address. */
     public String voterOf(Context ctx) {
         String id = validId(ctx);
-        return id != null ? hash("cookie:" + id) : hash("address:" + ctx.ip());
+        return id != null ? hash("cookie:" + id) : addressOf(ctx);
+    }
+
+    /** The keyed hash of the request's address (an IPv6 client's /64): votes are capped per address too. */
+    public String addressOf(Context ctx) {
+        return hash("address:" + ClientAddress.allowanceKey(ctx.ip()));
     }
 
     private String validId(Context ctx) {

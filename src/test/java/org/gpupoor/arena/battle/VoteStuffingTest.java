@@ -146,6 +146,18 @@ class VoteStuffingTest {
     }
 
     @Test
+    void a_script_taking_a_fresh_voter_cookie_for_every_battle_is_still_capped_by_its_address() throws Exception {
+        start(new ArenaConfig.Voters(20, 0.0, 0.0, false, 20, 25));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            Voter fresh = new Voter(); // a new cookie jar: a new, validly signed voter id each time
+            statuses.add(fresh.vote(fresh.readyBattles(1).get(0), "a").statusCode());
+        }
+        assertThat(statuses.subList(0, 25)).containsOnly(200);
+        assertThat(statuses.subList(25, 27)).containsOnly(429);
+    }
+
+    @Test
     void with_a_reading_pace_set_a_vote_sooner_than_the_answers_take_to_read_is_not_counted() throws Exception {
         // About 40 characters of answers at one character a second: forty seconds to read them.
         start(new ArenaConfig.Voters(0, 0.0, 1.0, false, 20));

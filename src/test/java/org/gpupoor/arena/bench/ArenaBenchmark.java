@@ -156,6 +156,7 @@ public final class ArenaBenchmark {
                   votes_per_minute: 0
                 voters:
                   daily_vote_cap: 0       # the whole load comes from one address
+                  daily_votes_per_address: 0
                   min_read_seconds: 0
                 leaderboard_file: leaderboard.json
                 example_prompts:

@@ -64,7 +64,7 @@ class KillNineIT {
         Files.writeString(config, "name: Crash Arena\nollama:\n  url: " + ollama.url() + "\n"
                 + "generation:\n  parallel: true\nrate_limits:\n  battles_per_minute: 0\n  votes_per_minute: 0\n"
                 // Sixteen threads of one address vote the moment battles are ready: no voter rules here.
-                + "voters:\n  daily_vote_cap: 0\n  min_read_seconds: 0\n"
+                + "voters:\n  daily_vote_cap: 0\n  daily_votes_per_address: 0\n  min_read_seconds: 0\n"
                 + "leaderboard_file: " + dir.resolve("leaderboard.json") + "\nmodels:\n" + models);
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();

@@ -77,9 +77,9 @@ public final class TestArena implements AutoCloseable {
         private ArenaConfig.Ratings ratings;
         private ArenaConfig.OpenData openData;
         private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
-        private List<String> trustedProxies = List.of();
+        private ArenaConfig.Server server = new ArenaConfig.Server(List.of());
         // Tests vote the moment answers end; the reading-time rule has tests of its own.
-        private ArenaConfig.Voters voters = new ArenaConfig.Voters(0, 0.0, 0.0, false, 20);
+        private ArenaConfig.Voters voters = new ArenaConfig.Voters(0, 0.0, 0.0, false, 20, 0);
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -150,9 +150,9 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
-        /** Reverse proxies whose forwarding headers name the client (server.trusted_proxies). */
-        public Builder trustedProxies(List<String> proxies) {
-            this.trustedProxies = proxies;
+        /** Reverse proxies whose forwarding header names the client (server.*). */
+        public Builder server(ArenaConfig.Server settings) {
+            this.server = settings;
             return this;
         }
 
@@ -171,7 +171,7 @@ public final class TestArena implements AutoCloseable {
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
                     dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts,
-                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)), new ArenaConfig.Server(trustedProxies), voters);
+                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)), server, voters);
         }
     }
 }

@@ -92,8 +92,12 @@ class BlindBattleTest {
                 object.remove("checked_at");
             }
             all.put(path, body == null ? response.text() : body.toString());
+            response.raw().headers().firstValue("ETag").ifPresent(tag -> all.put(path + " ETag", tag));
         }
-        all.put("/metrics", modelSeries(arena.api.get("/metrics").text(), null));
+        // Every series of the arena's own but the request and battle counters, which move with any battle.
+        all.put("/metrics", arena.api.get("/metrics").text().lines()
+                .filter(l -> l.startsWith("arena_") && !l.startsWith("arena_http_") && !l.startsWith("arena_battles_"))
+                .sorted().collect(Collectors.joining("\n")));
         return all;
     }
 

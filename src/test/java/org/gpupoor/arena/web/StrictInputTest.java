@@ -76,6 +76,8 @@ class StrictInputTest {
         assertThat(badHeader.json().get("message").asText()).contains("Last-Event-ID");
 
         int all = arena.api.events(id).size();
+        assertThat(arena.api.get("/api/battles/" + id + "/events?after=").text()).as("no position: from the start")
+                .contains("id: 1\n");
         assertThat(arena.api.events(id, "2", java.time.Duration.ofSeconds(5))).as("resumed after event 2").hasSize(all - 2);
     }
 
