@@ -1,6 +1,7 @@
 package org.gpupoor.arena.battle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.gpupoor.arena.App;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.rating.SizeAdjustedElo;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.Poll;
@@ -123,6 +127,40 @@ class VoteStuffingTest {
 
         assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isZero();
         assertThat(admin("POST", "/api/admin/voters/" + "0".repeat(32) + "/void").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_voided_voter_whose_votes_came_between_a_persons_leaves_the_persons_votes_replayed_alone() throws Exception {
+        start(new ArenaConfig.Voters(50, 0.0, 0.0, false, 8));
+        Voter person = new Voter();
+        Voter script = new Voter();
+        List<String> personBattles = person.readyBattles(8);
+        List<String> scriptBattles = script.readyBattles(8);
+        // The person's votes as they revealed themselves, in order: what a replay without the script must give.
+        SizeAdjustedElo elo = new SizeAdjustedElo(java.util.Map.of("one:1b", 1.0, "two:1b", 1.0, "three:1b", 1.0), 1.0);
+        java.util.Map<String, int[]> tally = new java.util.TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            JsonNode vote = JSON.readTree(person.vote(personBattles.get(i), i % 3 == 0 ? "tie" : i % 2 == 0 ? "a" : "b").body());
+            assertThat(script.vote(scriptBattles.get(i), "a").statusCode()).isEqualTo(200);
+            String a = vote.get("models").get("a").get("tag").asText();
+            String b = vote.get("models").get("b").get("tag").asText();
+            Outcome outcome = Outcome.fromWire(vote.get("winner").asText()).orElseThrow();
+            elo.apply(new CountedBattle(a, b, outcome));
+            tally.computeIfAbsent(a, k -> new int[3])[outcome == Outcome.A ? 0 : outcome == Outcome.B ? 1 : 2]++;
+            tally.computeIfAbsent(b, k -> new int[3])[outcome == Outcome.B ? 0 : outcome == Outcome.A ? 1 : 2]++;
+        }
+        String stuffer = admin("GET", "/api/admin/voters").json().get("voters").get(0).get("voter").asText();
+        assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isEqualTo(8);
+
+        for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
+            int[] expected = tally.getOrDefault(row.get("model").asText(), new int[3]);
+            assertThat(new int[] {row.get("wins").asInt(), row.get("losses").asInt(), row.get("ties").asInt()})
+                    .as(row.get("model").asText()).containsExactly(expected);
+        }
+        for (JsonNode row : arena.api.get("/api/leaderboard/elo").json().get("rows")) {
+            elo.rating(row.get("model").asText()).ifPresent(rating ->
+                    assertThat(row.get("rating").asDouble()).as(row.get("model").asText()).isCloseTo(rating, within(0.05)));
+        }
     }
 
     @Test
