@@ -43,9 +43,17 @@ final class OperatorRows {
 
     /** Voids every vote of {@code voter} that still counted or could; returns how many. */
     static int voidVoter(Connection c, String voter) throws SQLException {
-        return update(c, """
+        int changed;
+        try (PreparedStatement s = c.prepareStatement("""
                 UPDATE votes SET excluded = 'voided'
-                WHERE voter = ? AND (excluded IS NULL OR excluded IN ('flagged', 'too_fast'))""", voter);
+                WHERE voter = ? AND (excluded IS NULL OR excluded IN ('flagged', 'too_fast'))""")) {
+            s.setString(1, voter);
+            changed = s.executeUpdate();
+        }
+        if (changed > 0) {
+            noteChange(c); // nothing changed, nothing for the other instances to rebuild
+        }
+        return changed;
     }
 
     static Set<String> hiddenModels(Connection c) throws SQLException {
@@ -81,9 +89,13 @@ final class OperatorRows {
             }
             changed = s.executeUpdate();
         }
+        noteChange(c);
+        return changed;
+    }
+
+    private static void noteChange(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE log_changes SET version = version + 1 WHERE id = 1")) {
             s.executeUpdate();
         }
-        return changed;
     }
 }

@@ -55,7 +55,8 @@ final class VoterRows {
 
     /**
      * Voters with a too-fast vote, a one-sided record of at least {@code sideBiasMin} votes, or at
-     * least {@code dailyCap} votes since {@code dayStart} (when the cap is on); most votes first.
+     * least {@code dailyCap} votes since {@code dayStart} (when the cap is on), unless every vote
+     * of theirs is voided already; most votes first.
      */
     static List<VoterRecord> flagged(Connection c, int sideBiasMin, int dailyCap, Instant dayStart) throws SQLException {
         List<VoterRecord> voters = new ArrayList<>();
@@ -71,7 +72,8 @@ final class VoterRows {
                          SUM(CASE WHEN voted_at >= ? THEN 1 ELSE 0 END) AS today,
                          MIN(voted_at) AS first_vote, MAX(voted_at) AS last_vote
                   FROM votes WHERE voter IS NOT NULL GROUP BY voter) AS per_voter
-                WHERE too_fast > 0 OR (for_a >= ? AND for_b = 0) OR (for_b >= ? AND for_a = 0) OR (? > 0 AND today >= ?)
+                WHERE voided < votes
+                  AND (too_fast > 0 OR (for_a >= ? AND for_b = 0) OR (for_b >= ? AND for_a = 0) OR (? > 0 AND today >= ?))
                 ORDER BY votes DESC, voter LIMIT 1000""")) {
             s.setString(1, dayStart(LocalDate.ofInstant(dayStart, java.time.ZoneOffset.UTC)));
             s.setInt(2, sideBiasMin);

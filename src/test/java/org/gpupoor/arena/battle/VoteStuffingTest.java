@@ -125,6 +125,7 @@ class VoteStuffingTest {
         assertThat(arena.api.get("/api/battles/export").text().lines()).hasSize(6)
                 .allSatisfy(line -> assertThat(JSON.readTree(line).get("judge").asText()).matches("[0-9a-f]{32}"));
 
+        assertThat(admin("GET", "/api/admin/voters").json().get("voters")).as("dealt with: off the list").isEmpty();
         assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isZero();
         assertThat(admin("POST", "/api/admin/voters/" + "0".repeat(32) + "/void").status()).isEqualTo(404);
     }
