@@ -241,7 +241,7 @@ async function onEnd({ status, reason }) {
     };
     const wait = readingWait();
     if (wait > 0) {
-      setVoting(false, `Both answers are in. Take a moment to read them: voting opens in ${Math.ceil(wait / 1000)} s.`);
+      setVoting(false, `Both answers are in. Take a moment to read them: voting opens in ${Math.max(1, Math.round(wait / 1000))} s.`);
       setTimeout(openVoting, wait);
     } else {
       openVoting();

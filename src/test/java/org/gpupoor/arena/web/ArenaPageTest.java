@@ -124,6 +124,7 @@ class ArenaPageTest {
         typePrompt("Why is the sky blue?");
         browser.await(d -> text("vote-note").contains("Take a moment to read them"));
         assertThat(button("vote-a").isEnabled()).isFalse();
+        browser.screenshot("battle-reading-time");
         browser.await(d -> button("vote-a").isEnabled());
         click("vote-a");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
