@@ -2,13 +2,13 @@ package org.gpupoor.arena;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import org.gpupoor.arena.battle.BattleController;
 import org.gpupoor.arena.metrics.ArenaMetrics;
-import org.gpupoor.arena.opendata.ExportController;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ApiDocument;
 import org.gpupoor.arena.web.ArenaController;
+import org.gpupoor.arena.web.BattleController;
 import org.gpupoor.arena.web.ClientAddress;
+import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;

@@ -12,7 +12,6 @@ import java.util.function.IntSupplier;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.store.BattleLog;
-import org.gpupoor.arena.web.RateLimitedException;
 
 /**
  * What stands between one person and the boards beyond per-minute rate limits: daily caps of
@@ -68,7 +67,7 @@ public final class BallotBox {
         if (count.votes().incrementAndGet() > cap) {
             count.votes().decrementAndGet();
             Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            throw new RateLimitedException(Duration.between(now, midnight).plusSeconds(1), "vote_cap",
+            throw new VoteCapException(Duration.between(now, midnight).plusSeconds(1),
                     refusal.formatted(cap) + " Thank you! Voting opens again at midnight UTC.");
         }
         return () -> count.votes().decrementAndGet();

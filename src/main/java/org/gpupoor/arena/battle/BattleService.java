@@ -27,9 +27,8 @@ import org.gpupoor.arena.store.AlreadyVotedException;
 import org.gpupoor.arena.store.Ballot;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.metrics.ArenaMetrics;
-import org.gpupoor.arena.web.ApiException;
 
-/** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP. */
+/** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP: its refusals are its own exceptions. */
 public final class BattleService {
     private static final Duration CATALOG_MAX_AGE = Duration.ofSeconds(5);
     private static final Duration KEEP_FINISHED_IN_MEMORY = Duration.ofMinutes(30);
@@ -80,11 +79,11 @@ public final class BattleService {
         String text = Prompts.check(prompt, config.current().maxPromptChars());
         ModelCatalog.Snapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
         if (!snapshot.ollamaUp()) {
-            throw ApiException.unavailable("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
+            throw new ArenaUnavailableException("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
         }
         List<CatalogEntry> available = snapshot.available();
         if (available.size() < 2) {
-            throw ApiException.unavailable("no_models", "A battle needs two available models; " + available.size()
+            throw new ArenaUnavailableException("no_models", "A battle needs two available models; " + available.size()
                     + " of " + snapshot.models().size() + " approved models are available. See GET /api/models.");
         }
         Map<String, Integer> counts = new HashMap<>();
@@ -108,14 +107,14 @@ public final class BattleService {
     /** The battle with this id, from memory or the log; 404 when there is none. */
     public LiveBattle find(String id) {
         if (!BattleIds.wellFormed(id)) {
-            throw ApiException.notFound("No battle has the id '" + abbreviate(id) + "'.");
+            throw new BattleNotFoundException("No battle has the id '" + abbreviate(id) + "'.");
         }
         LiveBattle live = battles.get(id);
         if (live != null) {
             return live;
         }
         LiveBattle restored = battleLog.find(id).map(r -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()),
-                contender(r.modelB(), r.sizeB()))).orElseThrow(() -> ApiException.notFound("No battle has the id '" + id + "'."));
+                contender(r.modelB(), r.sizeB()))).orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
         // A battle another instance is still generating (a shared log) changes under it: read it
         // afresh each time rather than keep a copy that would never finish.
         return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.computeIfAbsent(id, k -> restored);
@@ -128,10 +127,10 @@ public final class BattleService {
     public VoteResult vote(String id, Outcome winner, String voter, String address) {
         LiveBattle battle = find(id);
         switch (battle.status()) {
-            case GENERATING -> throw ApiException.conflict("not_ready", "Both answers must finish before you vote.");
-            case FAILED -> throw ApiException.conflict("battle_failed",
+            case GENERATING -> throw new NotVotableException("not_ready", "Both answers must finish before you vote.");
+            case FAILED -> throw new NotVotableException("battle_failed",
                     "This battle failed and cannot be voted on: " + battle.failure());
-            case VOTED -> throw ApiException.conflict("already_voted", "This battle already has its vote.");
+            case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
             default -> {
             }
         }
@@ -152,7 +151,7 @@ public final class BattleService {
             });
         } catch (AlreadyVotedException e) {
             giveBack.run();
-            throw ApiException.conflict("already_voted", "This battle already has its vote.");
+            throw new NotVotableException("already_voted", "This battle already has its vote.");
         } catch (RuntimeException e) {
             giveBack.run();
             throw e;

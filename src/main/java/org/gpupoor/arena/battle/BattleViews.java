@@ -6,11 +6,11 @@ import java.util.Map;
 import org.gpupoor.arena.ollama.GenerationResult;
 
 /** The JSON shape of a battle; models are named only once the battle has its vote. */
-final class BattleViews {
+public final class BattleViews {
     private BattleViews() {
     }
 
-    static Map<String, Object> of(LiveBattle battle) {
+    public static Map<String, Object> of(LiveBattle battle) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", battle.id());
         view.put("prompt", battle.prompt());

@@ -86,7 +86,7 @@ public final class LiveBattle {
     }
 
     /** Someone is watching: a client read the battle or its events. */
-    synchronized void touched(Instant at) {
+    public synchronized void touched(Instant at) {
         lastWatched = at;
     }
 
@@ -95,11 +95,11 @@ public final class LiveBattle {
         return lastWatched;
     }
 
-    synchronized void watcherJoined() {
+    public synchronized void watcherJoined() {
         watchers++;
     }
 
-    synchronized void watcherLeft(Instant at) {
+    public synchronized void watcherLeft(Instant at) {
         watchers--;
         lastWatched = at;
     }
@@ -168,7 +168,7 @@ public final class LiveBattle {
      * yet. A client that has seen everything of a finished battle gets the {@code end} event again,
      * so that it stops instead of waiting for events that will never come.
      */
-    synchronized List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
+    public synchronized List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
         long seen = Math.min(Math.max(0, lastSeenId), events.size());
         if (seen == events.size() && status != Status.GENERATING) {
             return List.of(events.get(events.size() - 1));

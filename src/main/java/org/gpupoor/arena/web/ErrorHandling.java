@@ -5,6 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gpupoor.arena.battle.ArenaUnavailableException;
+import org.gpupoor.arena.battle.BattleNotFoundException;
+import org.gpupoor.arena.battle.InvalidPromptException;
+import org.gpupoor.arena.battle.NotVotableException;
+import org.gpupoor.arena.battle.VoteCapException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,15 @@ public final class ErrorHandling {
                 ctx.header("Retry-After", String.valueOf(limited.retryAfter().toSeconds()));
             }
             respond(ctx, e.status(), e.code(), e.getMessage());
+        });
+        // The domain's refusals, each to its status: the one place that knows both.
+        config.routes.exception(BattleNotFoundException.class, (e, ctx) -> respond(ctx, 404, "not_found", e.getMessage()));
+        config.routes.exception(InvalidPromptException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
+        config.routes.exception(NotVotableException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.getMessage()));
+        config.routes.exception(ArenaUnavailableException.class, (e, ctx) -> respond(ctx, 503, e.code(), e.getMessage()));
+        config.routes.exception(VoteCapException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+            respond(ctx, 429, "vote_cap", e.getMessage());
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();

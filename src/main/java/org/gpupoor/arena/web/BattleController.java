@@ -1,14 +1,14 @@
-package org.gpupoor.arena.battle;
+package org.gpupoor.arena.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gpupoor.arena.battle.BattleService;
+import org.gpupoor.arena.battle.BattleViews;
+import org.gpupoor.arena.battle.LiveBattle;
 import org.gpupoor.arena.rating.Outcome;
-import org.gpupoor.arena.web.ApiException;
-import org.gpupoor.arena.web.JsonBodies;
-import org.gpupoor.arena.web.VoterCookie;
 
 /** HTTP for battles: create, look at, follow live, vote. */
 public final class BattleController {

@@ -1,14 +1,15 @@
-package org.gpupoor.arena.battle;
+package org.gpupoor.arena.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
-import org.gpupoor.arena.web.ApiException;
+import org.gpupoor.arena.battle.BattleEvent;
+import org.gpupoor.arena.battle.LiveBattle;
 
 /**
  * Server-sent events for one battle. Each connection reads the battle's event list from where

@@ -1,4 +1,4 @@
-package org.gpupoor.arena.opendata;
+package org.gpupoor.arena.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Semaphore;
+import org.gpupoor.arena.opendata.ExportFormat;
 import org.gpupoor.arena.store.BattleLog;
-import org.gpupoor.arena.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
