@@ -95,7 +95,8 @@ public final class App implements AutoCloseable {
         BattleLog battleLog = new BattleLog(database.dataSource());
         // On a log of its own, every battle still generating was this arena's, before it stopped. On a
         // shared one, others may be generating: only battles older than any could run are closed, every minute.
-        int closed = battleLog.shared() ? 0 : battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
+        // On a log other instances write too, a battle still generating may be another's: left alone here.
+        int closed = config.storage().shared() ? 0 : battleLog.failUnfinished("The server stopped before this battle finished.", clock.instant());
         if (closed > 0) {
             log.info("Closed {} battles left unfinished by the last run", closed);
         }
@@ -153,7 +154,7 @@ public final class App implements AutoCloseable {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
         HiddenModels hidden = new HiddenModels(battleLog);
-        if (battleLog.shared()) {
+        if (config.storage().shared()) {
             SharedLogFollower.start(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
         }
         AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,

@@ -45,7 +45,7 @@ public record ArenaConfig(
         openData = openData == null ? new OpenData(null) : openData;
         models = models == null ? List.of() : List.copyOf(models);
         examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
-        storage = storage == null ? new Storage(null) : storage;
+        storage = storage == null ? new Storage(null, null) : storage;
         server = server == null ? new Server(null, null) : server;
         voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
     }
@@ -98,10 +98,20 @@ public record ArenaConfig(
      * @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed
      * @param hosts        several Ollama servers instead of {@code url}; empty for the one at {@code url}
      */
-    /** @param url a JDBC URL for the battle log (jdbc:postgresql://...); null for the SQLite file given by --db */
-    public record Storage(String url) {
+    /**
+     * @param url    a JDBC URL for the battle log (jdbc:postgresql://...); null for the SQLite file given by --db
+     * @param shared whether other arena instances write the same log: they then follow each other's votes, and a
+     *               starting instance leaves battles still generating alone (they may be another's). An operator's
+     *               decision, not the vendor's: one PostgreSQL instance alone is not shared
+     */
+    public record Storage(String url, Boolean shared) {
         public Storage {
             url = url == null || url.isBlank() ? null : url.strip();
+            shared = shared != null && shared;
+        }
+
+        public Storage(String url) {
+            this(url, null);
         }
     }
 

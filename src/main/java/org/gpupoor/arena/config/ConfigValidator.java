@@ -71,6 +71,8 @@ final class ConfigValidator {
         String storage = c.storage().url();
         require(storage == null || storage.startsWith("jdbc:postgresql:") || storage.startsWith("jdbc:sqlite:"), "/storage/url",
                 "must be a JDBC URL of PostgreSQL (jdbc:postgresql://host:5432/db?user=...&password=...) or SQLite (jdbc:sqlite:file)");
+        require(!c.storage().shared() || (storage != null && storage.startsWith("jdbc:postgresql:")), "/storage/shared",
+                "a log shared by several arena instances must be PostgreSQL: set storage.url to a jdbc:postgresql: URL");
         List<String> hosts = c.ollama().hosts();
         for (int i = 0; i < hosts.size(); i++) {
             require(hosts.indexOf(hosts.get(i)) == i, "/ollama/hosts/" + i, "'" + hosts.get(i) + "' is listed twice");

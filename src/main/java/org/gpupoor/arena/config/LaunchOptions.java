@@ -42,7 +42,7 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
     /** The config with the environment's Ollama address and key, where set, taking precedence. */
     public ArenaConfig applyTo(ArenaConfig config) {
         if (storageUrl != null) {
-            config = config.withStorage(new ArenaConfig.Storage(storageUrl));
+            config = config.withStorage(new ArenaConfig.Storage(storageUrl, config.storage().shared()));
         }
         if (ollamaUrl == null && ollamaApiKey == null) {
             return config;

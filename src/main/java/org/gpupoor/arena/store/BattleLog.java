@@ -205,15 +205,6 @@ public final class BattleLog implements AutoCloseable {
         return read(c -> BattleRows.votesBetween(c, afterSeq, upToSeq, includeFlagged));
     }
 
-    /**
-     * True for a log other arena instances may write too (PostgreSQL): their votes reach this
-     * instance's boards through {@link #beforeEachOwnVote} and a follower, not through this
-     * instance's vote path.
-     */
-    public boolean shared() {
-        return !sqlite;
-    }
-
     /** Runs {@code hook} with each of this instance's votes' place, just before its own after-commit step. */
     public void beforeEachOwnVote(java.util.function.LongConsumer hook) {
         votes.beforeEachVote(hook);

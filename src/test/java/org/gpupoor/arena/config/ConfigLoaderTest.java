@@ -151,6 +151,12 @@ class ConfigLoaderTest {
                 .isEqualTo("jdbc:postgresql://db:5432/arena");
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + "storage:\n  url: mysql://db/arena\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 9: storage.url: must be a JDBC URL of PostgreSQL");
+        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml").storage().shared())
+                .as("one instance alone unless the operator says otherwise").isFalse();
+        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n  shared: true\n", "c.yaml")
+                .storage().shared()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "storage:\n  shared: true\n", "c.yaml"))
+                .hasMessageContaining("storage.shared: a log shared by several arena instances must be PostgreSQL");
     }
 
     @Test

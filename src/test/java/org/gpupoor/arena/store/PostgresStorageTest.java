@@ -37,6 +37,31 @@ class PostgresStorageTest {
     }
 
     @Test
+    void one_instance_alone_on_postgresql_closes_the_battles_its_last_run_left_generating() throws Exception {
+        assumeTrue(System.getenv("ARENA_TEST_POSTGRES_URL") != null, "no PostgreSQL server given (ARENA_TEST_POSTGRES_URL)");
+        try (FakeOllama ollama = new FakeOllama()) {
+            ollama.model("one:1b", "1.0B");
+            ollama.model("two:1b", "1.0B");
+            ArenaConfig config = TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null)
+                    .model("two:1b", "Two (1B)", null).build();
+            assertThat(config.storage().shared()).as("not shared unless the operator says so").isFalse();
+            try (TestArena first = TestArena.start(dir, config)) {
+                assertThat(first.api.get("/api/health").status()).isEqualTo(200);
+            }
+            // What a crash leaves behind: a battle the stopped process was still generating.
+            try (Connection c = DriverManager.getConnection(config.storage().url())) {
+                c.createStatement().executeUpdate("INSERT INTO battles (id, created_at, prompt, model_a, model_b, status) "
+                        + "VALUES ('LeftGeneratingXXXXXXXX', '2026-01-01T00:00:00Z', 'Hi', 'one:1b', 'two:1b', 'generating')");
+            }
+            try (TestArena restarted = TestArena.start(dir, config)) {
+                JsonNode battle = restarted.api.get("/api/battles/LeftGeneratingXXXXXXXX").json();
+                assertThat(battle.get("status").asText()).isEqualTo("failed");
+                assertThat(battle.get("failure").asText()).contains("stopped before this battle finished");
+            }
+        }
+    }
+
+    @Test
     void battles_and_votes_go_to_postgresql_and_the_boards_come_back_after_a_restart() throws Exception {
         assumeTrue(System.getenv("ARENA_TEST_POSTGRES_URL") != null, "no PostgreSQL server given (ARENA_TEST_POSTGRES_URL)");
         try (FakeOllama ollama = new FakeOllama()) {

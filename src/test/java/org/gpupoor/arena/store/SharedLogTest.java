@@ -33,7 +33,7 @@ class SharedLogTest {
             for (String tag : List.of("one:1b", "two:1b", "three:1b")) {
                 ollama.model(tag, "1.0B");
             }
-            ArenaConfig config = TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null)
+            ArenaConfig config = TestArena.config(ollama.url(), dir).sharedLog().model("one:1b", "One (1B)", null)
                     .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).build();
             App.Operations admin = new App.Operations(null, UnaryOperator.identity(), "t");
             try (TestArena first = TestArena.start(dir, config, admin); TestArena second = TestArena.start(dir, config, admin)) {

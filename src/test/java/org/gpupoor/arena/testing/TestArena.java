@@ -78,6 +78,7 @@ public final class TestArena implements AutoCloseable {
         private ArenaConfig.OpenData openData;
         private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
         private ArenaConfig.Server server = new ArenaConfig.Server(List.of());
+        private boolean sharedLog;
         // Tests vote the moment answers end; the reading-time rule has tests of its own.
         private ArenaConfig.Voters voters = new ArenaConfig.Voters(0, 0.0, 0.0, false, 20, 0);
 
@@ -156,6 +157,12 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Several instances on one PostgreSQL log (storage.shared). */
+        public Builder sharedLog() {
+            this.sharedLog = true;
+            return this;
+        }
+
         public Builder voters(ArenaConfig.Voters rules) {
             this.voters = rules;
             return this;
@@ -171,7 +178,7 @@ public final class TestArena implements AutoCloseable {
                     new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
                     new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
                     dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts,
-                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir)), server, voters);
+                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir), sharedLog), server, voters);
         }
     }
 }
