@@ -50,6 +50,7 @@ public final class App implements AutoCloseable {
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Javalin javalin;
+    private final List<String> routes;
     private final Database database;
     private final BattleLog battleLog;
     private final BattleService battles;
@@ -59,9 +60,10 @@ public final class App implements AutoCloseable {
     private final ModelCatalog catalog;
     private final ArenaMetrics metrics;
 
-    private App(Javalin javalin, Database database, BattleLog battleLog, BattleService battles, LeaderboardExport export,
+    private App(Javalin javalin, List<String> routes, Database database, BattleLog battleLog, BattleService battles, LeaderboardExport export,
                 ExecutorService workers, List<ScheduledExecutorService> timers, ModelCatalog catalog, ArenaMetrics metrics) {
         this.javalin = javalin;
+        this.routes = routes;
         this.metrics = metrics;
         this.battleLog = battleLog;
         this.catalog = catalog;
@@ -164,6 +166,7 @@ public final class App implements AutoCloseable {
         ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, hidden, random, json);
         ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
                 config.openData().includePromptsAndAnswers(), clock);
+        List<String> routes = new java.util.ArrayList<>();
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -177,11 +180,11 @@ public final class App implements AutoCloseable {
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
-            Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi,
-                    new VoterAdmin(live, battleLog, leaderboard, strengths, export, clock), metrics, battleLimit, voteLimit));
+            routes.addAll(Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi,
+                    new VoterAdmin(live, battleLog, leaderboard, strengths, export, clock), metrics, battleLimit, voteLimit)));
         });
-        return new App(javalin, database, battleLog, battles, export, workers, List.of(checks, deadlines, timers, ratingsThread), catalog,
-                metrics);
+        return new App(javalin, List.copyOf(routes), database, battleLog, battles, export, workers,
+                List.of(checks, deadlines, timers, ratingsThread), catalog, metrics);
     }
 
     private static String freshSecret() {
@@ -212,11 +215,7 @@ public final class App implements AutoCloseable {
 
     /** Every HTTP route, as "GET /api/leaderboard": what the OpenAPI document must describe. */
     public List<String> routes() {
-        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.endpoint)
-                .filter(e -> e.method.isHttpMethod())
-                .map(e -> e.method.name() + " " + e.path)
-                .sorted().distinct().toList();
+        return routes;
     }
 
     /** Stops taking requests, stops generations, finishes the leaderboard.json write, closes the log. */

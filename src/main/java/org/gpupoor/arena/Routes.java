@@ -2,6 +2,9 @@ package org.gpupoor.arena;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ApiDocument;
@@ -24,38 +27,65 @@ final class Routes {
     private Routes() {
     }
 
-    static void install(JavalinConfig c, Handlers h) {
+    /** Registers every route; returns them as "GET /api/leaderboard", what the API document must describe. */
+    static List<String> install(JavalinConfig c, Handlers h) {
+        Table table = new Table(c);
         c.routes.before(SecurityHeaders::apply);
         c.requestLogger.http(new RequestLog(h.metrics())::record);
         c.routes.before("/api/battles", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", h.voteLimit(), "votes"));
-        c.routes.get("/api/health", h.arena()::health);
-        c.routes.get("/api/arena", h.arena()::arena);
-        c.routes.get("/api/models", h.arena()::models);
-        c.routes.get("/api/prompts/random", h.arena()::randomPrompt);
-        c.routes.get("/api/leaderboard", h.arena()::mainBoard);
-        c.routes.get("/api/leaderboard/elo", h.arena()::eloBoard);
-        c.routes.get("/api/leaderboard/bt", h.arena()::strengthBoard);
-        c.routes.get("/api/leaderboard/matrix", h.arena()::strengthMatrix);
-        c.routes.get("/api/leaderboard/elo/history", h.arena()::eloHistory);
-        c.routes.get("/api/leaderboard/head-to-head", h.arena()::headToHead);
-        c.routes.get("/api/battles/export", h.export()::export);
-        c.routes.post("/api/battles", h.battles()::create);
-        c.routes.get("/api/battles/{id}", h.battles()::show);
-        c.routes.get("/api/battles/{id}/events", h.battles()::events);
-        c.routes.post("/api/battles/{id}/vote", h.battles()::vote);
+        table.get("/api/health", h.arena()::health);
+        table.get("/api/arena", h.arena()::arena);
+        table.get("/api/models", h.arena()::models);
+        table.get("/api/prompts/random", h.arena()::randomPrompt);
+        table.get("/api/leaderboard", h.arena()::mainBoard);
+        table.get("/api/leaderboard/elo", h.arena()::eloBoard);
+        table.get("/api/leaderboard/bt", h.arena()::strengthBoard);
+        table.get("/api/leaderboard/matrix", h.arena()::strengthMatrix);
+        table.get("/api/leaderboard/elo/history", h.arena()::eloHistory);
+        table.get("/api/leaderboard/head-to-head", h.arena()::headToHead);
+        table.get("/api/battles/export", h.export()::export);
+        table.post("/api/battles", h.battles()::create);
+        table.get("/api/battles/{id}", h.battles()::show);
+        table.get("/api/battles/{id}/events", h.battles()::events);
+        table.post("/api/battles/{id}/vote", h.battles()::vote);
         c.routes.before("/api/admin/*", h.admin()::authorize);
-        c.routes.get("/api/admin/config", h.admin()::showConfig);
-        c.routes.post("/api/admin/config/reload", h.admin()::reloadConfig);
-        c.routes.get("/api/admin/backup", h.admin()::backup);
-        c.routes.post("/api/admin/battles/{id}/void", h.admin()::voidBattle);
-        c.routes.post("/api/admin/models/{tag}/hide", h.admin()::hideModel);
-        c.routes.post("/api/admin/models/{tag}/show", h.admin()::showModel);
-        c.routes.get("/api/admin/voters", h.voters()::flagged);
-        c.routes.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
-        c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(h.metrics().scrape()));
-        c.routes.get("/api/openapi.yaml", ApiDocument::serve);
-        c.routes.get("/api/docs", Routes::toDocsPage);
+        table.get("/api/admin/config", h.admin()::showConfig);
+        table.post("/api/admin/config/reload", h.admin()::reloadConfig);
+        table.get("/api/admin/backup", h.admin()::backup);
+        table.post("/api/admin/battles/{id}/void", h.admin()::voidBattle);
+        table.post("/api/admin/models/{tag}/hide", h.admin()::hideModel);
+        table.post("/api/admin/models/{tag}/show", h.admin()::showModel);
+        table.get("/api/admin/voters", h.voters()::flagged);
+        table.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
+        table.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(h.metrics().scrape()));
+        table.get("/api/openapi.yaml", ApiDocument::serve);
+        table.get("/api/docs", Routes::toDocsPage);
+        return table.routes();
+    }
+
+    /** Javalin's routes plus the list of them, so nothing needs to read Javalin's internal router. */
+    private static final class Table {
+        private final JavalinConfig config;
+        private final List<String> routes = new ArrayList<>();
+
+        Table(JavalinConfig config) {
+            this.config = config;
+        }
+
+        void get(String path, Handler handler) {
+            config.routes.get(path, handler);
+            routes.add("GET " + path);
+        }
+
+        void post(String path, Handler handler) {
+            config.routes.post(path, handler);
+            routes.add("POST " + path);
+        }
+
+        List<String> routes() {
+            return routes.stream().sorted().toList();
+        }
     }
 
     /** A bare 302: Javalin's redirect would add a "Redirected" text body that the API document does not describe. */

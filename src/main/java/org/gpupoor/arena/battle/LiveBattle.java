@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.rating.Outcome;
 
@@ -31,6 +35,10 @@ public final class LiveBattle {
     private final Map<Side, GenerationResult> results = new EnumMap<>(Side.class);
     private final Map<Side, String> errors = new EnumMap<>(Side.class);
     private final List<BattleEvent> events = new ArrayList<>();
+    // A lock, not synchronized: a watcher waits here for the next event, and on Java 21 to 23 a
+    // virtual thread waiting inside synchronized pins its carrier thread for all that time.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private Side firstToFail;
     private String giveaway;
     private Status status = Status.GENERATING;
@@ -63,13 +71,13 @@ public final class LiveBattle {
     }
 
     /** When the first piece of either answer arrived; null before, and for a battle read back from the log. */
-    public synchronized Instant firstTokenAt() {
-        return firstTokenAt;
+    public Instant firstTokenAt() {
+        return locked(() -> firstTokenAt);
     }
 
     /** When both sides had finished; null while generating. */
-    public synchronized Instant endedAt() {
-        return endedAt;
+    public Instant endedAt() {
+        return locked(() -> endedAt);
     }
 
     public Instant createdAt() {
@@ -81,86 +89,104 @@ public final class LiveBattle {
     }
 
     /** The battle waits for a free slot; {@code place} 1 is next. */
-    synchronized void queued(int place) {
-        publish("queued", data("position", place));
+    void queued(int place) {
+        locked(() -> publish("queued", data("position", place)));
     }
 
     /** Someone is watching: a client read the battle or its events. */
-    public synchronized void touched(Instant at) {
-        lastWatched = at;
+    public void touched(Instant at) {
+        locked(() -> {
+            lastWatched = at;
+        });
     }
 
     /** When a client last read the battle or its events. */
-    synchronized Instant lastWatched() {
-        return lastWatched;
+    Instant lastWatched() {
+        return locked(() -> lastWatched);
     }
 
-    public synchronized void watcherJoined() {
-        watchers++;
+    public void watcherJoined() {
+        locked(() -> {
+            watchers++;
+        });
     }
 
-    public synchronized void watcherLeft(Instant at) {
-        watchers--;
-        lastWatched = at;
+    public void watcherLeft(Instant at) {
+        locked(() -> {
+            watchers--;
+            lastWatched = at;
+        });
     }
 
-    synchronized boolean watched() {
-        return watchers > 0;
+    boolean watched() {
+        return locked(() -> watchers > 0);
     }
 
     /** A side's generation has begun (the model may still be loading). */
-    synchronized void started(Side side) {
-        publish("started", data("side", side.wire()));
+    void started(Side side) {
+        locked(() -> publish("started", data("side", side.wire())));
     }
 
     /** A piece of an answer as it streams in at {@code at}. */
-    synchronized void token(Side side, String text, Instant at) {
-        if (firstTokenAt == null) {
-            firstTokenAt = at;
-        }
-        token(side, text);
+    void token(Side side, String text, Instant at) {
+        locked(() -> {
+            if (firstTokenAt == null) {
+                firstTokenAt = at;
+            }
+            token(side, text);
+        });
     }
 
-    synchronized void token(Side side, String text) {
-        if (results.containsKey(side) || errors.containsKey(side)) {
-            return; // a late piece from a stream that was already cut off
-        }
-        texts.get(side).append(text);
-        publish("token", data("side", side.wire(), "text", text));
+    void token(Side side, String text) {
+        locked(() -> {
+            if (results.containsKey(side) || errors.containsKey(side)) {
+                return; // a late piece from a stream that was already cut off
+            }
+            texts.get(side).append(text);
+            publish("token", data("side", side.wire(), "text", text));
+        });
     }
 
-    synchronized void done(Side side, GenerationResult r) {
-        results.put(side, r);
-        publish("done", data("side", side.wire(), "eval_count", r.evalCount(), "tokens_per_second", round(r.tokensPerSecond()),
-                "ttft_ms", r.ttftMs(), "total_ms", r.totalMs(), "done_reason", r.doneReason()));
+    void done(Side side, GenerationResult r) {
+        locked(() -> {
+            results.put(side, r);
+            publish("done", data("side", side.wire(), "eval_count", r.evalCount(), "tokens_per_second", round(r.tokensPerSecond()),
+                    "ttft_ms", r.ttftMs(), "total_ms", r.totalMs(), "done_reason", r.doneReason()));
+        });
     }
 
-    synchronized void failed(Side side, String message, boolean onItsOwn) {
-        if (results.containsKey(side) || errors.containsKey(side)) {
-            return;
-        }
-        errors.put(side, message);
-        if (onItsOwn && firstToFail == null) {
-            firstToFail = side;
-        }
-        publish("error", data("side", side.wire(), "message", message));
+    void failed(Side side, String message, boolean onItsOwn) {
+        locked(() -> {
+            if (results.containsKey(side) || errors.containsKey(side)) {
+                return;
+            }
+            errors.put(side, message);
+            if (onItsOwn && firstToFail == null) {
+                firstToFail = side;
+            }
+            publish("error", data("side", side.wire(), "message", message));
+        });
     }
 
     /** Both sides have finished: the battle is votable only if both answered. */
-    synchronized void end(Instant at, String storageProblem, String identityGiveaway) {
-        giveaway = identityGiveaway;
-        endedAt = at;
-        boolean ok = results.size() == 2 && storageProblem == null;
-        status = ok ? Status.READY : Status.FAILED;
-        failure = ok ? null : storageProblem != null ? storageProblem : failureReason();
-        lastActivity = at;
-        publish("end", data("status", status.name().toLowerCase(), "reason", failure));
+    void end(Instant at, String storageProblem, String identityGiveaway) {
+        locked(() -> {
+            giveaway = identityGiveaway;
+            endedAt = at;
+            boolean ok = results.size() == 2 && storageProblem == null;
+            status = ok ? Status.READY : Status.FAILED;
+            failure = ok ? null : storageProblem != null ? storageProblem : failureReason();
+            lastActivity = at;
+            publish("end", data("status", status.name().toLowerCase(), "reason", failure));
+        });
     }
 
-    synchronized void markVoted(Outcome verdict, Instant at) {
-        status = Status.VOTED;
-        outcome = verdict;
-        lastActivity = at;
+    void markVoted(Outcome verdict, Instant at) {
+        locked(() -> {
+            status = Status.VOTED;
+            outcome = verdict;
+            lastActivity = at;
+        });
     }
 
     /**
@@ -168,59 +194,84 @@ public final class LiveBattle {
      * yet. A client that has seen everything of a finished battle gets the {@code end} event again,
      * so that it stops instead of waiting for events that will never come.
      */
-    public synchronized List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
-        long seen = Math.min(Math.max(0, lastSeenId), events.size());
-        if (seen == events.size() && status != Status.GENERATING) {
-            return List.of(events.get(events.size() - 1));
-        }
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (events.size() <= seen) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                return List.of();
+    public List<BattleEvent> eventsAfter(long lastSeenId, long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long seen = Math.min(Math.max(0, lastSeenId), events.size());
+            if (seen == events.size() && status != Status.GENERATING) {
+                return List.of(events.get(events.size() - 1));
             }
-            wait(left);
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            while (events.size() <= seen) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return List.of();
+                }
+                changed.await(left, TimeUnit.MILLISECONDS);
+            }
+            return List.copyOf(events.subList((int) seen, events.size()));
+        } finally {
+            lock.unlock();
         }
-        return List.copyOf(events.subList((int) seen, events.size()));
     }
 
-    public synchronized Status status() {
-        return status;
+    public Status status() {
+        return locked(() -> status);
     }
 
-    public synchronized String failure() {
-        return failure;
+    public String failure() {
+        return locked(() -> failure);
     }
 
-    public synchronized Outcome outcome() {
-        return outcome;
+    public Outcome outcome() {
+        return locked(() -> outcome);
     }
 
     /** The word by which an answer gave its author away, or null. Never shown before the vote. */
-    public synchronized String giveaway() {
-        return giveaway;
+    public String giveaway() {
+        return locked(() -> giveaway);
     }
 
-    public synchronized Instant lastActivity() {
-        return lastActivity;
+    public Instant lastActivity() {
+        return locked(() -> lastActivity);
     }
 
-    public synchronized SideView side(Side side) {
-        return new SideView(texts.get(side).toString(), results.get(side), errors.get(side));
+    public SideView side(Side side) {
+        return locked(() -> new SideView(texts.get(side).toString(), results.get(side), errors.get(side)));
     }
 
     /** Why the battle cannot be voted on, naming the side that failed first on its own account. */
-    synchronized String failureReason() {
-        if (firstToFail != null) {
-            return "Model " + firstToFail.name() + " failed: " + errors.get(firstToFail);
+    String failureReason() {
+        return locked(() -> {
+            if (firstToFail != null) {
+                return "Model " + firstToFail.name() + " failed: " + errors.get(firstToFail);
+            }
+            String stopped = errors.getOrDefault(Side.A, errors.get(Side.B));
+            return stopped == null ? "The battle did not finish." : "The battle was stopped: " + stopped;
+        });
+    }
+
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
         }
-        String stopped = errors.getOrDefault(Side.A, errors.get(Side.B));
-        return stopped == null ? "The battle did not finish." : "The battle was stopped: " + stopped;
+    }
+
+    private void locked(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void publish(String name, Map<String, Object> data) {
         events.add(new BattleEvent(events.size() + 1, name, data));
-        notifyAll();
+        changed.signalAll();
     }
 
     private static Map<String, Object> data(Object... pairs) {

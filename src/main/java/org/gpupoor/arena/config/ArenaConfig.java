@@ -95,10 +95,6 @@ public record ArenaConfig(
     }
 
     /**
-     * @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed
-     * @param hosts        several Ollama servers instead of {@code url}; empty for the one at {@code url}
-     */
-    /**
      * @param url    a JDBC URL for the battle log (jdbc:postgresql://...); null for the SQLite file given by --db
      * @param shared whether other arena instances write the same log: they then follow each other's votes, and a
      *               starting instance leaves battles still generating alone (they may be another's). An operator's
@@ -115,6 +111,10 @@ public record ArenaConfig(
         }
     }
 
+    /**
+     * @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed
+     * @param hosts        several Ollama servers instead of {@code url}; empty for the one at {@code url}
+     */
     public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts) {
         public static final String DEFAULT_URL = "http://localhost:11434";
 

@@ -1,14 +1,19 @@
 package org.gpupoor.arena.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.gpupoor.arena.rating.CountedBattle;
@@ -206,7 +211,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** Runs {@code hook} with each of this instance's votes' place, just before its own after-commit step. */
-    public void beforeEachOwnVote(java.util.function.LongConsumer hook) {
+    public void beforeEachOwnVote(LongConsumer hook) {
         votes.beforeEachVote(hook);
     }
 
@@ -240,7 +245,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** The last size recorded for each of these models that ever battled with a known size. */
-    public Map<String, Double> loggedSizes(java.util.Collection<String> models) {
+    public Map<String, Double> loggedSizes(Collection<String> models) {
         return read(c -> BattleRows.loggedSizes(c, models));
     }
 
@@ -263,17 +268,17 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** The secret called {@code name}, the same for every instance on this log; {@code fresh} makes it the first time. */
-    public String secret(String name, java.util.function.Supplier<String> fresh) {
+    public String secret(String name, Supplier<String> fresh) {
         return write("keep a secret", c -> VoterRows.secret(c, name, fresh.get()));
     }
 
     /** Votes cast by {@code voter} on {@code day} (UTC). */
-    public int votesBy(String voter, java.time.LocalDate day) {
+    public int votesBy(String voter, LocalDate day) {
         return read(c -> VoterRows.votesOn(c, false, voter, day));
     }
 
     /** Votes cast from {@code address} (its keyed hash) on {@code day} (UTC). */
-    public int votesFrom(String address, java.time.LocalDate day) {
+    public int votesFrom(String address, LocalDate day) {
         return read(c -> VoterRows.votesOn(c, true, address, day));
     }
 
@@ -282,7 +287,7 @@ public final class BattleLog implements AutoCloseable {
         return read(c -> VoterRows.flagged(c, sideBiasMin, dailyCap, dayStart));
     }
 
-    public java.util.Set<String> hiddenModels() {
+    public Set<String> hiddenModels() {
         return read(OperatorRows::hiddenModels);
     }
 
@@ -307,7 +312,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
-    public void backupTo(java.nio.file.Path target) {
+    public void backupTo(Path target) {
         if (!sqlite) {
             throw new IllegalStateException("Only an SQLite log is copied by the arena (see canBackUp)");
         }
