@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Map;
 import org.gpupoor.arena.battle.BattleIds;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ConfigException;
@@ -95,7 +94,7 @@ public final class AdminController {
         }
         try {
             LiveConfig.Change change = watcher.reload();
-            ctx.json(Map.of("changed", change.changed(), "restart_needed", change.restartNeeded()));
+            ctx.json(new Bodies.Reloaded(change.changed(), change.restartNeeded()));
         } catch (ConfigException e) {
             throw new ApiException(400, "invalid_config", e.getMessage() + " The previous config stays in force.");
         }
@@ -125,13 +124,13 @@ public final class AdminController {
         String tag = knownModel(ctx);
         boolean changed = hidden.hide(tag, clock.instant());
         log.info("Model {} hidden from the boards by the operator", tag);
-        ctx.json(Map.of("model", tag, "hidden", true, "changed", changed));
+        ctx.json(new Bodies.Visibility(tag, true, changed));
     }
 
     public void showModel(Context ctx) {
         String tag = knownModel(ctx);
         boolean changed = hidden.show(tag);
-        ctx.json(Map.of("model", tag, "hidden", false, "changed", changed));
+        ctx.json(new Bodies.Visibility(tag, false, changed));
     }
 
     /** A model the boards could show: approved (listed or discovered), or with counted battles. */
@@ -161,6 +160,6 @@ public final class AdminController {
             strengths.requestRecompute();
             export.requestWrite();
         }
-        ctx.json(Map.of("id", id, "voided", true, "boards_rebuilt", result == BattleLog.Voided.VOIDED));
+        ctx.json(new Bodies.VoidedVote(id, true, result == BattleLog.Voided.VOIDED));
     }
 }

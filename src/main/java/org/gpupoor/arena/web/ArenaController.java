@@ -43,64 +43,29 @@ public final class ArenaController {
 
     public void health(Context ctx) {
         ModelCatalog.Snapshot snapshot = catalog.current();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("ollama", snapshot.ollamaState());
-        body.put("models_available", snapshot.available().size());
-        body.put("models_approved", snapshot.models().size());
-        body.put("checked_at", snapshot.checkedAt().toString());
-        body.put("hosts", catalog.hosts().stream().map(h -> {
-            Map<String, Object> host = new LinkedHashMap<>();
-            host.put("url", h.url());
-            host.put("up", h.up());
-            host.put("models", h.models());
-            if (h.problem() != null) {
-                host.put("problem", h.problem());
-            }
-            return host;
-        }).toList());
-        if (!snapshot.ollamaUp()) {
-            body.put("ollama_problem", snapshot.ollamaProblem());
-        }
-        if (export.problem() != null) {
-            body.put("leaderboard_json_problem", export.problem());
-        }
-        ctx.json(body);
+        ctx.json(new Bodies.Health("ok", snapshot.ollamaState(), snapshot.available().size(), snapshot.models().size(),
+                snapshot.checkedAt().toString(),
+                catalog.hosts().stream().map(h -> new Bodies.Host(h.url(), h.up(), h.models(), h.problem())).toList(),
+                snapshot.ollamaUp() ? null : snapshot.ollamaProblem(), export.problem()));
     }
 
     public void arena(Context ctx) {
         ArenaConfig now = config.current();
-        ctx.json(Map.of("name", now.name(), "description", now.description(),
-                "max_prompt_chars", now.maxPromptChars(),
-                "publishes_prompts", now.openData().includePromptsAndAnswers(),
-                // The page opens the vote only once a vote would count.
-                "voting", Map.of("min_read_seconds", now.voters().minReadSeconds(),
-                        "reading_chars_per_second", now.voters().readingCharsPerSecond())));
+        ctx.json(new Bodies.Arena(now.name(), now.description(), now.maxPromptChars(), now.openData().includePromptsAndAnswers(),
+                new Bodies.Voting(now.voters().minReadSeconds(), now.voters().readingCharsPerSecond())));
     }
 
     public void models(Context ctx) {
         ModelCatalog.Snapshot snapshot = catalog.current();
         Map<String, org.gpupoor.arena.rating.WinLossTable.Tally> totals = leaderboard.totals();
-        List<Map<String, Object>> models = snapshot.models().stream().map(e -> model(e, totals.get(e.tag()))).toList();
-        ctx.json(Map.of("ollama", snapshot.ollamaState(), "models", models));
+        ctx.json(new Bodies.Models(snapshot.ollamaState(),
+                snapshot.models().stream().map(e -> model(e, totals.get(e.tag()))).toList()));
     }
 
-    private Map<String, Object> model(CatalogEntry e, org.gpupoor.arena.rating.WinLossTable.Tally tally) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tag", e.tag());
-        m.put("name", e.name());
-        m.put("size_b", e.sizeB());
-        m.put("size_source", e.sizeSource());
-        m.put("available", e.available());
-        m.put("state", e.state().name().toLowerCase());
-        m.put("reason", e.reason());
-        m.put("quantization", e.quantization());
-        m.put("discovered", e.discovered());
-        m.put("hidden", hidden.contains(e.tag()));
-        m.put("battles", tally == null ? 0 : tally.battles());
-        m.put("last_error", catalog.lastError(e.tag()).map(err -> Map.of("message", err.message(), "at", err.at().toString()))
-                .orElse(null));
-        return m;
+    private Bodies.Model model(CatalogEntry e, org.gpupoor.arena.rating.WinLossTable.Tally tally) {
+        return new Bodies.Model(e.tag(), e.name(), e.sizeB(), e.sizeSource(), e.available(), e.state().name().toLowerCase(),
+                e.reason(), e.quantization(), e.discovered(), hidden.contains(e.tag()), tally == null ? 0 : tally.battles(),
+                catalog.lastError(e.tag()).map(err -> new Bodies.LastError(err.message(), err.at().toString())).orElse(null));
     }
 
     public void randomPrompt(Context ctx) {
@@ -108,7 +73,7 @@ public final class ArenaController {
         if (prompts.isEmpty()) {
             throw ApiException.notFound("No example prompts are configured (example_prompts in the config).");
         }
-        ctx.json(Map.of("prompt", prompts.get(random.nextInt(prompts.size()))));
+        ctx.json(new Bodies.Prompt(prompts.get(random.nextInt(prompts.size()))));
     }
 
     /** A board row with the model's speed beside it. */

@@ -3,8 +3,6 @@ package org.gpupoor.arena.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gpupoor.arena.battle.BattleService;
 import org.gpupoor.arena.battle.BattleViews;
 import org.gpupoor.arena.battle.LiveBattle;
@@ -30,7 +28,7 @@ public final class BattleController {
         JsonNode body = bodies.object(ctx, "prompt");
         LiveBattle battle = service.create(bodies.requiredText(body, "prompt"));
         voters.ensure(ctx);
-        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(Map.of("id", battle.id()));
+        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
     }
 
     public void show(Context ctx) {
@@ -52,13 +50,7 @@ public final class BattleController {
         BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx),
                 voters.addressOf(ctx));
         voters.ensure(ctx);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", result.id());
-        answer.put("winner", result.winner().wire());
-        answer.put("models", result.models());
-        answer.put("standings", result.standings());
-        answer.put("counted", result.notCounted() == null);
-        answer.put("not_counted_because", result.notCounted());
-        ctx.json(answer);
+        ctx.json(new Bodies.Vote(result.id(), result.winner().wire(), result.models(), result.standings(), result.notCounted() == null,
+                result.notCounted()));
     }
 }

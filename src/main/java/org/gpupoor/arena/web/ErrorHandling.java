@@ -3,8 +3,6 @@ package org.gpupoor.arena.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gpupoor.arena.battle.ArenaUnavailableException;
 import org.gpupoor.arena.battle.BattleNotFoundException;
 import org.gpupoor.arena.battle.InvalidPromptException;
@@ -47,10 +45,7 @@ public final class ErrorHandling {
     }
 
     private static void respond(Context ctx, int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        ctx.status(status).json(body);
+        ctx.status(status).json(new Bodies.Error(code, message));
     }
 
     private static String codeFor(int status) {

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.Leaderboard;
@@ -43,24 +41,12 @@ public final class VoterAdmin {
     public void flagged(Context ctx) {
         ArenaConfig.Voters rules = config.current().voters();
         var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Map<String, Object>> voters = new ArrayList<>();
+        List<Bodies.FlaggedVoter> voters = new ArrayList<>();
         for (VoterRecord v : battleLog.flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("voter", v.voter());
-            row.put("flags", flags(v, rules));
-            row.put("votes", v.votes());
-            row.put("today", v.today());
-            row.put("for_a", v.forA());
-            row.put("for_b", v.forB());
-            row.put("ties", v.ties());
-            row.put("both_bad", v.bothBad());
-            row.put("too_fast", v.tooFast());
-            row.put("voided", v.voided());
-            row.put("first_vote", v.firstVote().toString());
-            row.put("last_vote", v.lastVote().toString());
-            voters.add(row);
+            voters.add(new Bodies.FlaggedVoter(v.voter(), flags(v, rules), v.votes(), v.today(), v.forA(), v.forB(), v.ties(),
+                    v.bothBad(), v.tooFast(), v.voided(), v.firstVote().toString(), v.lastVote().toString()));
         }
-        ctx.json(Map.of("day_start", dayStart.toString(), "voters", voters));
+        ctx.json(new Bodies.Voters(dayStart.toString(), voters));
     }
 
     private static List<String> flags(VoterRecord v, ArenaConfig.Voters rules) {
@@ -93,6 +79,6 @@ public final class VoterAdmin {
             strengths.requestRecompute();
             export.requestWrite();
         }
-        ctx.json(Map.of("voter", voter, "voided", voided, "boards_rebuilt", voided > 0));
+        ctx.json(new Bodies.VoidedVoter(voter, voided, voided > 0));
     }
 }
