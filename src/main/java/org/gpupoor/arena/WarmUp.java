@@ -20,7 +20,7 @@ import org.gpupoor.arena.config.ArenaConfig;
  * of the time (the build makes {@code target/arena.jsa} this way; see BENCHMARKS.md).
  */
 final class WarmUp {
-    private static final List<String> PAGES = List.of("/", "/app.js", "/app.css", "/api/health", "/api/arena",
+    private static final List<String> PAGES = List.of("/", "/js/main.js", "/app.css", "/api/health", "/api/arena",
             "/api/models", "/api/prompts/random", "/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt",
             "/api/leaderboard/matrix", "/api/leaderboard/elo/history", "/api/battles/export?format=csv",
             "/api/battles/export?format=jsonl", "/api/battles/nosuchbattle0000000000");

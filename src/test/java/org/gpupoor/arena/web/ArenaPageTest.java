@@ -196,6 +196,29 @@ class ArenaPageTest {
     }
 
     @Test
+    void a_link_to_a_battle_that_is_gone_opens_a_fresh_arena() {
+        startArena(twoModels());
+        browser.driver.get(arena.url() + "/#battle=AAAAAAAAAAAAAAAAAAAAAA"); // only the fragment changes,
+        browser.driver.navigate().refresh(); // so this loads the page with it
+        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena")
+                && !d.getCurrentUrl().contains("#battle="));
+        assertThat(text("vote-note")).isEqualTo("Voting opens when both answers are complete.");
+        assertThat(button("generate").isEnabled()).isTrue();
+    }
+
+    @Test
+    void the_charts_redraw_in_the_new_theme_when_the_system_switches_without_a_reload() {
+        startArena(twoModels());
+        click("tab-charts");
+        String instance = "const c = echarts.getInstanceByDom(document.getElementById('chart-results'));";
+        browser.await(d -> Boolean.TRUE.equals(browser.js(instance + "return !!c")));
+        browser.js(instance + "c.marked = true");
+        browser.colorScheme("dark");
+        browser.await(d -> Boolean.TRUE.equals(browser.js(instance + "return !!c && !c.marked")));
+        browser.colorScheme("light");
+    }
+
+    @Test
     void the_banner_says_so_when_ollama_is_down() throws Exception {
         String url = ollama.url();
         ollama.close();

@@ -89,7 +89,7 @@ class HostileInputTest {
             assertThat(r.json()).as(path).isNotNull();
             assertThat(r.text()).as(path).doesNotContain("root:", "<configuration>", "CREATE TABLE");
         }
-        for (String path : List.of("/", "/app.js", "/api/health", "/api/nothing-here")) {
+        for (String path : List.of("/", "/js/main.js", "/api/health", "/api/nothing-here")) {
             var headers = arena.api.get(path).raw().headers();
             assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
                     assertThat(csp).contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'"));

@@ -1,0 +1,23 @@
+// Talking to the arena's JSON API.
+
+/**
+ * A path with every interpolated part percent-encoded, so no value can add a segment or a query:
+ * path`/api/battles/${id}/vote`.
+ */
+export function path(strings, ...parts) {
+  return strings.reduce((out, s, i) => out + encodeURIComponent(String(parts[i - 1])) + s);
+}
+
+/** Fetches JSON; a refusal throws an Error with the server's message, its status and error code. */
+export async function api(url, options = {}) {
+  const init = { ...options, headers: { Accept: "application/json", ...(options.body ? { "Content-Type": "application/json" } : {}) } };
+  const response = await fetch(url, init);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(body.message || `The server answered ${response.status}.`);
+    error.status = response.status;
+    error.code = body.error;
+    throw error;
+  }
+  return body;
+}

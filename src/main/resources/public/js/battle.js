@@ -1,0 +1,202 @@
+// A battle: the prompt, both answers streaming in from the server's events, and a reload
+// resuming the battle named in the URL fragment.
+
+import { api, path } from "./api.js";
+import { checkHealth } from "./arena.js";
+import { $ } from "./dom.js";
+import { renderMarkdown } from "./markdown.js";
+import { newSide, SIDES, state } from "./state.js";
+import { openVotingAfterReading, revealVoted, setVoting, vote } from "./vote.js";
+
+function resetPanes() {
+  for (const side of SIDES) {
+    state.sides[side] = newSide();
+    $("label-" + side).textContent = "Model " + side.toUpperCase();
+    $("pane-" + side).classList.remove("winner");
+    $("answer-" + side).replaceChildren();
+    setStatus(side, "Waiting for the model to load…", "");
+  }
+  state.voted = false;
+  setVoting(false, "Voting opens when both answers are complete.");
+  $("result").hidden = true;
+  $("new-battle").hidden = true;
+  $("retry").hidden = true;
+}
+
+function setStatus(side, text, kind) {
+  const status = $("status-" + side);
+  status.textContent = text;
+  status.className = "status " + kind;
+  const stateWord = text.split(/[·…:]/)[0].trim();
+  if (status.dataset.announced !== stateWord) {
+    status.dataset.announced = stateWord;
+    $("announcer").textContent = `Model ${side.toUpperCase()}: ${text}`;
+  }
+}
+
+async function startBattle(prompt) {
+  const text = prompt.trim();
+  if (!text) {
+    $("vote-note").textContent = "Write a prompt first, or roll a random one with 🎲.";
+    $("prompt").focus();
+    return;
+  }
+  if (state.generating) return;
+  setGenerating(true);
+  try {
+    const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
+    state.prompt = text;
+    state.startedAt = Date.now();
+    history.replaceState(null, "", "#battle=" + id);
+    follow(id);
+  } catch (e) {
+    setGenerating(false);
+    setVoting(false, e.message);
+    checkHealth();
+  }
+}
+
+// One battle at a time: a second Generate would leave the first one running on the machine.
+function setGenerating(on) {
+  state.generating = on;
+  $("generate").disabled = on;
+  $("random-prompt").disabled = on;
+}
+
+function follow(id) {
+  if (state.events) state.events.close();
+  state.battle = id;
+  setGenerating(true);
+  resetPanes();
+  const events = new EventSource(path`/api/battles/${id}/events`);
+  state.events = events;
+  events.addEventListener("queued", (e) => {
+    const { position } = JSON.parse(e.data);
+    const ahead = position - 1;
+    const line = ahead === 0 ? "Next in line: waiting for a free slot…" : `Waiting in line: ${ahead} ${ahead === 1 ? "battle" : "battles"} ahead…`;
+    for (const side of SIDES) setStatus(side, line, "");
+  });
+  events.addEventListener("started", (e) => {
+    const { side } = JSON.parse(e.data);
+    if (!state.sides[side].firstAt) setStatus(side, "Waiting for the model to load…", "");
+  });
+  events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
+  events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
+  events.addEventListener("error", (e) => { if (e.data) onSideError(JSON.parse(e.data)); });
+  events.addEventListener("end", (e) => { events.close(); onEnd(JSON.parse(e.data)); });
+}
+
+function onToken({ side, text }) {
+  const s = state.sides[side];
+  if (!s.firstAt) s.firstAt = performance.now();
+  s.text += text;
+  s.tokens += 1;
+  const seconds = (performance.now() - s.firstAt) / 1000;
+  const rate = seconds > 0.25 ? ` · ${(s.tokens / seconds).toFixed(1)} tokens/s` : "";
+  setStatus(side, "Generating" + rate, "");
+  scheduleRender(side);
+}
+
+function scheduleRender(side) {
+  const s = state.sides[side];
+  if (s.pending) return;
+  s.pending = true;
+  requestAnimationFrame(() => {
+    s.pending = false;
+    const answer = $("answer-" + side);
+    renderMarkdown(answer, s.text);
+    answer.classList.toggle("cursor", !s.finished);
+  });
+}
+
+function onDone(d) {
+  const s = state.sides[d.side];
+  s.finished = true;
+  const cut = d.done_reason === "length" ? " · cut at the length limit" : "";
+  setStatus(d.side, `Done · ${d.eval_count} tokens · ${d.tokens_per_second.toFixed(1)} tokens/s · ${(d.total_ms / 1000).toFixed(1)} s${cut}`, "done");
+  scheduleRender(d.side);
+}
+
+function onSideError({ side, message }) {
+  state.sides[side].finished = true;
+  setStatus(side, "Failed: " + message, "failed");
+  scheduleRender(side);
+}
+
+async function onEnd({ status, reason }) {
+  setGenerating(false);
+  if (status === "ready") {
+    const battle = await api(path`/api/battles/${state.battle}`).catch(() => null);
+    if (battle && battle.status === "voted") {
+      revealVoted(battle);
+      return;
+    }
+    openVotingAfterReading();
+  } else {
+    setVoting(false, "This battle cannot be voted on: " + reason);
+    $("retry").hidden = false;
+    $("new-battle").hidden = false;
+  }
+}
+
+/** Follows the battle named in the URL fragment, so a reload carries on where it was. */
+export async function resume() {
+  const match = location.hash.match(/^#battle=([A-Za-z0-9_-]{22})$/);
+  if (!match) return;
+  let battle;
+  try {
+    battle = await api(path`/api/battles/${match[1]}`);
+  } catch (e) {
+    if (e.status === 404) {
+      history.replaceState(null, "", location.pathname);
+    } else {
+      setVoting(false, "This battle cannot be loaded right now; reload the page to try again.");
+    }
+    return;
+  }
+  $("prompt").value = battle.prompt;
+  state.prompt = battle.prompt;
+  follow(battle.id);
+}
+
+async function randomPrompt() {
+  try {
+    const { prompt } = await api("/api/prompts/random");
+    $("prompt").value = prompt;
+    $("prompt").focus();
+  } catch (e) {
+    $("vote-note").textContent = e.message;
+  }
+}
+
+function newBattle() {
+  if (state.events) state.events.close();
+  history.replaceState(null, "", location.pathname);
+  state.battle = null;
+  resetPanes();
+  for (const side of SIDES) setStatus(side, "Waiting for a prompt", "");
+  setVoting(false, "Voting opens when both answers are complete.");
+  $("prompt").select();
+  $("prompt").focus();
+}
+
+export function setUpBattle() {
+  $("prompt-form").addEventListener("submit", (event) => { event.preventDefault(); startBattle($("prompt").value); });
+  $("prompt").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      startBattle($("prompt").value);
+    }
+  });
+  $("random-prompt").addEventListener("click", randomPrompt);
+  document.querySelectorAll(".votes button").forEach((b) => b.addEventListener("click", () => vote(b.dataset.winner)));
+  $("new-battle").addEventListener("click", newBattle);
+  $("retry").addEventListener("click", () => startBattle(state.prompt || $("prompt").value));
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
+    const winner = { 1: "a", 2: "b", 3: "tie", 4: "both_bad" }[event.key];
+    if (!typing && winner && !event.ctrlKey && !event.metaKey && !event.altKey && $("tab-battle").getAttribute("aria-selected") === "true") {
+      vote(winner);
+    }
+  });
+}

@@ -1,0 +1,135 @@
+// The sortable tables: leaderboard, ELO, Bradley-Terry and models.
+
+import { api } from "./api.js";
+import { drawIntervals, drawPredicted } from "./charts.js";
+import { $, escapeHtml } from "./dom.js";
+import { state } from "./state.js";
+
+const SPEED_COLUMNS = [
+  ["tps", "Tokens/s", "Median generation speed over the model's latest answers"],
+  ["ttft", "First token", "Median wait for the first token, model loading included"],
+];
+const COLUMNS = {
+  leaderboard: [
+    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["wins", "Wins"], ["losses", "Losses"],
+    ["ties", "Ties"], ["battles", "Battles"], ["win_rate", "Win rate"], ["score", "Score"], ...SPEED_COLUMNS,
+  ],
+  elo: [
+    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["rating", "ELO"], ["initial_rating", "Initial"],
+    ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ["battles", "Battles"], ...SPEED_COLUMNS,
+  ],
+  bt: [
+    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["size_b", "Size (B)"],
+    ["rating", "Rating"], ["ci", "95% interval"], ["field_score", "Field", "Predicted chance against an average opponent here"],
+    ["strength_per_b", "per B", "Field score per billion parameters"], ["battles", "Battles"], ...SPEED_COLUMNS,
+    ["answer_tokens", "Length", "Median answer length in tokens"],
+  ],
+  models: [
+    ["name", "Model"], ["tag", "Ollama tag"], ["size_b", "Size (B)"], ["quantization", "Quantization"],
+    ["status", "Status"], ["battles", "Battles"], ["last_error", "Last error", "The last answer of this model that failed, and why"],
+  ],
+};
+const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table", models: "models-table" };
+const EMPTY = {
+  models: "No models are approved: list some under models in arena_config.yaml, or set ollama.auto_discover.",
+};
+
+/** Lifts the nested speed medians into plain columns, so they sort like the rest. */
+function withSpeed(row) {
+  const speed = row.speed || {};
+  return { ...row, tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens };
+}
+
+function format(key, value) {
+  if (value == null) return "–";
+  if (key === "win_rate") return (value * 100).toFixed(1) + "%";
+  if (key === "score") return value.toFixed(3);
+  if (key === "rating" || key === "initial_rating") return value.toFixed(0);
+  if (key === "win_impact" || key === "loss_impact") return value.toFixed(1);
+  if (key === "tps") return value.toFixed(1);
+  if (key === "ttft") return value >= 1000 ? (value / 1000).toFixed(1) + " s" : value.toFixed(0) + " ms";
+  if (key === "answer_tokens") return value.toFixed(0);
+  if (key === "field_score") return (value * 100).toFixed(0) + "%";
+  if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";
+  return String(value);
+}
+
+/** Shows why a table could not be loaded in the table's place. */
+export function showTableError(name, error) {
+  $(TABLES[name]).innerHTML = `<tr><td class="empty">${escapeHtml(error.message)}</td></tr>`;
+}
+
+/** The Leaderboard or ELO tab. */
+export async function loadBoard(name) {
+  try {
+    const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
+    state.boards[name] = rows.map(withSpeed);
+    drawBoard(name);
+  } catch (e) {
+    showTableError(name, e);
+  }
+}
+
+/** The Bradley-Terry tab: its table and its two charts. */
+export async function loadStrengths() {
+  try {
+    const [board, matrix] = await Promise.all([api("/api/leaderboard/bt"), api("/api/leaderboard/matrix")]);
+    state.boards.bt = board.rows.map((row) => ({
+      ...withSpeed(row), rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low,
+      ciText: `${row.ci_low.toFixed(0)} – ${row.ci_high.toFixed(0)}`,
+    }));
+    $("bt-status").textContent = board.battles > 0 ? `Fitted on ${board.battles} counted battles.` : "";
+    drawBoard("bt");
+    if (window.echarts) {
+      drawIntervals(board.rows);
+      drawPredicted(matrix);
+    }
+  } catch (e) {
+    showTableError("bt", e);
+  }
+}
+
+/** Draws a table from state.boards[name], sorted by state.sort[name]; its headers re-sort it. */
+export function drawBoard(name) {
+  const table = $(TABLES[name]);
+  const columns = COLUMNS[name];
+  const sort = state.sort[name] || { key: "rank", dir: 1 };
+  const rows = [...state.boards[name]].sort((x, y) => compare(x[sort.key], y[sort.key]) * sort.dir);
+  const head = columns.map(([key, label, hint]) => {
+    const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
+    const title = hint ? ` title="${hint}"` : "";
+    return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}"${title}>${label}</button></th>`;
+  }).join("");
+  const changed = name === "models" ? [] : state.boards.changed || [];
+  const body = rows.length === 0
+    ? `<tr><td class="empty" colspan="${columns.length}">${EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
+    : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
+        columns.map(([key]) => `<td>${cell(key, row)}</td>`).join("") + "</tr>").join("");
+  table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
+  table.querySelectorAll("th button").forEach((button) => button.addEventListener("click", () => {
+    const key = button.dataset.key;
+    const current = state.sort[name] || { key: "rank", dir: 1 };
+    const numericDesc = key !== "rank" && key !== "name";
+    state.sort[name] = current.key === key ? { key, dir: -current.dir } : { key, dir: numericDesc ? -1 : 1 };
+    drawBoard(name);
+    table.querySelector(`th button[data-key="${key}"]`).focus();
+  }));
+}
+
+function cell(key, row) {
+  if (key === "ci") return escapeHtml(row.ciText);
+  if (key === "status") return row.available ? `<span class="badge ok">available</span>` : escapeHtml(row.status || "–");
+  if (key === "name" && row.discovered) return `${escapeHtml(row.name)} <span class="badge" title="Found in Ollama, not listed in the config">discovered</span>`;
+  const text = escapeHtml(format(key, row[key]));
+  if (key !== "name") return text;
+  const provisional = row.provisional ? ` <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : "";
+  const regularised = row.regularised ? ` <span class="badge" title="Never lost, never won, or never met the rest: the battles alone give no finite rating, so one virtual win and one virtual loss against the field place it">regularised</span>` : "";
+  return text + provisional + regularised;
+}
+
+function compare(x, y) {
+  if (x == null && y == null) return 0;
+  if (x == null) return 1;
+  if (y == null) return -1;
+  return typeof x === "string" ? x.localeCompare(y) : x - y;
+}

@@ -1,0 +1,27 @@
+// The arena's page: battle, boards and charts, as ES modules with no build step; libraries come
+// from the jar's webjars. This file only wires the parts together.
+
+import { checkHealth, loadArena } from "./arena.js";
+import { resume, setUpBattle } from "./battle.js";
+import { loadBoard, loadStrengths } from "./boards.js";
+import { loadCharts, setUpCharts } from "./charts.js";
+import { $ } from "./dom.js";
+import { loadModels } from "./models.js";
+import { setUpTabs } from "./tabs.js";
+
+setUpTabs({
+  leaderboard: () => loadBoard("leaderboard"),
+  elo: () => loadBoard("elo"),
+  bt: loadStrengths,
+  charts: loadCharts,
+  models: loadModels,
+});
+setUpBattle();
+setUpCharts(() => {
+  if (!$("panel-charts").hidden) loadCharts();
+  if (!$("panel-bt").hidden) loadStrengths();
+});
+loadArena();
+checkHealth();
+setInterval(checkHealth, 15000);
+resume();

@@ -1,0 +1,92 @@
+// The vote: the buttons open once the answers have had time to be read; a vote reveals the names.
+
+import { api, path } from "./api.js";
+import { $, escapeHtml } from "./dom.js";
+import { SIDES, state } from "./state.js";
+
+export function setVoting(enabled, note) {
+  document.querySelectorAll(".votes button").forEach((b) => { b.disabled = !enabled; });
+  $("vote-note").textContent = note;
+}
+
+/** Opens the vote buttons for the battle on screen, after the reading time if there is one. */
+export function openVotingAfterReading() {
+  const id = state.battle;
+  const openVoting = () => {
+    if (state.battle !== id || state.voted) return;
+    setVoting(true, "Both answers are in. Which one is better?");
+    if (!(document.activeElement instanceof HTMLTextAreaElement)) document.querySelector(".votes button").focus();
+  };
+  const wait = readingWait();
+  if (wait > 0) {
+    setVoting(false, `Both answers are in. Take a moment to read them: voting opens in ${Math.max(1, Math.round(wait / 1000))} s.`);
+    setTimeout(openVoting, wait);
+  } else {
+    openVoting();
+  }
+}
+
+// The server does not count a vote cast sooner than the answers can be read (voters.* in the
+// config), so the buttons open only once that time has passed: a person's vote always counts.
+function readingWait() {
+  const rules = state.reading || { min_read_seconds: 0, reading_chars_per_second: 0 };
+  let wait = rules.min_read_seconds * 1000;
+  if (rules.reading_chars_per_second > 0 && state.startedAt) {
+    const chars = Object.values(state.sides).reduce((sum, side) => sum + (side.text || "").length, 0);
+    wait = Math.max(wait, (chars / rules.reading_chars_per_second) * 1000 - (Date.now() - state.startedAt));
+  }
+  return wait > 0 ? wait + 100 : 0; // a little margin: the server measures from a moment earlier
+}
+
+export async function vote(winner) {
+  if (state.voted || document.querySelector(".votes button").disabled) return;
+  state.voted = true;
+  setVoting(false, "Saving your vote…");
+  try {
+    const result = await api(path`/api/battles/${state.battle}/vote`, { method: "POST", body: JSON.stringify({ winner }) });
+    reveal(result.models, result.winner, result.standings, result.not_counted_because);
+    state.boards.changed = result.counted ? [result.models.a.tag, result.models.b.tag] : [];
+  } catch (e) {
+    const battle = await api(path`/api/battles/${state.battle}`).catch(() => null);
+    if (battle && battle.status === "voted") {
+      revealVoted(battle);
+      return;
+    }
+    state.voted = false;
+    setVoting(true, e.message);
+  }
+}
+
+/** Reveals a battle that was voted on before this page asked (another tab, or a reload). */
+export function revealVoted(battle) {
+  const notCounted = battle.identity_giveaway
+    ? `An answer names a model or its maker ("${battle.identity_giveaway}"), so this vote does not count toward the boards.`
+    : null;
+  reveal(battle.models, battle.winner, null, notCounted);
+}
+
+function reveal(models, winner, standings, notCounted) {
+  state.voted = true;
+  const lines = [];
+  for (const side of SIDES) {
+    const m = models[side];
+    const size = m.size_b != null ? ` · ${m.size_b}B parameters` : "";
+    $("label-" + side).textContent = `Model ${side.toUpperCase()}: ${m.name}`;
+    $("pane-" + side).classList.toggle("winner", winner === side);
+    let change = "";
+    if (standings && standings[side] && standings[side].elo_change != null) {
+      const delta = standings[side].elo_change;
+      const cls = delta >= 0 ? "change-up" : "change-down";
+      change = ` · ELO <span class="${cls}">${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}</span> → ${standings[side].elo.rating.toFixed(0)}` +
+        ` · leaderboard rank ${standings[side].main.rank}`;
+    }
+    lines.push(`<p><strong>Model ${side.toUpperCase()}</strong> was <strong>${escapeHtml(m.name)}</strong>${escapeHtml(size)}${change}</p>`);
+  }
+  const verdict = { a: "You preferred Model A.", b: "You preferred Model B.", tie: "You called it a tie.", both_bad: "You found both answers bad." }[winner];
+  const note = notCounted ? `<p class="muted">${escapeHtml(notCounted)}</p>` : "";
+  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note;
+  $("result").hidden = false;
+  setVoting(false, "Your vote is recorded.");
+  $("new-battle").hidden = false;
+  $("new-battle").focus();
+}
