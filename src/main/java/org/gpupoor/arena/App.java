@@ -111,7 +111,8 @@ public final class App implements AutoCloseable {
 
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
-        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
+        HiddenModels hidden = new HiddenModels(battleLog);
+        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, hidden, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
         StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, config.ratings(), ratingsThread);
@@ -152,7 +153,6 @@ public final class App implements AutoCloseable {
         if (watcher != null) {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
-        HiddenModels hidden = new HiddenModels(battleLog);
         if (battleLog.shared()) {
             SharedLogFollower.start(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
         }

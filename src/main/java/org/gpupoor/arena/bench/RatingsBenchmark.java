@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.rating.Bootstrap;
@@ -119,8 +120,9 @@ public final class RatingsBenchmark {
 
             OllamaGateway nowhere = new OllamaGateway(config, Executors.newSingleThreadExecutor());
             ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(), Runnable::run);
-            double rebuild = median(timed(() -> new Leaderboard(log, catalog, false)));
-            Leaderboard board = new Leaderboard(log, catalog, false);
+            HiddenModels hidden = new HiddenModels(log);
+            double rebuild = median(timed(() -> new Leaderboard(log, catalog, hidden, false)));
+            Leaderboard board = new Leaderboard(log, catalog, hidden, false);
             System.gc(); // the replays above left a million-battle list behind: collect it before timing votes
             double[] update = new double[VOTES_TIMED];
             SplittableRandom random = new SplittableRandom(7);

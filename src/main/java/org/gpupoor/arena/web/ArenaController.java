@@ -119,7 +119,7 @@ public final class ArenaController {
         leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", hidden.rerank(leaderboard.mainBoard()).stream()
+            return Map.of("rows", leaderboard.mainBoard().stream()
                     .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
@@ -128,7 +128,7 @@ public final class ArenaController {
         leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", hidden.rerankElo(leaderboard.eloBoard()).stream()
+            return Map.of("rows", leaderboard.eloBoard().stream()
                     .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
