@@ -26,6 +26,7 @@ import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
+import org.gpupoor.arena.leaderboard.ModelSizes;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.web.AdminController;
@@ -112,10 +113,11 @@ public final class App implements AutoCloseable {
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
         HiddenModels hidden = new HiddenModels(battleLog);
-        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, hidden, config.countIdentityLeaks());
+        ModelSizes sizes = new ModelSizes(catalog, battleLog);
+        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
-        StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, config.ratings(), ratingsThread);
+        StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratingsThread);
         // Off the start-up path: the server answers at once; the fit lands a fraction of a second later.
         ratingsThread.execute(() -> safely(strengths::recomputeNow));
 

@@ -10,7 +10,6 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
-import org.gpupoor.arena.catalog.ModelSize;
 import org.gpupoor.arena.leaderboard.BoardRows.EloRow;
 import org.gpupoor.arena.leaderboard.BoardRows.MainRow;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
@@ -30,6 +29,7 @@ import org.gpupoor.arena.store.LoggedVote;
 public final class Leaderboard {
     private final BattleLog log;
     private final ModelCatalog catalog;
+    private final ModelSizes modelSizes;
     private final HiddenModels hidden;
     private final boolean countFlagged;
     private WinLossTable table = new WinLossTable();
@@ -42,9 +42,10 @@ public final class Leaderboard {
     private long appliedSeq;
 
     /** @param countFlagged whether battles whose answers gave their authors away count */
-    public Leaderboard(BattleLog log, ModelCatalog catalog, HiddenModels hidden, boolean countFlagged) {
+    public Leaderboard(BattleLog log, ModelCatalog catalog, ModelSizes modelSizes, HiddenModels hidden, boolean countFlagged) {
         this.log = log;
         this.catalog = catalog;
+        this.modelSizes = modelSizes;
         this.hidden = hidden;
         this.countFlagged = countFlagged;
         rebuild();
@@ -59,7 +60,7 @@ public final class Leaderboard {
                 // and their later votes must reach the boards once, through catchUp.
                 long upTo = log.lastVoteSeq();
                 List<CountedBattle> history = log.countedInVoteOrder(countFlagged, upTo);
-                sizes = eloSizes(history, catalogSizesUsed);
+                sizes = modelSizes.of(modelsIn(history));
                 maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
                 WinLossTable freshTable = new WinLossTable();
@@ -77,21 +78,13 @@ public final class Leaderboard {
         });
     }
 
-    /** Sizes for the ELO: the catalog's, else the size logged with the battles, else the tag's. */
-    private Map<String, Double> eloSizes(List<CountedBattle> history, Map<String, Double> fromCatalog) {
+    private static Set<String> modelsIn(List<CountedBattle> history) {
         Set<String> models = new HashSet<>();
         for (CountedBattle b : history) {
             models.add(b.modelA());
             models.add(b.modelB());
         }
-        Map<String, Double> result = new HashMap<>();
-        for (String model : models) {
-            ModelSize.fromTag(model).ifPresent(size -> result.put(model, size));
-        }
-        models.removeAll(fromCatalog.keySet());
-        result.putAll(log.loggedSizes(models));
-        result.putAll(fromCatalog);
-        return result;
+        return models;
     }
 
     /** Grows with every counted vote and every rebuild: the boards at one version are always the same. */
