@@ -140,7 +140,6 @@ public final class BattleService {
         }
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
-        leaderboard.refreshIfSizesChanged();
         Instant now = clock.instant();
         Runnable giveBack = ballots.admit(voter, address);
         Ballot ballot = new Ballot(voter, address, ballots.tooFast(battle, now), config.current().voters().countFastVotes());

@@ -24,7 +24,8 @@ import org.gpupoor.arena.store.LoggedVote;
 
 /**
  * The boards, kept in memory and updated per vote. They are a pure function of the battle log:
- * on start (and whenever a model's size becomes known) they are rebuilt by replaying it.
+ * on start (and whenever the catalog's sizes change: see {@link #rebuild}) they are rebuilt by
+ * replaying it. Reading a board never replays: a replay holds up every vote.
  */
 public final class Leaderboard {
     private final BattleLog log;
@@ -34,7 +35,6 @@ public final class Leaderboard {
     private final boolean countFlagged;
     private WinLossTable table = new WinLossTable();
     private SizeAdjustedElo elo;
-    private Map<String, Double> catalogSizesUsed;
     private Map<String, Double> sizes = Map.of();
     private double maxSize = 1;
     private volatile long version;
@@ -51,11 +51,13 @@ public final class Leaderboard {
         rebuild();
     }
 
-    /** Replays the whole log; waits for in-flight votes so none is counted twice or missed. */
+    /**
+     * Replays the whole log; waits for in-flight votes so none is counted twice or missed. Called
+     * at start, after a vote is voided, and when the catalog's sizes change (never on a read).
+     */
     public void rebuild() {
         log.withWritesPaused(() -> {
             synchronized (this) {
-                catalogSizesUsed = catalog.knownSizes();
                 // The place first, then the votes up to it: on a shared log others vote meanwhile,
                 // and their later votes must reach the boards once, through catchUp.
                 long upTo = log.lastVoteSeq();
@@ -147,21 +149,18 @@ public final class Leaderboard {
 
     /** The main board: every model shown, ranked among the models shown. */
     public List<MainRow> mainBoard() {
-        refreshIfSizesChanged();
         Set<String> hiddenNow = hidden.now();
         return mainRows(hiddenNow).stream().filter(r -> !hiddenNow.contains(r.model())).toList();
     }
 
     /** The ELO board: every model shown, ranked among the models shown. */
     public List<EloRow> eloBoard() {
-        refreshIfSizesChanged();
         Set<String> hiddenNow = hidden.now();
         return eloRows(hiddenNow).stream().filter(r -> !hiddenNow.contains(r.model())).toList();
     }
 
     /** Every listed model's rating after each battle, replayed from the log. */
     public ChartData.EloHistory eloHistory() {
-        refreshIfSizesChanged();
         return log.withWritesPaused(() -> {
             synchronized (this) {
                 return ChartData.eloHistory(log.countedInVoteOrder(countFlagged), new SizeAdjustedElo(sizes, maxSize), chartModels());
@@ -208,17 +207,6 @@ public final class Leaderboard {
             });
         }
         return tallies;
-    }
-
-    /** Rebuilds if a model's size has become known since the last replay. Never call it under the log's write lock. */
-    public void refreshIfSizesChanged() {
-        boolean changed;
-        synchronized (this) {
-            changed = !catalog.knownSizes().equals(catalogSizesUsed);
-        }
-        if (changed) {
-            rebuild();
-        }
     }
 
     private synchronized List<MainRow> mainRows(Set<String> hiddenNow) {

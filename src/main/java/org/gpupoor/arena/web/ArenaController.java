@@ -116,7 +116,6 @@ public final class ArenaController {
     }
 
     public void mainBoard(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
             return Map.of("rows", leaderboard.mainBoard().stream()
@@ -125,7 +124,6 @@ public final class ArenaController {
     }
 
     public void eloBoard(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
             return Map.of("rows", leaderboard.eloBoard().stream()
@@ -162,7 +160,6 @@ public final class ArenaController {
     }
 
     public void eloHistory(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
         boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
     }
