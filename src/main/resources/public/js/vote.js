@@ -77,8 +77,10 @@ function reveal(models, winner, standings, notCounted) {
     if (standings && standings[side] && standings[side].elo_change != null) {
       const delta = standings[side].elo_change;
       const cls = delta >= 0 ? "change-up" : "change-down";
+      // A hidden model has no rank: it is not on the board.
+      const rank = standings[side].main.rank;
       change = ` · ELO <span class="${cls}">${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}</span> → ${standings[side].elo.rating.toFixed(0)}` +
-        ` · leaderboard rank ${standings[side].main.rank}`;
+        (rank != null ? ` · leaderboard rank ${rank}` : "");
     }
     lines.push(`<p><strong>Model ${side.toUpperCase()}</strong> was <strong>${escapeHtml(m.name)}</strong>${escapeHtml(size)}${change}</p>`);
   }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
+import org.gpupoor.arena.leaderboard.ModelSizes;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.OllamaGateway;
@@ -108,18 +110,33 @@ public final class App implements AutoCloseable {
         // Ollama checks get a thread of their own: one that hangs on Ollama must not delay anything else.
         ScheduledExecutorService checks = Executors.newScheduledThreadPool(1, Threads.daemon("ollama-check"));
         ModelCatalog catalog = new ModelCatalog(config, ollama, clock, checks);
-        // The first check runs while the server starts: the port opens without waiting for Ollama,
-        // and a battle asked for before the check is done makes its own.
-        checks.scheduleWithFixedDelay(() -> safely(catalog::refresh), 0, 15, TimeUnit.SECONDS);
 
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
         String exportBlocked = LeaderboardStartup.importIfFirstStart(leaderboardJson, battleLog, clock.instant());
-        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, config.countIdentityLeaks());
+        HiddenModels hidden = new HiddenModels(battleLog);
+        ModelSizes sizes = new ModelSizes(catalog, battleLog);
+        Leaderboard leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
         ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
-        StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, config.ratings(), ratingsThread);
+        StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratingsThread);
         // Off the start-up path: the server answers at once; the fit lands a fraction of a second later.
         ratingsThread.execute(() -> safely(strengths::recomputeNow));
+        // Sizes feed the ELO and the Bradley-Terry board: replay when they change, on the ratings
+        // thread, never on a reader's request (a replay holds up every vote).
+        catalog.onSizesChange(() -> {
+            try {
+                ratingsThread.execute(() -> safely(() -> {
+                    leaderboard.rebuild();
+                    strengths.requestRecompute();
+                }));
+            } catch (RejectedExecutionException e) {
+                // shutting down: no board to keep
+            }
+        });
+        // Only now, so no size change escapes the boards. The first check runs while the server
+        // starts: the port opens without waiting for Ollama, and a battle asked for before the
+        // check is done makes its own.
+        checks.scheduleWithFixedDelay(() -> safely(catalog::refresh), 0, 15, TimeUnit.SECONDS);
 
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
@@ -140,14 +157,10 @@ public final class App implements AutoCloseable {
             var catalogUpdated = catalog.reconfigure(next);
             battleLimit.setPerMinute(next.rateLimits().battlesPerMinute());
             voteLimit.setPerMinute(next.rateLimits().votesPerMinute());
-            if (!before.models().equals(next.models()) || !before.maxModelSizeB().equals(next.maxModelSizeB())) {
-                // Names and sizes feed the boards (the ELO's size adjustment): replay them once the
-                // catalog has them, off the reload's thread.
-                catalogUpdated.thenRunAsync(() -> safely(() -> {
-                    leaderboard.rebuild();
-                    strengths.requestRecompute();
-                    export.requestWrite();
-                }), ratingsThread);
+            if (!before.models().equals(next.models())) {
+                // The Bradley-Terry board keeps the names it was fitted with: refit once the catalog
+                // has the new ones. Changed sizes replay the boards through the catalog (above).
+                catalogUpdated.thenRunAsync(() -> safely(strengths::requestRecompute), ratingsThread);
             }
         });
         ConfigWatcher watcher = operations.configFile() == null ? null
@@ -155,7 +168,6 @@ public final class App implements AutoCloseable {
         if (watcher != null) {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
-        HiddenModels hidden = new HiddenModels(battleLog);
         if (config.storage().shared()) {
             SharedLogFollower.start(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
         }

@@ -18,6 +18,7 @@ import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.ModelSizes;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
@@ -54,6 +55,7 @@ public final class BattleService {
     private final Random random;
     private final ArenaMetrics metrics;
     private final BallotBox ballots;
+    private final ModelSizes sizes;
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
@@ -64,6 +66,7 @@ public final class BattleService {
         this.metrics = metrics;
         this.ballots = new BallotBox(battleLog, config, clock);
         this.catalog = catalog;
+        this.sizes = new ModelSizes(catalog, battleLog);
         this.leaderboard = leaderboard;
         this.export = export;
         this.strengths = strengths;
@@ -136,7 +139,6 @@ public final class BattleService {
         }
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
-        leaderboard.refreshIfSizesChanged();
         Instant now = clock.instant();
         Runnable giveBack = ballots.admit(voter, address);
         Ballot ballot = new Ballot(voter, address, ballots.tooFast(battle, now), config.current().voters().countFastVotes());
@@ -215,9 +217,10 @@ public final class BattleService {
         return new Contender(e.tag(), e.name(), e.sizeB());
     }
 
+    /** A battle's model as read back from the log: its size found as the boards find it (see {@link ModelSizes}). */
     private Contender contender(String tag, Double loggedSize) {
-        return catalog.find(tag).map(e -> new Contender(tag, e.name(), e.sizeB() != null ? e.sizeB() : loggedSize))
-                .orElse(new Contender(tag, tag, loggedSize));
+        String name = catalog.find(tag).map(CatalogEntry::name).orElse(tag);
+        return new Contender(tag, name, sizes.of(tag, loggedSize));
     }
 
     private static String abbreviate(String id) {

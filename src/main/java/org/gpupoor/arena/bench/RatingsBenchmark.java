@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.ModelSizes;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
@@ -119,8 +121,10 @@ public final class RatingsBenchmark {
 
             OllamaGateway nowhere = new OllamaGateway(config, Executors.newSingleThreadExecutor());
             ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(), Runnable::run);
-            double rebuild = median(timed(() -> new Leaderboard(log, catalog, false)));
-            Leaderboard board = new Leaderboard(log, catalog, false);
+            ModelSizes modelSizes = new ModelSizes(catalog, log);
+            HiddenModels hidden = new HiddenModels(log);
+            double rebuild = median(timed(() -> new Leaderboard(log, catalog, modelSizes, hidden, false)));
+            Leaderboard board = new Leaderboard(log, catalog, modelSizes, hidden, false);
             System.gc(); // the replays above left a million-battle list behind: collect it before timing votes
             double[] update = new double[VOTES_TIMED];
             SplittableRandom random = new SplittableRandom(7);

@@ -55,6 +55,7 @@ public final class ModelCatalog {
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
+    private volatile Runnable onSizesChange = () -> { };
 
     /** {@code background} runs the checks that {@link #fresh} starts without waiting for them. */
     public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock, Executor background) {
@@ -142,7 +143,19 @@ public final class ModelCatalog {
         }
         snapshot = next;
         logChanges(previous, next);
+        if (!knownSizes(previous).equals(knownSizes(next)) || !largestApprovedSize(previous).equals(largestApprovedSize(next))) {
+            onSizesChange.run();
+        }
         return next;
+    }
+
+    /**
+     * {@code listener} runs, on the checking thread, each time a check finds that the known sizes
+     * or the largest approved size changed (a config reload, a size Ollama reports, a model
+     * discovered): the only times the boards need replaying. It should hand the work off.
+     */
+    public void onSizesChange(Runnable listener) {
+        this.onSizesChange = listener;
     }
 
     /** The last time an answer of {@code tag} failed on its own, and why (shown in the models list). */
@@ -169,6 +182,10 @@ public final class ModelCatalog {
 
     /** Sizes of every configured model whose size is known. */
     public Map<String, Double> knownSizes() {
+        return knownSizes(snapshot);
+    }
+
+    private static Map<String, Double> knownSizes(Snapshot snapshot) {
         Map<String, Double> sizes = new HashMap<>();
         for (CatalogEntry e : snapshot.models()) {
             if (e.sizeB() != null) {
@@ -180,6 +197,10 @@ public final class ModelCatalog {
 
     /** The yardstick for the size-adjusted ELO: the largest approved model of known size. */
     public Optional<Double> largestApprovedSize() {
+        return largestApprovedSize(snapshot);
+    }
+
+    private static Optional<Double> largestApprovedSize(Snapshot snapshot) {
         return snapshot.models().stream()
                 .filter(e -> e.sizeB() != null && e.state() != CatalogEntry.State.TOO_LARGE)
                 .map(CatalogEntry::sizeB).max(Double::compare);

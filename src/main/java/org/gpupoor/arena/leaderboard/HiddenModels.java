@@ -12,7 +12,8 @@ import org.gpupoor.arena.store.BattleLog;
 /**
  * Models the operator has hidden from the boards. Their battles still count for their opponents
  * (hiding a model must not move anyone else's rating); only their own rows, series and cells are
- * left out. Kept in the log, so a restart keeps them hidden.
+ * left out. Kept in the log, so a restart keeps them hidden. The main and ELO boards rank around
+ * them themselves ({@link Ranks}), so a vote's answer tells the same ranks as the boards.
  */
 public final class HiddenModels {
     private final BattleLog log;
@@ -26,6 +27,11 @@ public final class HiddenModels {
 
     public boolean contains(String tag) {
         return hidden.contains(tag);
+    }
+
+    /** The models hidden at this instant, to rank and filter a board by one consistent set. */
+    public Set<String> now() {
+        return hidden;
     }
 
     /** Grows with every change: part of every board's version. */
@@ -59,26 +65,6 @@ public final class HiddenModels {
     public <T> List<T> filter(List<T> rows, Function<T, String> model) {
         Set<String> now = hidden;
         return now.isEmpty() ? rows : rows.stream().filter(r -> !now.contains(model.apply(r))).toList();
-    }
-
-    /** The main board without hidden models, ranked anew. */
-    public List<BoardRows.MainRow> rerank(List<BoardRows.MainRow> rows) {
-        List<BoardRows.MainRow> ranked = new ArrayList<>();
-        for (BoardRows.MainRow r : filter(rows, BoardRows.MainRow::model)) {
-            ranked.add(new BoardRows.MainRow(ranked.size() + 1, r.model(), r.name(), r.sizeB(), r.wins(), r.losses(), r.ties(),
-                    r.battles(), r.winRate(), r.score()));
-        }
-        return ranked;
-    }
-
-    /** The ELO board without hidden models, ranked anew (models without a rating stay unranked, last). */
-    public List<BoardRows.EloRow> rerankElo(List<BoardRows.EloRow> rows) {
-        List<BoardRows.EloRow> ranked = new ArrayList<>();
-        for (BoardRows.EloRow r : filter(rows, BoardRows.EloRow::model)) {
-            ranked.add(new BoardRows.EloRow(r.rank() == null ? null : ranked.size() + 1, r.model(), r.name(), r.sizeB(), r.rating(),
-                    r.initialRating(), r.winImpact(), r.lossImpact(), r.battles()));
-        }
-        return ranked;
     }
 
     /** The Bradley-Terry rows without hidden models; each confident rank counts only the models still shown. */

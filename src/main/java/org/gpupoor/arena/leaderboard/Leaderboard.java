@@ -1,7 +1,6 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
-import org.gpupoor.arena.catalog.ModelSize;
 import org.gpupoor.arena.leaderboard.BoardRows.EloRow;
 import org.gpupoor.arena.leaderboard.BoardRows.MainRow;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
@@ -26,15 +24,17 @@ import org.gpupoor.arena.store.LoggedVote;
 
 /**
  * The boards, kept in memory and updated per vote. They are a pure function of the battle log:
- * on start (and whenever a model's size becomes known) they are rebuilt by replaying it.
+ * on start (and whenever the catalog's sizes change: see {@link #rebuild}) they are rebuilt by
+ * replaying it. Reading a board never replays: a replay holds up every vote.
  */
 public final class Leaderboard {
     private final BattleLog log;
     private final ModelCatalog catalog;
+    private final ModelSizes modelSizes;
+    private final HiddenModels hidden;
     private final boolean countFlagged;
     private WinLossTable table = new WinLossTable();
     private SizeAdjustedElo elo;
-    private Map<String, Double> catalogSizesUsed;
     private Map<String, Double> sizes = Map.of();
     private double maxSize = 1;
     private volatile long version;
@@ -42,23 +42,27 @@ public final class Leaderboard {
     private long appliedSeq;
 
     /** @param countFlagged whether battles whose answers gave their authors away count */
-    public Leaderboard(BattleLog log, ModelCatalog catalog, boolean countFlagged) {
+    public Leaderboard(BattleLog log, ModelCatalog catalog, ModelSizes modelSizes, HiddenModels hidden, boolean countFlagged) {
         this.log = log;
         this.catalog = catalog;
+        this.modelSizes = modelSizes;
+        this.hidden = hidden;
         this.countFlagged = countFlagged;
         rebuild();
     }
 
-    /** Replays the whole log; waits for in-flight votes so none is counted twice or missed. */
+    /**
+     * Replays the whole log; waits for in-flight votes so none is counted twice or missed. Called
+     * at start, after a vote is voided, and when the catalog's sizes change (never on a read).
+     */
     public void rebuild() {
         log.withWritesPaused(() -> {
             synchronized (this) {
-                catalogSizesUsed = catalog.knownSizes();
                 // The place first, then the votes up to it: on a shared log others vote meanwhile,
                 // and their later votes must reach the boards once, through catchUp.
                 long upTo = log.lastVoteSeq();
                 List<CountedBattle> history = log.countedInVoteOrder(countFlagged, upTo);
-                sizes = eloSizes(history, catalogSizesUsed);
+                sizes = modelSizes.of(modelsIn(history));
                 maxSize = catalog.largestApprovedSize()
                         .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));
                 WinLossTable freshTable = new WinLossTable();
@@ -76,21 +80,13 @@ public final class Leaderboard {
         });
     }
 
-    /** Sizes for the ELO: the catalog's, else the size logged with the battles, else the tag's. */
-    private Map<String, Double> eloSizes(List<CountedBattle> history, Map<String, Double> fromCatalog) {
+    private static Set<String> modelsIn(List<CountedBattle> history) {
         Set<String> models = new HashSet<>();
         for (CountedBattle b : history) {
             models.add(b.modelA());
             models.add(b.modelB());
         }
-        Map<String, Double> result = new HashMap<>();
-        for (String model : models) {
-            ModelSize.fromTag(model).ifPresent(size -> result.put(model, size));
-        }
-        models.removeAll(fromCatalog.keySet());
-        result.putAll(log.loggedSizes(models));
-        result.putAll(fromCatalog);
-        return result;
+        return models;
     }
 
     /** Grows with every counted vote and every rebuild: the boards at one version are always the same. */
@@ -136,29 +132,35 @@ public final class Leaderboard {
         table.record(battle);
         elo.apply(battle);
         version++;
-        return Map.of("a", standing(battle.modelA(), beforeA), "b", standing(battle.modelB(), beforeB));
+        Set<String> hiddenNow = hidden.now();
+        List<MainRow> mainRows = mainRows(hiddenNow);
+        List<EloRow> eloRows = eloRows(hiddenNow);
+        return Map.of("a", standing(battle.modelA(), beforeA, mainRows, eloRows),
+                "b", standing(battle.modelB(), beforeB, mainRows, eloRows));
     }
 
-    private Standing standing(String model, double before) {
-        MainRow main = mainRows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
-        EloRow eloRow = eloRows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+    /** Where a voted model stands: its rows as ranked for the boards (no rank if it is hidden). */
+    private static Standing standing(String model, double before, List<MainRow> mainRows, List<EloRow> eloRows) {
+        MainRow main = mainRows.stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        EloRow eloRow = eloRows.stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
         Double change = eloRow.rating() == null || Double.isNaN(before) ? null : eloRow.rating() - before;
         return new Standing(main, eloRow, change);
     }
 
+    /** The main board: every model shown, ranked among the models shown. */
     public List<MainRow> mainBoard() {
-        refreshIfSizesChanged();
-        return mainRows();
+        Set<String> hiddenNow = hidden.now();
+        return mainRows(hiddenNow).stream().filter(r -> !hiddenNow.contains(r.model())).toList();
     }
 
+    /** The ELO board: every model shown, ranked among the models shown. */
     public List<EloRow> eloBoard() {
-        refreshIfSizesChanged();
-        return eloRows();
+        Set<String> hiddenNow = hidden.now();
+        return eloRows(hiddenNow).stream().filter(r -> !hiddenNow.contains(r.model())).toList();
     }
 
     /** Every listed model's rating after each battle, replayed from the log. */
     public ChartData.EloHistory eloHistory() {
-        refreshIfSizesChanged();
         return log.withWritesPaused(() -> {
             synchronized (this) {
                 return ChartData.eloHistory(log.countedInVoteOrder(countFlagged), new SizeAdjustedElo(sizes, maxSize), chartModels());
@@ -173,7 +175,7 @@ public final class Leaderboard {
 
     /** Models with counted battles, in main-board order. */
     private List<ChartData.Model> chartModels() {
-        return mainRows().stream().filter(r -> r.battles() > 0).map(r -> new ChartData.Model(r.model(), r.name())).toList();
+        return mainBoard().stream().filter(r -> r.battles() > 0).map(r -> new ChartData.Model(r.model(), r.name())).toList();
     }
 
     /** Counts of battles per model, for matchmaking. */
@@ -207,54 +209,26 @@ public final class Leaderboard {
         return tallies;
     }
 
-    /** Rebuilds if a model's size has become known since the last replay. Never call it under the log's write lock. */
-    public void refreshIfSizesChanged() {
-        boolean changed;
-        synchronized (this) {
-            changed = !catalog.knownSizes().equals(catalogSizesUsed);
-        }
-        if (changed) {
-            rebuild();
-        }
-    }
-
-    private synchronized List<MainRow> mainRows() {
-        List<MainRow> unranked = new ArrayList<>();
+    private synchronized List<MainRow> mainRows(Set<String> hiddenNow) {
+        List<MainRow> rows = new ArrayList<>();
         for (String model : listedModels()) {
             WinLossTable.Tally t = table.total(model);
-            unranked.add(new MainRow(0, model, nameOf(model), sizes.get(model), t.wins(), t.losses(), t.ties(),
+            rows.add(new MainRow(null, model, nameOf(model), sizes.get(model), t.wins(), t.losses(), t.ties(),
                     t.battles(), MainScore.winRate(t), MainScore.score(t)));
         }
-        unranked.sort(Comparator.comparingDouble(MainRow::score).reversed()
-                .thenComparing(Comparator.comparingInt(MainRow::battles).reversed())
-                .thenComparing(MainRow::name));
-        List<MainRow> ranked = new ArrayList<>();
-        for (int i = 0; i < unranked.size(); i++) {
-            MainRow r = unranked.get(i);
-            ranked.add(new MainRow(i + 1, r.model(), r.name(), r.sizeB(), r.wins(), r.losses(), r.ties(), r.battles(),
-                    r.winRate(), r.score()));
-        }
-        return ranked;
+        return Ranks.main(rows, hiddenNow);
     }
 
-    private synchronized List<EloRow> eloRows() {
-        List<EloRow> unranked = new ArrayList<>();
+    private synchronized List<EloRow> eloRows(Set<String> hiddenNow) {
+        List<EloRow> rows = new ArrayList<>();
         for (String model : listedModels()) {
             Double size = sizes.get(model);
             SizeAdjustedElo.Impact impact = elo.impact(model);
-            unranked.add(new EloRow(0, model, nameOf(model), size, elo.rating(model).orElse(null),
+            rows.add(new EloRow(null, model, nameOf(model), size, elo.rating(model).orElse(null),
                     size == null ? null : SizeAdjustedElo.initialRating(size), impact.wins(), impact.losses(),
                     table.total(model).battles()));
         }
-        unranked.sort(Comparator.comparing((EloRow r) -> r.rating() == null ? Double.NEGATIVE_INFINITY : r.rating())
-                .reversed().thenComparing(EloRow::name));
-        List<EloRow> ranked = new ArrayList<>();
-        for (int i = 0; i < unranked.size(); i++) {
-            EloRow r = unranked.get(i);
-            ranked.add(new EloRow(r.rating() == null ? null : i + 1, r.model(), r.name(), r.sizeB(), r.rating(),
-                    r.initialRating(), r.winImpact(), r.lossImpact(), r.battles()));
-        }
-        return ranked;
+        return Ranks.elo(rows, hiddenNow);
     }
 
     /** Every approved model, plus any model that has counted battles but left the config. */

@@ -66,17 +66,19 @@ public final class StrengthBoard {
     private final BattleLog battleLog;
     private final Leaderboard leaderboard;
     private final ModelCatalog catalog;
+    private final ModelSizes modelSizes;
     private final ArenaConfig.Ratings settings;
     private final ScheduledExecutorService background;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
 
-    public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ArenaConfig.Ratings settings,
-                         ScheduledExecutorService background) {
+    public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ModelSizes modelSizes,
+                         ArenaConfig.Ratings settings, ScheduledExecutorService background) {
         this.battleLog = battleLog;
         this.leaderboard = leaderboard;
         this.catalog = catalog;
+        this.modelSizes = modelSizes;
         this.settings = settings;
         this.background = background;
     }
@@ -107,8 +109,7 @@ public final class StrengthBoard {
     public void recomputeNow() {
         // The live boards already hold the counts per pair: no need to read a million votes again.
         PairCounts counts = PairCounts.fromTallies(leaderboard.pairTallies());
-        Map<String, Double> sizes = new HashMap<>(battleLog.loggedSizes(counts.models()));
-        sizes.putAll(catalog.knownSizes());
+        Map<String, Double> sizes = modelSizes.of(counts.models());
         TreeSet<String> models = new TreeSet<>(counts.models());
         catalog.current().models().forEach(e -> models.add(e.tag()));
         Map<String, ModelSpeed> speeds = new HashMap<>();

@@ -81,19 +81,17 @@ public final class ArenaController {
     }
 
     public void mainBoard(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", hidden.rerank(leaderboard.mainBoard()).stream()
+            return Map.of("rows", leaderboard.mainBoard().stream()
                     .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
 
     public void eloBoard(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", hidden.rerankElo(leaderboard.eloBoard()).stream()
+            return Map.of("rows", leaderboard.eloBoard().stream()
                     .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
         });
     }
@@ -127,7 +125,6 @@ public final class ArenaController {
     }
 
     public void eloHistory(Context ctx) {
-        leaderboard.refreshIfSizesChanged();
         // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
         boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
     }
