@@ -21,6 +21,7 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
@@ -123,12 +124,10 @@ public final class App implements AutoCloseable {
         ratingsThread.execute(() -> safely(strengths::recomputeNow));
         // Sizes feed the ELO and the Bradley-Terry board: replay when they change, on the ratings
         // thread, never on a reader's request (a replay holds up every vote).
+        Boards boards = new Boards(leaderboard, strengths, export);
         catalog.onSizesChange(() -> {
             try {
-                ratingsThread.execute(() -> safely(() -> {
-                    leaderboard.rebuild();
-                    strengths.requestRecompute();
-                }));
+                ratingsThread.execute(() -> safely(boards::logRewritten));
             } catch (RejectedExecutionException e) {
                 // shutting down: no board to keep
             }
@@ -141,7 +140,7 @@ public final class App implements AutoCloseable {
         ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
         Random random = new Random();
-        BattleService battles = new BattleService(battleLog, catalog, leaderboard, export, strengths, ollama, workers,
+        BattleService battles = new BattleService(battleLog, catalog, leaderboard, boards, ollama, workers,
                 deadlines, live, clock, random, metrics);
         export.requestWrite();
         timers.scheduleWithFixedDelay(() -> safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
@@ -160,7 +159,7 @@ public final class App implements AutoCloseable {
             if (!before.models().equals(next.models())) {
                 // The Bradley-Terry board keeps the names it was fitted with: refit once the catalog
                 // has the new ones. Changed sizes replay the boards through the catalog (above).
-                catalogUpdated.thenRunAsync(() -> safely(strengths::requestRecompute), ratingsThread);
+                catalogUpdated.thenRunAsync(() -> safely(boards::namesChanged), ratingsThread);
             }
         });
         ConfigWatcher watcher = operations.configFile() == null ? null
@@ -169,10 +168,10 @@ public final class App implements AutoCloseable {
             timers.scheduleWithFixedDelay(() -> safely(watcher::checkForEdits), 2, 2, TimeUnit.SECONDS);
         }
         if (config.storage().shared()) {
-            SharedLogFollower.start(battleLog, leaderboard, hidden, strengths, export, timers, live, clock);
+            SharedLogFollower.start(battleLog, leaderboard, hidden, boards, timers, live, clock);
         }
-        AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, strengths,
-                export, hidden, catalog, json, clock);
+        AdminController adminApi = new AdminController(operations.adminToken(), live, watcher, battleLog, leaderboard, boards,
+                hidden, catalog, json, clock);
         VoterCookie voterCookie = new VoterCookie(battleLog.secret("voter_key", App::freshSecret));
         BattleController battleApi = new BattleController(battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, clock);
         ArenaController arenaApi = new ArenaController(live, catalog, leaderboard, export, strengths, hidden, random, json);
@@ -193,7 +192,7 @@ public final class App implements AutoCloseable {
             c.staticFiles.enableWebjars();
             ErrorHandling.install(c);
             routes.addAll(Routes.install(c, new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi,
-                    new VoterAdmin(live, battleLog, leaderboard, strengths, export, clock), metrics, battleLimit, voteLimit)));
+                    new VoterAdmin(live, battleLog, boards, clock), metrics, battleLimit, voteLimit)));
         });
         return new App(javalin, List.copyOf(routes), database, battleLog, battles, export, workers,
                 List.of(checks, deadlines, timers, ratingsThread), catalog, metrics);

@@ -5,10 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
-import org.gpupoor.arena.leaderboard.LeaderboardExport;
-import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.store.BattleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,8 @@ final class SharedLogFollower {
      * Several arena instances on one log: each counts its own votes at once and the others' within
      * a second, always in the log's order, so every instance shows the same boards.
      */
-    static void start(BattleLog battleLog, Leaderboard leaderboard, HiddenModels hidden, StrengthBoard strengths,
-                      LeaderboardExport export, ScheduledExecutorService timers, LiveConfig live, Clock clock) {
+    static void start(BattleLog battleLog, Leaderboard leaderboard, HiddenModels hidden, Boards boards,
+                      ScheduledExecutorService timers, LiveConfig live, Clock clock) {
         battleLog.beforeEachOwnVote(leaderboard::ownVoteAt);
         long[] changesSeen = {battleLog.changeVersion()};
         timers.scheduleWithFixedDelay(() -> App.safely(() -> {
@@ -34,11 +33,10 @@ final class SharedLogFollower {
                 // A vote voided or a model hidden, here or on another instance: rebuild from the log.
                 changesSeen[0] = changes;
                 hidden.reload();
-                leaderboard.rebuild();
+                boards.logRewritten();
             }
-            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0 || rewritten) {
-                strengths.requestRecompute();
-                export.requestWrite();
+            if (battleLog.withWritesPaused(() -> leaderboard.catchUp(Long.MAX_VALUE)) > 0) {
+                boards.votesStored(true);
             }
         }), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> App.safely(() -> {

@@ -16,10 +16,9 @@ import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
+import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.Leaderboard;
-import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.ModelSizes;
-import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.CountedBattle;
@@ -45,8 +44,7 @@ public final class BattleService {
     private final BattleLog battleLog;
     private final ModelCatalog catalog;
     private final Leaderboard leaderboard;
-    private final LeaderboardExport export;
-    private final StrengthBoard strengths;
+    private final Boards boards;
     private final BattleRunner runner;
     private final BattleQueue queue;
     private final Duration abandonAfter;
@@ -59,8 +57,8 @@ public final class BattleService {
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
-    public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, LeaderboardExport export,
-                         StrengthBoard strengths, OllamaGateway ollama, ExecutorService workers, ScheduledExecutorService timers,
+    public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, Boards boards, OllamaGateway ollama,
+                         ExecutorService workers, ScheduledExecutorService timers,
                          LiveConfig config, Clock clock, Random random, ArenaMetrics metrics) {
         this.battleLog = battleLog;
         this.metrics = metrics;
@@ -68,8 +66,7 @@ public final class BattleService {
         this.catalog = catalog;
         this.sizes = new ModelSizes(catalog, battleLog);
         this.leaderboard = leaderboard;
-        this.export = export;
-        this.strengths = strengths;
+        this.boards = boards;
         this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock, metrics);
         this.queue = new BattleQueue(config.current().capacity().maxConcurrentBattles());
         this.abandonAfter = Duration.ofSeconds(config.current().capacity().abandonAfterSeconds());
@@ -163,10 +160,7 @@ public final class BattleService {
         // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
         battles.remove(id, battle);
         running.remove(id);
-        export.requestWrite();
-        if (counts) {
-            strengths.requestRecompute();
-        }
+        boards.votesStored(counts);
         return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
     }
 

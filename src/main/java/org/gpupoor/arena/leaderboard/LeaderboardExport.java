@@ -1,10 +1,10 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +20,13 @@ public final class LeaderboardExport implements AutoCloseable {
     private final Leaderboard leaderboard;
     private final LeaderboardJson file;
     private final String blockedBecause;
-    private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaderboard-json");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile long lastWriteStarted = System.nanoTime() - MIN_INTERVAL_NANOS;
+    private final Debounced write = new Debounced("Writing leaderboard.json", writer, Duration.ZERO, Duration.ofSeconds(1),
+            this::writeNow);
 
     /** @param blockedBecause why the file must not be written (it was corrupt), or null */
     public LeaderboardExport(Leaderboard leaderboard, LeaderboardJson file, String blockedBecause) {
@@ -42,15 +41,9 @@ public final class LeaderboardExport implements AutoCloseable {
     }
 
     public void requestWrite() {
-        if (blockedBecause != null || !pending.compareAndSet(false, true)) {
-            return;
+        if (blockedBecause == null) {
+            write.request();
         }
-        long wait = Math.max(0, lastWriteStarted + MIN_INTERVAL_NANOS - System.nanoTime());
-        writer.schedule(() -> {
-            lastWriteStarted = System.nanoTime(); // before a new request can see pending as false
-            pending.set(false);
-            writeNow();
-        }, wait, TimeUnit.NANOSECONDS);
     }
 
     private void writeNow() {

@@ -1,5 +1,6 @@
 package org.gpupoor.arena.leaderboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.gpupoor.arena.catalog.CatalogEntry;
@@ -18,8 +17,6 @@ import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
 import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.store.BattleLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Bradley-Terry board with 95% intervals, and each model's speed. Fitting and bootstrapping
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * votes is one refit), and the board serves the last result; a vote never waits for them.
  */
 public final class StrengthBoard {
-    private static final Logger log = LoggerFactory.getLogger(StrengthBoard.class);
     static final long SEED = 42;
     private static final long DEBOUNCE_MILLIS = 1000;
 
@@ -68,8 +64,7 @@ public final class StrengthBoard {
     private final ModelCatalog catalog;
     private final ModelSizes modelSizes;
     private final ArenaConfig.Ratings settings;
-    private final ScheduledExecutorService background;
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Debounced refit;
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
 
@@ -80,7 +75,8 @@ public final class StrengthBoard {
         this.catalog = catalog;
         this.modelSizes = modelSizes;
         this.settings = settings;
-        this.background = background;
+        this.refit = new Debounced("Bradley-Terry recompute", background, Duration.ofMillis(DEBOUNCE_MILLIS), Duration.ZERO,
+                this::recomputeNow);
     }
 
     public Result current() {
@@ -92,18 +88,9 @@ public final class StrengthBoard {
         return version.get();
     }
 
-    /** Asks for a refit soon; calls that arrive before it starts share it. */
+    /** Asks for a refit soon; calls that arrive before it starts share it (a burst of votes is one refit). */
     public void requestRecompute() {
-        if (pending.compareAndSet(false, true)) {
-            background.schedule(() -> {
-                pending.set(false);
-                try {
-                    recomputeNow();
-                } catch (RuntimeException e) {
-                    log.error("Bradley-Terry recompute failed", e);
-                }
-            }, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        refit.request();
     }
 
     public void recomputeNow() {

@@ -15,10 +15,9 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
-import org.gpupoor.arena.leaderboard.LeaderboardExport;
-import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.store.BattleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,7 @@ public final class AdminController {
     private final ConfigWatcher watcher;
     private final BattleLog battleLog;
     private final Leaderboard leaderboard;
-    private final StrengthBoard strengths;
-    private final LeaderboardExport export;
+    private final Boards boards;
     private final HiddenModels hidden;
     private final ModelCatalog catalog;
     private final ObjectMapper json;
@@ -45,7 +43,7 @@ public final class AdminController {
 
     /** @param watcher null when the arena was not started from a config file (then reload is refused) */
     public AdminController(String token, LiveConfig config, ConfigWatcher watcher, BattleLog battleLog, Leaderboard leaderboard,
-                           StrengthBoard strengths, LeaderboardExport export, HiddenModels hidden, ModelCatalog catalog,
+                           Boards boards, HiddenModels hidden, ModelCatalog catalog,
                            ObjectMapper json, Clock clock) {
         this.hidden = hidden;
         this.catalog = catalog;
@@ -54,8 +52,7 @@ public final class AdminController {
         this.watcher = watcher;
         this.battleLog = battleLog;
         this.leaderboard = leaderboard;
-        this.strengths = strengths;
-        this.export = export;
+        this.boards = boards;
         this.json = json;
         this.clock = clock;
     }
@@ -156,9 +153,7 @@ public final class AdminController {
         }
         if (result == BattleLog.Voided.VOIDED) {
             log.info("Vote on battle {} voided by the operator", id);
-            leaderboard.rebuild();
-            strengths.requestRecompute();
-            export.requestWrite();
+            boards.logRewritten();
         }
         ctx.json(new Bodies.VoidedVote(id, true, result == BattleLog.Voided.VOIDED));
     }

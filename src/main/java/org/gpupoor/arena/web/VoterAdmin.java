@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
-import org.gpupoor.arena.leaderboard.Leaderboard;
-import org.gpupoor.arena.leaderboard.LeaderboardExport;
-import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.VoterRecord;
 import org.slf4j.Logger;
@@ -22,18 +20,13 @@ public final class VoterAdmin {
 
     private final LiveConfig config;
     private final BattleLog battleLog;
-    private final Leaderboard leaderboard;
-    private final StrengthBoard strengths;
-    private final LeaderboardExport export;
+    private final Boards boards;
     private final Clock clock;
 
-    public VoterAdmin(LiveConfig config, BattleLog battleLog, Leaderboard leaderboard, StrengthBoard strengths,
-                      LeaderboardExport export, Clock clock) {
+    public VoterAdmin(LiveConfig config, BattleLog battleLog, Boards boards, Clock clock) {
         this.config = config;
         this.battleLog = battleLog;
-        this.leaderboard = leaderboard;
-        this.strengths = strengths;
-        this.export = export;
+        this.boards = boards;
         this.clock = clock;
     }
 
@@ -75,9 +68,7 @@ public final class VoterAdmin {
         }
         if (voided > 0) {
             log.info("{} votes of voter {} voided by the operator", voided, voter);
-            leaderboard.rebuild();
-            strengths.requestRecompute();
-            export.requestWrite();
+            boards.logRewritten();
         }
         ctx.json(new Bodies.VoidedVoter(voter, voided, voided > 0));
     }

@@ -1,0 +1,41 @@
+package org.gpupoor.arena.leaderboard;
+
+/**
+ * The boards as the rest of the arena sees them: told what happened to the log, one method per
+ * event, they keep the main and ELO boards, the Bradley-Terry refit and leaderboard.json in step.
+ */
+public final class Boards {
+    private final Leaderboard leaderboard;
+    private final StrengthBoard strengths;
+    private final LeaderboardExport export;
+
+    public Boards(Leaderboard leaderboard, StrengthBoard strengths, LeaderboardExport export) {
+        this.leaderboard = leaderboard;
+        this.strengths = strengths;
+        this.export = export;
+    }
+
+    /**
+     * Votes went into the log and the main and ELO boards have taken them in (this instance's at
+     * once, other instances' by catching up): leaderboard.json follows, and the Bradley-Terry
+     * board refits when any of them counted.
+     */
+    public void votesStored(boolean counted) {
+        export.requestWrite();
+        if (counted) {
+            strengths.requestRecompute();
+        }
+    }
+
+    /** The log was rewritten (a vote voided, a model hidden elsewhere, sizes changed): every board replays it. */
+    public void logRewritten() {
+        leaderboard.rebuild();
+        strengths.requestRecompute();
+        export.requestWrite();
+    }
+
+    /** Model names changed: the Bradley-Terry board keeps the names it was fitted with. */
+    public void namesChanged() {
+        strengths.requestRecompute();
+    }
+}
