@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.gpupoor.arena.battle.BattleService;
 import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigWatcher;
 import org.gpupoor.arena.config.LiveConfig;
@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
         ExecutorService workers = Threads.workers("generation");
         OllamaGateway ollama = new OllamaGateway(config, workers);
         // Ollama checks get a thread of their own: one that hangs on Ollama must not delay anything else.
-        ScheduledExecutorService checks = Executors.newScheduledThreadPool(1, Threads.daemon("ollama-check"));
+        ScheduledExecutorService checks = Threads.single("ollama-check");
         ModelCatalog catalog = new ModelCatalog(config, ollama, clock, checks);
 
         LeaderboardJson leaderboardJson = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
@@ -118,7 +118,7 @@ public final class App implements AutoCloseable {
         ModelSizes sizes = new ModelSizes(catalog, battleLog);
         Leaderboard leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         LeaderboardExport export = new LeaderboardExport(leaderboard, leaderboardJson, exportBlocked);
-        ScheduledExecutorService ratingsThread = Executors.newScheduledThreadPool(1, Threads.daemon("ratings"));
+        ScheduledExecutorService ratingsThread = Threads.single("ratings");
         StrengthBoard strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratingsThread);
         // Off the start-up path: the server answers at once; the fit lands a fraction of a second later.
         ratingsThread.execute(() -> safely(strengths::recomputeNow));
@@ -137,8 +137,8 @@ public final class App implements AutoCloseable {
         // check is done makes its own.
         checks.scheduleWithFixedDelay(() -> safely(catalog::refresh), 0, 15, TimeUnit.SECONDS);
 
-        ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, Threads.daemon("deadlines"));
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Threads.daemon("housekeeping"));
+        ScheduledExecutorService deadlines = Threads.single("deadlines");
+        ScheduledExecutorService timers = Threads.single("housekeeping");
         Random random = new Random();
         BattleService battles = new BattleService(battleLog, catalog, leaderboard, boards, ollama, workers,
                 deadlines, live, clock, random, metrics);

@@ -3,8 +3,8 @@ package org.gpupoor.arena.leaderboard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.gpupoor.arena.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +20,7 @@ public final class LeaderboardExport implements AutoCloseable {
     private final Leaderboard leaderboard;
     private final LeaderboardJson file;
     private final String blockedBecause;
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "leaderboard-json");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService writer = Threads.single("leaderboard-json");
     private final Debounced write = new Debounced("Writing leaderboard.json", writer, Duration.ZERO, Duration.ofSeconds(1),
             this::writeNow);
 

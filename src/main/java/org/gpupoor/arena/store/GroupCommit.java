@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.rating.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread writer;
     private volatile boolean closed;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile java.util.function.LongConsumer beforeEachVote = seq -> { };
 
     GroupCommit(DataSource db, boolean sqlite, ReentrantLock writeLock, int maxBatch) {
@@ -41,13 +44,12 @@ final class GroupCommit implements AutoCloseable {
         this.sqlite = sqlite;
         this.writeLock = writeLock;
         this.maxBatch = maxBatch;
-        this.writer = new Thread(this::writeLoop, "vote-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = Threads.thread("vote-writer", this::writeLoop);
     }
 
     /** Returns once the vote is on disk and its {@code afterCommit} has run. Never call it holding the write lock. */
     long record(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) throws AlreadyVotedException {
+        startOnce();
         PendingVote vote = new PendingVote(id, outcome, at, ballot, afterCommit);
         unwritten.incrementAndGet();
         pending.add(vote);
@@ -62,6 +64,13 @@ final class GroupCommit implements AutoCloseable {
             throw new AlreadyVotedException(id);
         }
         return vote.seq;
+    }
+
+    /** The writer starts with the first vote, not in the constructor: building the log starts nothing. */
+    private void startOnce() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            writer.start();
+        }
     }
 
     void beforeEachVote(java.util.function.LongConsumer hook) {
