@@ -3,6 +3,7 @@ package org.gpupoor.arena;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigLoader;
@@ -74,7 +75,7 @@ public final class Main {
         }
         String battleLog = config.storage().url() == null ? options.databaseFile().toAbsolutePath().toString()
                 : config.storage().url().replaceAll("password=[^&]*", "password=***");
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(Threads.thread("shutdown", app::close));
         log.info("{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})", config.name(), app.port(),
                 options.configFile().toAbsolutePath(), battleLog, config.ollama().url());
     }

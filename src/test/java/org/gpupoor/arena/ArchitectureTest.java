@@ -41,6 +41,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_thread_comes_from_one_factory() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".concurrent..", ROOT + ".bench..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .because("concurrent/Threads names every thread and makes it a daemon, virtual where the JDK has them")
+                .check(classes);
+    }
+
+    @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }

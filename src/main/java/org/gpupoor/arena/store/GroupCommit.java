@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -36,7 +35,7 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread writer;
     private volatile boolean closed;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean started;
     private volatile java.util.function.LongConsumer beforeEachVote = seq -> { };
 
     GroupCommit(DataSource db, boolean sqlite, ReentrantLock writeLock, int maxBatch) {
@@ -68,8 +67,13 @@ final class GroupCommit implements AutoCloseable {
 
     /** The writer starts with the first vote, not in the constructor: building the log starts nothing. */
     private void startOnce() {
-        if (!started.get() && started.compareAndSet(false, true)) {
-            writer.start();
+        if (!started) {
+            synchronized (writer) {
+                if (!started) {
+                    writer.start();
+                    started = true; // only now: a voter that sees it true finds the writer alive
+                }
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+package org.gpupoor.arena;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.concurrent.Threads;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.Boards;
+import org.gpupoor.arena.leaderboard.HiddenModels;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.LeaderboardExport;
+import org.gpupoor.arena.leaderboard.LeaderboardJson;
+import org.gpupoor.arena.leaderboard.ModelSizes;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.store.BattleLog;
+
+/**
+ * Every board, replayed from the log at start: the main and ELO boards, the Bradley-Terry fit on
+ * a thread of its own, leaderboard.json (imported on a first start), and {@link Boards}, which
+ * the rest of the arena tells what happened to the log.
+ */
+final class BoardsModule implements Module {
+    final HiddenModels hidden;
+    final Leaderboard leaderboard;
+    final LeaderboardExport export;
+    final StrengthBoard strengths;
+    final Boards boards;
+    private final ScheduledExecutorService ratings = Threads.single("ratings");
+    private final ModelCatalog catalog;
+
+    BoardsModule(ArenaConfig config, BattleLog battleLog, ModelCatalog catalog, ObjectMapper json, Clock clock) {
+        this.catalog = catalog;
+        LeaderboardJson file = new LeaderboardJson(json, Path.of(config.leaderboardFile()));
+        String exportBlocked = LeaderboardStartup.importIfFirstStart(file, battleLog, clock.instant());
+        hidden = new HiddenModels(battleLog);
+        ModelSizes sizes = new ModelSizes(catalog, battleLog);
+        leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
+        export = new LeaderboardExport(leaderboard, file, exportBlocked);
+        strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratings);
+        boards = new Boards(leaderboard, strengths, export);
+    }
+
+    /**
+     * The fit lands a fraction of a second after the port opens. Sizes feed the ELO and the
+     * Bradley-Terry board: they are replayed when sizes change, on the ratings thread, never on a
+     * reader's request (a replay holds up every vote). Start this before the catalog's first look.
+     */
+    @Override
+    public void start() {
+        ratings.execute(() -> Module.safely(strengths::recomputeNow));
+        export.requestWrite();
+        catalog.onSizesChange(() -> {
+            try {
+                ratings.execute(() -> Module.safely(boards::logRewritten));
+            } catch (RejectedExecutionException e) {
+                // shutting down: no board to keep
+            }
+        });
+    }
+
+    /** Runs {@code task} on the ratings thread, after any refit already queued. */
+    void onRatingsThread(Runnable task) {
+        ratings.execute(() -> Module.safely(task));
+    }
+
+    /** Finishes a pending leaderboard.json write, so a clean shutdown leaves the file current. */
+    @Override
+    public void close() {
+        ratings.shutdownNow();
+        export.close();
+    }
+}
