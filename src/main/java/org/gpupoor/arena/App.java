@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
         BattleLog battleLog = storage.battleLog;
         AdminController adminApi = new AdminController(operations.adminToken(), live, operating.watcher, battleLog,
                 boards.leaderboard, boards.boards, boards.hidden, ollama.catalog, json, clock);
-        VoterCookie voterCookie = new VoterCookie(battleLog.secret("voter_key", App::freshSecret));
+        VoterCookie voterCookie = new VoterCookie(battleLog.voters().secret("voter_key", App::freshSecret));
         BattleController battleApi = new BattleController(battles.battles, new JsonBodies(json), new EventStream(json, clock),
                 voterCookie, clock);
         ArenaController arenaApi = new ArenaController(live, ollama.catalog, boards.leaderboard, boards.export, boards.strengths,

@@ -25,9 +25,9 @@ final class SharedLogFollower {
     static void start(BattleLog battleLog, Leaderboard leaderboard, HiddenModels hidden, Boards boards,
                       ScheduledExecutorService timers, LiveConfig live, Clock clock) {
         battleLog.beforeEachOwnVote(leaderboard::ownVoteAt);
-        long[] changesSeen = {battleLog.changeVersion()};
+        long[] changesSeen = {battleLog.operators().changeVersion()};
         timers.scheduleWithFixedDelay(() -> App.safely(() -> {
-            long changes = battleLog.changeVersion();
+            long changes = battleLog.operators().changeVersion();
             boolean rewritten = changes != changesSeen[0];
             if (rewritten) {
                 // A vote voided or a model hidden, here or on another instance: rebuild from the log.

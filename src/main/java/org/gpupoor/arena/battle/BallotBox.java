@@ -44,10 +44,10 @@ public final class BallotBox {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Runnable giveBackVoter = take("voter " + voter, voter == null ? 0 : rules.dailyVoteCap(), day,
-                () -> battleLog.votesBy(voter, day), now, "You have cast the %d votes this arena takes from one voter a day.");
+                () -> battleLog.voters().votesBy(voter, day), now, "You have cast the %d votes this arena takes from one voter a day.");
         try {
             Runnable giveBackAddress = take("address " + address, address == null ? 0 : rules.dailyVotesPerAddress(), day,
-                    () -> battleLog.votesFrom(address, day), now, "Your address has cast the %d votes this arena takes from one address a day.");
+                    () -> battleLog.voters().votesFrom(address, day), now, "Your address has cast the %d votes this arena takes from one address a day.");
             return () -> {
                 giveBackVoter.run();
                 giveBackAddress.run();

@@ -22,7 +22,7 @@ public final class HiddenModels {
 
     public HiddenModels(BattleLog log) {
         this.log = log;
-        this.hidden = Set.copyOf(log.hiddenModels());
+        this.hidden = Set.copyOf(log.operators().hiddenModels());
     }
 
     public boolean contains(String tag) {
@@ -41,22 +41,22 @@ public final class HiddenModels {
 
     /** Reads the hidden models again (another instance on a shared log may have changed them). */
     public synchronized void reload() {
-        hidden = Set.copyOf(log.hiddenModels());
+        hidden = Set.copyOf(log.operators().hiddenModels());
         version++;
     }
 
     /** True when the model was shown until now. */
     public synchronized boolean hide(String tag, Instant at) {
-        boolean changed = log.hideModel(tag, at);
-        hidden = Set.copyOf(log.hiddenModels());
+        boolean changed = log.operators().hideModel(tag, at);
+        hidden = Set.copyOf(log.operators().hiddenModels());
         version++;
         return changed;
     }
 
     /** True when the model was hidden until now. */
     public synchronized boolean show(String tag) {
-        boolean changed = log.showModel(tag);
-        hidden = Set.copyOf(log.hiddenModels());
+        boolean changed = log.operators().showModel(tag);
+        hidden = Set.copyOf(log.operators().hiddenModels());
         version++;
         return changed;
     }

@@ -1,18 +1,14 @@
 package org.gpupoor.arena.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -20,16 +16,17 @@ import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 
 /**
- * The append-only record of every battle and vote. SQLite takes one writer at a time, so all
- * writes go through one lock; reads run concurrently beside them (WAL).
+ * The append-only record of every battle and vote, written one at a time and read beside the
+ * writes ({@link LogAccess}); an operator's decisions are in {@link #operators()}, the queries
+ * about voters in {@link #voters()}.
  */
 public final class BattleLog implements AutoCloseable {
     private static final int EXPORT_PAGE = 2000;
-    private final DataSource db;
     private static final int MAX_VOTE_BATCH = 512;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final LogAccess access;
     private final GroupCommit votes;
-    private final boolean sqlite;
+    private final OperatorLog operators;
+    private final VoterLog voters;
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -37,9 +34,10 @@ public final class BattleLog implements AutoCloseable {
 
     /** With a smaller batch, for tests of what happens beyond one batch. */
     BattleLog(DataSource db, int maxVoteBatch) {
-        this.db = db;
-        this.sqlite = Jdbc.isSqlite(db);
-        this.votes = new GroupCommit(db, sqlite, writeLock, maxVoteBatch);
+        this.access = new LogAccess(db);
+        this.votes = new GroupCommit(db, access.sqlite(), access.writeLock(), maxVoteBatch);
+        this.operators = new OperatorLog(access);
+        this.voters = new VoterLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -53,7 +51,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     public void insert(NewBattle b) {
-        writeUnflushed("record a new battle", c -> {
+        access.writeUnflushed("record a new battle", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
@@ -72,7 +70,7 @@ public final class BattleLog implements AutoCloseable {
 
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
     public void finish(String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
-        writeUnflushed("store a finished battle", c -> {
+        access.writeUnflushed("store a finished battle", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
                 s.setString(1, ready ? "ready" : "failed");
@@ -129,7 +127,7 @@ public final class BattleLog implements AutoCloseable {
      * in one transaction: either all of them land or none.
      */
     public void importVoted(List<CountedBattle> battles, Instant at, Supplier<String> ids) {
-        write("import battles", c -> {
+        access.write("import battles", c -> {
             try (PreparedStatement battle = c.prepareStatement("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
                     VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
@@ -166,7 +164,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     private int failGenerating(String reason, Instant startedBefore, Instant at) {
-        return write("close unfinished battles", c -> {
+        return access.write("close unfinished battles", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
                     + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
                 s.setString(1, reason);
@@ -180,7 +178,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     public Optional<BattleRecord> find(String id) {
-        return read(c -> BattleRows.find(c, id));
+        return access.read(c -> BattleRows.find(c, id));
     }
 
     /**
@@ -193,12 +191,12 @@ public final class BattleLog implements AutoCloseable {
 
     /** As above, up to the vote at {@code upToSeq}: on a shared log others may be voting while this is read. */
     public List<CountedBattle> countedInVoteOrder(boolean includeFlagged, long upToSeq) {
-        return read(c -> BattleRows.countedInVoteOrder(c, includeFlagged, upToSeq));
+        return access.read(c -> BattleRows.countedInVoteOrder(c, includeFlagged, upToSeq));
     }
 
     /** The place of the last vote in the log, 0 when there is none. */
     public long lastVoteSeq() {
-        return read(c -> {
+        return access.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM votes"); ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -207,7 +205,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     public List<LoggedVote> votesBetween(long afterSeq, long upToSeq, boolean includeFlagged) {
-        return read(c -> BattleRows.votesBetween(c, afterSeq, upToSeq, includeFlagged));
+        return access.read(c -> BattleRows.votesBetween(c, afterSeq, upToSeq, includeFlagged));
     }
 
     /** Runs {@code hook} with each of this instance's votes' place, just before its own after-commit step. */
@@ -217,7 +215,7 @@ public final class BattleLog implements AutoCloseable {
 
     /** Speed figures of the model's latest complete answers, newest first. */
     public List<AnswerMetrics> recentAnswerMetrics(String model, int limit) {
-        return read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
+        return access.read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
     }
 
     /**
@@ -227,12 +225,12 @@ public final class BattleLog implements AutoCloseable {
      * slow client holds nothing. An {@link java.io.IOException} from the sink ends the export.
      */
     public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) throws java.io.IOException {
-        long last = read(ExportRows::lastSeq);
+        long last = access.read(ExportRows::lastSeq);
         long after = 0;
         long count = 0;
         while (true) {
             long from = after;
-            ExportRows.Page page = read(c -> ExportRows.page(c, includeFlagged, includeText, from, last, EXPORT_PAGE));
+            ExportRows.Page page = access.read(c -> ExportRows.page(c, includeFlagged, includeText, from, last, EXPORT_PAGE));
             for (ExportedBattle battle : page.battles()) {
                 sink.accept(battle);
             }
@@ -246,97 +244,31 @@ public final class BattleLog implements AutoCloseable {
 
     /** The last size recorded for each of these models that ever battled with a known size. */
     public Map<String, Double> loggedSizes(Collection<String> models) {
-        return read(c -> BattleRows.loggedSizes(c, models));
+        return access.read(c -> BattleRows.loggedSizes(c, models));
     }
 
     /** The distinct opponents {@code model} met most recently, newest first. */
     public List<String> recentOpponents(String model, int limit) {
-        return read(c -> BattleRows.recentOpponents(c, model, limit));
+        return access.read(c -> BattleRows.recentOpponents(c, model, limit));
     }
 
-    /** What voiding a battle's vote found: no vote, a vote already left out of the boards, or one that counted until now. */
-    public enum Voided { NO_BATTLE, NO_VOTE, ALREADY_EXCLUDED, VOIDED }
-
-    /** Takes a battle's vote off the boards for good (an operator's decision); the vote row stays, marked 'voided'. */
-    public Voided voidVote(String battleId) {
-        return write("void a vote", c -> OperatorRows.voidVote(c, battleId));
+    /** What an operator decides about the log: voids, hidden models, backups. */
+    public OperatorLog operators() {
+        return operators;
     }
 
-    /** Voids every vote of one voter (an operator's decision): how many were voided. */
-    public int voidVoter(String voter) {
-        return write("void a voter's votes", c -> OperatorRows.voidVoter(c, voter));
-    }
-
-    /** The secret called {@code name}, the same for every instance on this log; {@code fresh} makes it the first time. */
-    public String secret(String name, Supplier<String> fresh) {
-        return write("keep a secret", c -> VoterRows.secret(c, name, fresh.get()));
-    }
-
-    /** Votes cast by {@code voter} on {@code day} (UTC). */
-    public int votesBy(String voter, LocalDate day) {
-        return read(c -> VoterRows.votesOn(c, false, voter, day));
-    }
-
-    /** Votes cast from {@code address} (its keyed hash) on {@code day} (UTC). */
-    public int votesFrom(String address, LocalDate day) {
-        return read(c -> VoterRows.votesOn(c, true, address, day));
-    }
-
-    /** Voters whose votes look like stuffing (see {@link VoterRows#flagged}). */
-    public List<VoterRecord> flaggedVoters(int sideBiasMin, int dailyCap, Instant dayStart) {
-        return read(c -> VoterRows.flagged(c, sideBiasMin, dailyCap, dayStart));
-    }
-
-    public Set<String> hiddenModels() {
-        return read(OperatorRows::hiddenModels);
-    }
-
-    /** True when the model was not hidden before. */
-    public boolean hideModel(String tag, Instant at) {
-        return write("hide a model", c -> OperatorRows.hide(c, tag, at));
-    }
-
-    /** True when the model was hidden before. */
-    public boolean showModel(String tag) {
-        return write("show a model", c -> OperatorRows.show(c, tag));
-    }
-
-    /** Grows with every void, hide and show: instances sharing the log rebuild their boards when it moves. */
-    public long changeVersion() {
-        return read(OperatorRows::changeVersion);
-    }
-
-    /** Whether {@link #backupTo} can copy this log (SQLite); PostgreSQL is backed up with pg_dump. */
-    public boolean canBackUp() {
-        return sqlite;
-    }
-
-    /** A consistent copy of the whole log, taken while the arena keeps serving (SQLite's VACUUM INTO). */
-    public void backupTo(Path target) {
-        if (!sqlite) {
-            throw new IllegalStateException("Only an SQLite log is copied by the arena (see canBackUp)");
-        }
-        read(c -> {
-            try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
-                s.setString(1, target.toAbsolutePath().toString());
-                s.execute();
-            }
-            return null;
-        });
+    /** Who voted: the queries behind the daily caps and the operator's list of flagged voters. */
+    public VoterLog voters() {
+        return voters;
     }
 
     /** Runs {@code work} with writes held off, so it sees the log exactly as the last write left it. */
     public <T> T withWritesPaused(Supplier<T> work) {
-        writeLock.lock();
-        try {
-            return work.get();
-        } finally {
-            writeLock.unlock();
-        }
+        return access.withWritesPaused(work);
     }
 
     public boolean isEmpty() {
-        return read(c -> {
+        return access.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM battles)");
                  ResultSet r = s.executeQuery()) {
                 return r.next() && !r.getBoolean(1);
@@ -344,53 +276,4 @@ public final class BattleLog implements AutoCloseable {
         });
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the battle log", e);
-        }
-    }
-
-    /**
-     * A write that does not wait for the disk (WAL with synchronous=NORMAL): it survives a crash
-     * of the arena at once and a power cut from the next flushed commit on. Every vote flushes,
-     * and the log is append-ordered, so a vote on disk always has its battle on disk too; a
-     * power cut can only lose battles nobody has voted on yet. It takes a disk flush (about
-     * 2 ms here) off the time to a battle's first token.
-     */
-    private <T> T writeUnflushed(String what, Work<T> work) {
-        return write(what, false, work);
-    }
-
-    private <T> T write(String what, Work<T> work) {
-        return write(what, true, work);
-    }
-
-    private <T> T write(String what, boolean flush, Work<T> work) {
-        writeLock.lock();
-        try (Connection c = db.getConnection()) {
-            // Set on every write, never reset: a pooled connection's last setting must not matter.
-            Jdbc.synchronous(c, sqlite, flush ? "FULL" : "NORMAL");
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not " + what, e);
-        } finally {
-            writeLock.unlock();
-        }
-    }
 }

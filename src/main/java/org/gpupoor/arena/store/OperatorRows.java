@@ -16,20 +16,20 @@ final class OperatorRows {
     private OperatorRows() {
     }
 
-    static BattleLog.Voided voidVote(Connection c, String battleId) throws SQLException {
+    static OperatorLog.Voided voidVote(Connection c, String battleId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT excluded FROM votes WHERE battle_id = ?")) {
             s.setString(1, battleId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    return exists(c, battleId) ? BattleLog.Voided.NO_VOTE : BattleLog.Voided.NO_BATTLE;
+                    return exists(c, battleId) ? OperatorLog.Voided.NO_VOTE : OperatorLog.Voided.NO_BATTLE;
                 }
                 if ("voided".equals(r.getString(1)) || "not_ready".equals(r.getString(1))) {
-                    return BattleLog.Voided.ALREADY_EXCLUDED;
+                    return OperatorLog.Voided.ALREADY_EXCLUDED;
                 }
             }
         }
         update(c, "UPDATE votes SET excluded = 'voided' WHERE battle_id = ?", battleId);
-        return BattleLog.Voided.VOIDED;
+        return OperatorLog.Voided.VOIDED;
     }
 
     private static boolean exists(Connection c, String battleId) throws SQLException {

@@ -19,6 +19,7 @@ import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.OperatorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,14 +100,14 @@ public final class AdminController {
 
     public void backup(Context ctx) throws IOException {
         // A file of its own in the temp folder, gone once sent (or at once if the copy fails).
-        if (!battleLog.canBackUp()) {
+        if (!battleLog.operators().canBackUp()) {
             throw ApiException.conflict("backup_unsupported",
                     "A backup through the arena is for an SQLite log; back PostgreSQL up with pg_dump.");
         }
         Path copy = Files.createTempFile("arena-backup", ".db");
         Files.delete(copy); // VACUUM INTO wants to create it
         try {
-            battleLog.backupTo(copy);
+            battleLog.operators().backupTo(copy);
             log.info("Backup of the battle log sent ({} bytes)", Files.size(copy));
             ctx.result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
         } catch (IOException | RuntimeException e) {
@@ -144,17 +145,17 @@ public final class AdminController {
         if (!BattleIds.wellFormed(id)) {
             throw ApiException.notFound("No battle has that id.");
         }
-        BattleLog.Voided result = battleLog.voidVote(id);
-        if (result == BattleLog.Voided.NO_BATTLE) {
+        OperatorLog.Voided result = battleLog.operators().voidVote(id);
+        if (result == OperatorLog.Voided.NO_BATTLE) {
             throw ApiException.notFound("No battle has the id '" + id + "'.");
         }
-        if (result == BattleLog.Voided.NO_VOTE) {
+        if (result == OperatorLog.Voided.NO_VOTE) {
             throw ApiException.conflict("not_voted", "Battle " + id + " has no vote to void.");
         }
-        if (result == BattleLog.Voided.VOIDED) {
+        if (result == OperatorLog.Voided.VOIDED) {
             log.info("Vote on battle {} voided by the operator", id);
             boards.logRewritten();
         }
-        ctx.json(new Bodies.VoidedVote(id, true, result == BattleLog.Voided.VOIDED));
+        ctx.json(new Bodies.VoidedVote(id, true, result == OperatorLog.Voided.VOIDED));
     }
 }

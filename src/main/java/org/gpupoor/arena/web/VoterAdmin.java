@@ -35,7 +35,7 @@ public final class VoterAdmin {
         ArenaConfig.Voters rules = config.current().voters();
         var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Bodies.FlaggedVoter> voters = new ArrayList<>();
-        for (VoterRecord v : battleLog.flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
+        for (VoterRecord v : battleLog.voters().flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
             voters.add(new Bodies.FlaggedVoter(v.voter(), flags(v, rules), v.votes(), v.today(), v.forA(), v.forB(), v.ties(),
                     v.bothBad(), v.tooFast(), v.voided(), v.firstVote().toString(), v.lastVote().toString()));
         }
@@ -62,8 +62,8 @@ public final class VoterAdmin {
         if (!voter.matches("[0-9a-f]{32}")) {
             throw ApiException.notFound("No voter has that id; voter ids are the 32 hex digits GET /api/admin/voters lists.");
         }
-        int voided = battleLog.voidVoter(voter);
-        if (voided == 0 && battleLog.votesBy(voter, LocalDate.EPOCH) == 0) {
+        int voided = battleLog.operators().voidVoter(voter);
+        if (voided == 0 && battleLog.voters().votesBy(voter, LocalDate.EPOCH) == 0) {
             throw ApiException.notFound("No votes are logged from voter " + voter + ".");
         }
         if (voided > 0) {
