@@ -34,8 +34,8 @@ final class WarmUp {
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
         Path dir = Files.createTempDirectory("arena-warm-up");
         // Port 9 (discard) refuses connections: the warm-up never talks to a real Ollama.
-        ArenaConfig throwaway = config.withOllama(new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null))
-                .withLeaderboardFile(dir.resolve("leaderboard.json").toString());
+        ArenaConfig throwaway = config.toBuilder().ollama(new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null))
+                .leaderboardFile(dir.resolve("leaderboard.json").toString()).build();
         int answered = 0;
         try (App app = App.create(throwaway, dir.resolve("arena.db"), Clock.systemUTC()).start(0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

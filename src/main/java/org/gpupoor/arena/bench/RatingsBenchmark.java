@@ -196,8 +196,8 @@ public final class RatingsBenchmark {
         for (int i = 0; i < MODELS; i++) {
             models.add(new ArenaConfig.ModelEntry(tag(i), "Model " + i, size(i)));
         }
-        return new ArenaConfig("Benchmark", null, new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null), null, null,
-                null, null, null, null, null, null, null, null, models, null, null, null, null);
+        return ArenaConfig.builder().name("Benchmark").ollama(new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null))
+                .models(models).build();
     }
 
     private static String tag(int i) {

@@ -50,10 +50,14 @@ public record ArenaConfig(
         voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
     }
 
-    public ArenaConfig withOllama(OllamaSettings replacement) {
-        return new ArenaConfig(name, description, replacement, deadlines, generation, maxModelSizeB,
-                maxPromptChars, leaderboardFile, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage,
-                server, voters);
+    /** Every section at its default, to set some of them. */
+    public static ConfigBuilder builder() {
+        return new ConfigBuilder();
+    }
+
+    /** This config's sections, to change some of them. */
+    public ConfigBuilder toBuilder() {
+        return new ConfigBuilder(this);
     }
 
     /**
@@ -63,9 +67,10 @@ public record ArenaConfig(
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
-        return new ArenaConfig(edited.name, edited.description, ollama, edited.deadlines, edited.generation, edited.maxModelSizeB,
-                edited.maxPromptChars, leaderboardFile, edited.rateLimits, capacity, countIdentityLeaks, ratings, openData,
-                edited.models, edited.examplePrompts, storage, server, edited.voters);
+        return toBuilder().name(edited.name).description(edited.description).deadlines(edited.deadlines)
+                .generation(edited.generation).maxModelSizeB(edited.maxModelSizeB).maxPromptChars(edited.maxPromptChars)
+                .rateLimits(edited.rateLimits).models(edited.models).examplePrompts(edited.examplePrompts).voters(edited.voters)
+                .build();
     }
 
     /** The sections of {@code edited} that differ from this config but only take effect after a restart. */
@@ -81,17 +86,6 @@ public record ArenaConfig(
         sections.put("server", ArenaConfig::server);
         return sections.entrySet().stream().filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
                 .map(Map.Entry::getKey).toList();
-    }
-
-    public ArenaConfig withStorage(Storage replacement) {
-        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
-                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, replacement, server, voters);
-    }
-
-    public ArenaConfig withLeaderboardFile(String replacement) {
-        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB,
-                maxPromptChars, replacement, rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts,
-                storage, server, voters);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class ConfigLoader {
             throw new ConfigException(fileName + ": " + e.getMessage());
         }
         if (config == null) {
-            config = new ArenaConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            config = ArenaConfig.builder().build(); // an empty file: every section at its default
         }
         List<ConfigValidator.Problem> problems = ConfigValidator.validate(config);
         if (!problems.isEmpty()) {

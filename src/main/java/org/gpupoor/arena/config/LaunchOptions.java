@@ -42,16 +42,16 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
     /** The config with the environment's Ollama address and key, where set, taking precedence. */
     public ArenaConfig applyTo(ArenaConfig config) {
         if (storageUrl != null) {
-            config = config.withStorage(new ArenaConfig.Storage(storageUrl, config.storage().shared()));
+            config = config.toBuilder().storage(new ArenaConfig.Storage(storageUrl, config.storage().shared())).build();
         }
         if (ollamaUrl == null && ollamaApiKey == null) {
             return config;
         }
-        return config.withOllama(new ArenaConfig.OllamaSettings(
+        return config.toBuilder().ollama(new ArenaConfig.OllamaSettings(
                 ollamaUrl != null ? ollamaUrl : config.ollama().url(),
                 ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover(),
                 // OLLAMA_HOST names one server: it replaces a list of hosts, as it replaces the url.
-                ollamaUrl != null ? List.of() : config.ollama().hosts()));
+                ollamaUrl != null ? List.of() : config.ollama().hosts())).build();
     }
 
     public static String usage() {

@@ -174,11 +174,13 @@ public final class TestArena implements AutoCloseable {
         }
 
         public ArenaConfig build() {
-            return new ArenaConfig("Test Arena", "Battles for tests", new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts),
-                    new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds),
-                    new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel), 9.0, 4000,
-                    dir.resolve("leaderboard.json").toString(), rateLimits, capacity, countIdentityLeaks, ratings, openData, models, prompts,
-                    new ArenaConfig.Storage(PostgresForTests.urlFor(dir), sharedLog), server, voters);
+            return ArenaConfig.builder().name("Test Arena").description("Battles for tests")
+                    .ollama(new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts))
+                    .deadlines(new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds))
+                    .generation(new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel)).maxModelSizeB(9.0).maxPromptChars(4000)
+                    .leaderboardFile(dir.resolve("leaderboard.json").toString()).rateLimits(rateLimits).capacity(capacity)
+                    .countIdentityLeaks(countIdentityLeaks).ratings(ratings).openData(openData).models(models).examplePrompts(prompts)
+                    .storage(new ArenaConfig.Storage(PostgresForTests.urlFor(dir), sharedLog)).server(server).voters(voters).build();
         }
     }
 }

@@ -1,0 +1,148 @@
+package org.gpupoor.arena.config;
+
+import java.util.List;
+
+/**
+ * An {@link ArenaConfig} built a section at a time: what tests, the offline tools and the
+ * command-line overrides use instead of the record's long constructor. A section left unset takes
+ * its documented default, as in the YAML file.
+ */
+public final class ConfigBuilder {
+    private String name;
+    private String description;
+    private ArenaConfig.OllamaSettings ollama;
+    private ArenaConfig.Deadlines deadlines;
+    private ArenaConfig.GenerationSettings generation;
+    private Double maxModelSizeB;
+    private Integer maxPromptChars;
+    private String leaderboardFile;
+    private ArenaConfig.RateLimits rateLimits;
+    private ArenaConfig.Capacity capacity;
+    private Boolean countIdentityLeaks;
+    private ArenaConfig.Ratings ratings;
+    private ArenaConfig.OpenData openData;
+    private List<ArenaConfig.ModelEntry> models;
+    private List<String> examplePrompts;
+    private ArenaConfig.Storage storage;
+    private ArenaConfig.Server server;
+    private ArenaConfig.Voters voters;
+
+    ConfigBuilder() {
+    }
+
+    ConfigBuilder(ArenaConfig c) {
+        name = c.name();
+        description = c.description();
+        ollama = c.ollama();
+        deadlines = c.deadlines();
+        generation = c.generation();
+        maxModelSizeB = c.maxModelSizeB();
+        maxPromptChars = c.maxPromptChars();
+        leaderboardFile = c.leaderboardFile();
+        rateLimits = c.rateLimits();
+        capacity = c.capacity();
+        countIdentityLeaks = c.countIdentityLeaks();
+        ratings = c.ratings();
+        openData = c.openData();
+        models = c.models();
+        examplePrompts = c.examplePrompts();
+        storage = c.storage();
+        server = c.server();
+        voters = c.voters();
+    }
+
+    public ArenaConfig build() {
+        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
+                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage, server, voters);
+    }
+
+    public ConfigBuilder name(String value) {
+        name = value;
+        return this;
+    }
+
+    public ConfigBuilder description(String value) {
+        description = value;
+        return this;
+    }
+
+    public ConfigBuilder ollama(ArenaConfig.OllamaSettings value) {
+        ollama = value;
+        return this;
+    }
+
+    public ConfigBuilder deadlines(ArenaConfig.Deadlines value) {
+        deadlines = value;
+        return this;
+    }
+
+    public ConfigBuilder generation(ArenaConfig.GenerationSettings value) {
+        generation = value;
+        return this;
+    }
+
+    public ConfigBuilder maxModelSizeB(Double value) {
+        maxModelSizeB = value;
+        return this;
+    }
+
+    public ConfigBuilder maxPromptChars(Integer value) {
+        maxPromptChars = value;
+        return this;
+    }
+
+    public ConfigBuilder leaderboardFile(String value) {
+        leaderboardFile = value;
+        return this;
+    }
+
+    public ConfigBuilder rateLimits(ArenaConfig.RateLimits value) {
+        rateLimits = value;
+        return this;
+    }
+
+    public ConfigBuilder capacity(ArenaConfig.Capacity value) {
+        capacity = value;
+        return this;
+    }
+
+    public ConfigBuilder countIdentityLeaks(Boolean value) {
+        countIdentityLeaks = value;
+        return this;
+    }
+
+    public ConfigBuilder ratings(ArenaConfig.Ratings value) {
+        ratings = value;
+        return this;
+    }
+
+    public ConfigBuilder openData(ArenaConfig.OpenData value) {
+        openData = value;
+        return this;
+    }
+
+    public ConfigBuilder models(List<ArenaConfig.ModelEntry> value) {
+        models = value;
+        return this;
+    }
+
+    public ConfigBuilder examplePrompts(List<String> value) {
+        examplePrompts = value;
+        return this;
+    }
+
+    public ConfigBuilder storage(ArenaConfig.Storage value) {
+        storage = value;
+        return this;
+    }
+
+    public ConfigBuilder server(ArenaConfig.Server value) {
+        server = value;
+        return this;
+    }
+
+    public ConfigBuilder voters(ArenaConfig.Voters value) {
+        voters = value;
+        return this;
+    }
+}
