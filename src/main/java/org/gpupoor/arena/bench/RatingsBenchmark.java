@@ -120,7 +120,8 @@ public final class RatingsBenchmark {
             }
 
             OllamaGateway nowhere = new OllamaGateway(config, Executors.newSingleThreadExecutor());
-            ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(), Runnable::run);
+            ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(),
+                    Executors.newSingleThreadScheduledExecutor());
             ModelSizes modelSizes = new ModelSizes(catalog, log);
             HiddenModels hidden = new HiddenModels(log);
             double rebuild = median(timed(() -> new Leaderboard(log, catalog, modelSizes, hidden, false)));

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.OllamaModel;
@@ -48,22 +48,24 @@ public final class ModelCatalog {
     private final Clock clock;
     private final Map<String, Double> sizesFromOllama = new ConcurrentHashMap<>();
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
-    private final Executor background;
+    private final ScheduledExecutorService background;
+    private final Debounced backgroundCheck;
     private final boolean autoDiscover;
     /** Every unlisted model Ollama has had since start (with auto_discover); one removed from Ollama stays, unavailable. */
     private final Map<String, OllamaModel> discovered = new ConcurrentHashMap<>();
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
     private volatile Runnable onSizesChange = () -> { };
 
     /** {@code background} runs the checks that {@link #fresh} starts without waiting for them. */
-    public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock, Executor background) {
+    public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock, ScheduledExecutorService background) {
         this.configured = config.models();
         this.maxSizeB = config.maxModelSizeB();
         this.ollama = ollama;
         this.clock = clock;
         this.background = background;
+        // However many battles find the list old at once, one look at Ollama serves them all.
+        this.backgroundCheck = new Debounced("Looking at Ollama's models", background, Duration.ZERO, Duration.ZERO, this::refresh);
         this.autoDiscover = config.ollama().autoDiscover();
         this.snapshot = build(false, NOT_CHECKED, Map.of());
     }
@@ -108,19 +110,8 @@ public final class ModelCatalog {
         if (!last.ollamaUp()) {
             return refresh();
         }
-        if (Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) > 0
-                && refreshing.compareAndSet(false, true)) {
-            try {
-                background.execute(() -> {
-                    try {
-                        refresh();
-                    } finally {
-                        refreshing.set(false);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                refreshing.set(false); // shutting down
-            }
+        if (Duration.between(last.checkedAt(), clock.instant()).compareTo(maxAge) > 0) {
+            backgroundCheck.request();
         }
         return last;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.rating.Bootstrap;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.ollama.OllamaGateway;
@@ -29,7 +29,7 @@ class OllamaCheckTest {
     final FakeOllama ollama;
     final CountDownLatch modelList = new CountDownLatch(1);
     TestArena arena;
-    ExecutorService background;
+    ScheduledExecutorService background;
 
     OllamaCheckTest() throws Exception {
         ollama = new FakeOllama();
@@ -68,7 +68,7 @@ class OllamaCheckTest {
     @Test
     void an_old_model_list_is_served_at_once_while_a_new_one_is_fetched_in_the_background() throws Exception {
         ManualClock clock = new ManualClock();
-        background = Executors.newSingleThreadExecutor();
+        background = Executors.newSingleThreadScheduledExecutor();
         ArenaConfig config = config();
         ModelCatalog catalog = new ModelCatalog(config, new OllamaGateway(config, background), clock, background);
         assertThat(catalog.refresh().available()).hasSize(2);

@@ -1,4 +1,4 @@
-package org.gpupoor.arena.leaderboard;
+package org.gpupoor.arena.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * share it, a run starts {@code wait} after the request that scheduled it and no sooner than
  * {@code spacing} after the previous run started, and runs never overlap (one thread runs them).
  */
-final class Debounced {
+public final class Debounced {
     private static final Logger log = LoggerFactory.getLogger(Debounced.class);
 
     private final String name;
@@ -24,7 +24,7 @@ final class Debounced {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastStart;
 
-    Debounced(String name, ScheduledExecutorService thread, Duration wait, Duration spacing, Runnable job) {
+    public Debounced(String name, ScheduledExecutorService thread, Duration wait, Duration spacing, Runnable job) {
         this.name = name;
         this.thread = thread;
         this.waitNanos = wait.toNanos();
@@ -33,7 +33,7 @@ final class Debounced {
         this.lastStart = System.nanoTime() - spacingNanos;
     }
 
-    void request() {
+    public void request() {
         if (!pending.compareAndSet(false, true)) {
             return;
         }
