@@ -31,7 +31,9 @@ class OllamaFailureTest {
         if (arena != null) {
             arena.close();
         }
-        ollama.close();
+        if (ollama != null) {
+            ollama.close();
+        }
     }
 
     static Stream<Arguments> failures() {
@@ -134,12 +136,27 @@ class OllamaFailureTest {
         assertThat(refused.json().get("message").asText()).contains("not reachable", url);
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), so that no outgoing connection of
+     * this or another test (a pooled database connection, say) is given it before Ollama comes back.
+     */
+    private static int portNobodyWillTake() throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; ; attempt++) {
+            int port = 20_000 + random.nextInt(10_000);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (java.net.BindException taken) {
+                if (attempt > 50) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
     @Test
     void ollama_down_at_start_and_back_later_serves_battles_without_a_restart() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = portNobodyWillTake();
         arena = TestArena.start(dir, TestArena.config("http://127.0.0.1:" + port, dir)
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
         assertThat(arena.api.get("/api/health").json().get("ollama").asText()).isEqualTo("down");
