@@ -54,7 +54,8 @@ public final class FakeOllama implements AutoCloseable {
 
     /** On a given port, to play an Ollama that comes back where it was. */
     public FakeOllama(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        // A deep accept queue: a vote storm opens a hundred streams at once, as a busy arena does.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-ollama");
             t.setDaemon(true);
