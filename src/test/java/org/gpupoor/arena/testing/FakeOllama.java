@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model's behaviour is scripted: its tokens, load delay, pace, and how it fails.
  */
 public final class FakeOllama implements AutoCloseable {
-    private volatile java.util.concurrent.CountDownLatch tagsGate = new java.util.concurrent.CountDownLatch(0);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile CountDownLatch tagsGate = new CountDownLatch(0);
+    private volatile GpuMemory gpu;
+    private volatile boolean psMissing;
 
     private final HttpServer server;
     private final Map<String, ModelScript> models = new ConcurrentHashMap<>();
@@ -87,8 +91,27 @@ public final class FakeOllama implements AutoCloseable {
         return script;
     }
 
+    /**
+     * Gives this Ollama a GPU: models load into a memory budget, take time to load and are
+     * evicted as Ollama's scheduler does (see {@link GpuMemory}). Without it every model is
+     * always loaded and nothing is listed by /api/ps.
+     */
+    public GpuMemory gpu(GpuMemory.Settings settings) {
+        gpu = new GpuMemory(settings);
+        return gpu;
+    }
+
+    /** Plays an Ollama too old to have /api/ps (404). */
+    public void withoutPs() {
+        psMissing = true;
+    }
+
+    GpuMemory gpu() {
+        return gpu;
+    }
+
     /** Holds every /api/tags answer until {@code gate} opens: an Ollama that is slow to list its models. */
-    public void holdModelList(java.util.concurrent.CountDownLatch gate) {
+    public void holdModelList(CountDownLatch gate) {
         tagsGate = gate;
     }
 
@@ -163,7 +186,13 @@ public final class FakeOllama implements AutoCloseable {
                     awaitOpen(tagsGate);
                     sendJson(exchange, 200, tags());
                 }
-                case "GET /api/ps" -> sendJson(exchange, 200, JSON.createObjectNode().set("models", JSON.createArrayNode()));
+                case "GET /api/ps" -> {
+                    if (psMissing) {
+                        sendJson(exchange, 404, error("404 page not found"));
+                    } else {
+                        sendJson(exchange, 200, ps());
+                    }
+                }
                 case "POST /api/show" -> show(exchange, body);
                 case "POST /api/pull" -> pull(exchange, body);
                 case "POST /api/chat" -> generate(exchange, body, true);
@@ -180,7 +209,7 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
-    private static void awaitOpen(java.util.concurrent.CountDownLatch gate) throws IOException {
+    private static void awaitOpen(CountDownLatch gate) throws IOException {
         try {
             gate.await();
         } catch (InterruptedException e) {
@@ -194,8 +223,26 @@ public final class FakeOllama implements AutoCloseable {
         for (ModelScript m : models.values()) {
             ObjectNode entry = list.addObject();
             entry.put("name", m.tag).put("model", m.tag).put("modified_at", "2025-10-01T12:00:00.000000+02:00")
-                    .put("size", 1_321_098_329L).put("digest", Integer.toHexString(m.tag.hashCode()));
+                    .put("size", m.fileBytes()).put("digest", Integer.toHexString(m.tag.hashCode()));
             entry.set("details", details(m));
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.set("models", list);
+        return root;
+    }
+
+    private ObjectNode ps() {
+        ArrayNode list = JSON.createArrayNode();
+        GpuMemory memory = gpu;
+        for (GpuMemory.Resident r : memory == null ? List.<GpuMemory.Resident>of() : memory.residents()) {
+            ModelScript m = models.get(r.tag());
+            ObjectNode entry = list.addObject();
+            entry.put("name", r.tag()).put("model", r.tag()).put("size", r.bytes())
+                    .put("digest", Integer.toHexString(r.tag().hashCode()));
+            if (m != null) {
+                entry.set("details", details(m));
+            }
+            entry.put("expires_at", r.expiresAt().toString()).put("size_vram", r.bytes()).put("context_length", 4096);
         }
         ObjectNode root = JSON.createObjectNode();
         root.set("models", list);
@@ -260,7 +307,37 @@ public final class FakeOllama implements AutoCloseable {
             sendJson(exchange, 404, error("model '" + name + "' not found"));
             return;
         }
-        new Generation(this, exchange, m, chat, body.path("stream").asBoolean(true)).run();
+        boolean loadOnly = chat ? body.path("messages").isEmpty() : body.path("prompt").asText("").isEmpty();
+        Duration keepAlive = GpuMemory.keepAlive(body.get("keep_alive"));
+        if (loadOnly) {
+            loadOrUnload(exchange, m, chat, keepAlive);
+            return;
+        }
+        new Generation(this, exchange, m, chat, body.path("stream").asBoolean(true), keepAlive).run();
+    }
+
+    /** A request without a prompt only loads the model (or, with keep_alive 0, unloads it), as Ollama's does. */
+    private void loadOrUnload(HttpExchange exchange, ModelScript m, boolean chat, Duration keepAlive) throws IOException {
+        GpuMemory memory = gpu;
+        boolean unload = keepAlive != null && keepAlive.isZero();
+        long loadNanos = 0;
+        if (memory != null && unload) {
+            memory.unload(m.tag);
+        } else if (memory != null) {
+            loadNanos = memory.acquire(m.tag, m.footprintBytes(), this);
+            memory.release(m.tag, keepAlive);
+        }
+        ObjectNode node = JSON.createObjectNode().put("model", m.tag).put("created_at", now());
+        if (chat) {
+            node.putObject("message").put("role", "assistant").put("content", "");
+        } else {
+            node.put("response", "");
+        }
+        node.put("done", true).put("done_reason", unload ? "unload" : "load");
+        if (!unload) {
+            node.put("load_duration", loadNanos);
+        }
+        sendJson(exchange, 200, node);
     }
 
     boolean sleep(long millis) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** One scripted answer, written the way Ollama writes it, with metrics derived from what was sent. */
 final class Generation {
@@ -13,8 +14,12 @@ final class Generation {
     private final ModelScript script;
     private final boolean chat;
     private final boolean stream;
+    private final Duration keepAlive;
+    private long loadNanos;
 
-    Generation(FakeOllama server, HttpExchange exchange, ModelScript script, boolean chat, boolean stream) {
+    Generation(FakeOllama server, HttpExchange exchange, ModelScript script, boolean chat, boolean stream,
+               Duration keepAlive) {
+        this.keepAlive = keepAlive;
         this.server = server;
         this.exchange = exchange;
         this.script = script;
@@ -23,6 +28,20 @@ final class Generation {
     }
 
     void run() throws IOException {
+        GpuMemory gpu = server.gpu();
+        if (gpu == null) {
+            answer();
+            return;
+        }
+        loadNanos = gpu.acquire(script.tag, script.footprintBytes(), server);
+        try {
+            answer();
+        } finally {
+            gpu.release(script.tag, keepAlive);
+        }
+    }
+
+    private void answer() throws IOException {
         long start = System.nanoTime();
         if (!server.sleep(script.loadMillis)) {
             return;
@@ -96,7 +115,7 @@ final class Generation {
         ObjectNode node = piece(text, true);
         node.put("done_reason", script.doneReason)
                 .put("total_duration", end - start)
-                .put("load_duration", loaded - start)
+                .put("load_duration", server.gpu() == null ? loaded - start : loadNanos)
                 .put("prompt_eval_count", 12)
                 .put("prompt_eval_duration", 1_000_000)
                 .put("eval_count", evalCount)

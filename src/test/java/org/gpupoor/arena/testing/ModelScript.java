@@ -18,6 +18,7 @@ public final class ModelScript {
     volatile String doneReason = "stop";
     volatile String family = "llama";
     volatile String quantization = "Q4_K_M";
+    volatile long footprintBytes;
 
     ModelScript(String tag, String parameterSize) {
         this.tag = tag;
@@ -31,12 +32,32 @@ public final class ModelScript {
         return this;
     }
 
+    /** Memory the model takes once loaded (as /api/ps reports it); its file is this less 0.5 GB. */
+    public ModelScript footprint(double gigabytes) {
+        this.footprintBytes = Math.round(gigabytes * 1e9);
+        return this;
+    }
+
+    long footprintBytes() {
+        return footprintBytes > 0 ? footprintBytes : fileBytes() + RUNTIME_BYTES;
+    }
+
+    /** The file's size, as /api/tags reports it. */
+    long fileBytes() {
+        return footprintBytes > 0 ? Math.max(1, footprintBytes - RUNTIME_BYTES) : 1_321_098_329L;
+    }
+
+    private static final long RUNTIME_BYTES = 500_000_000L;
+
     public ModelScript answers(String... pieces) {
         this.tokens = List.of(pieces);
         return this;
     }
 
-    /** Time before the first token, as when Ollama loads a cold model. */
+    /**
+     * Time before the first token, as when Ollama loads a cold model. With a {@link GpuMemory},
+     * loading is simulated there and this is the time from loaded to the first token.
+     */
     public ModelScript loadsFor(long millis) {
         this.loadMillis = millis;
         return this;
