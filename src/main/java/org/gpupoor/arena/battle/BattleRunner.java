@@ -195,8 +195,8 @@ final class BattleRunner {
 
     /** Stores the battle and ends it: "ready" to vote on, "failed", or "storage" when it could not be stored. */
     private String store(LiveBattle battle) {
-        LiveBattle.SideView a = battle.side(Side.A);
-        LiveBattle.SideView b = battle.side(Side.B);
+        SideView a = battle.side(Side.A);
+        SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
         String giveaway = ready ? giveaway(battle, Side.A, a.text()).or(() -> giveaway(battle, Side.B, b.text())).orElse(null)
                 : null;
@@ -224,7 +224,7 @@ final class BattleRunner {
         return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);
     }
 
-    private static SideRecord record(LiveBattle.SideView side) {
+    private static SideRecord record(SideView side) {
         GenerationResult r = side.result();
         if (r == null) {
             return SideRecord.failed(side.text(), side.error() == null ? "not finished" : side.error());

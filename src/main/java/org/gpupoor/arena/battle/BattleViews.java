@@ -31,7 +31,7 @@ public final class BattleViews {
         return view;
     }
 
-    private static Map<String, Object> side(LiveBattle.SideView side) {
+    private static Map<String, Object> side(SideView side) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("text", side.text());
         view.put("state", side.result() != null ? "done" : side.error() != null ? "failed" : "generating");

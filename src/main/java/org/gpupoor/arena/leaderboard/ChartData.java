@@ -31,6 +31,11 @@ public final class ChartData {
     private ChartData() {
     }
 
+    /** The models a chart shows: those of {@code mainBoard} with counted battles, in its order. */
+    static List<Model> modelsOf(List<BoardRows.MainRow> mainBoard) {
+        return mainBoard.stream().filter(r -> r.battles() > 0).map(r -> new Model(r.model(), r.name())).toList();
+    }
+
     static EloHistory eloHistory(List<CountedBattle> history, SizeAdjustedElo elo, List<Model> models) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (Model m : models) {

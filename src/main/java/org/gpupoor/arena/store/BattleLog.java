@@ -1,9 +1,7 @@
 package org.gpupoor.arena.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.gpupoor.arena.rating.Outcome;
  * about voters in {@link #voters()}.
  */
 public final class BattleLog implements AutoCloseable {
-    private static final int EXPORT_PAGE = 2000;
     private static final int MAX_VOTE_BATCH = 512;
     private final LogAccess access;
     private final GroupCommit votes;
@@ -52,18 +49,7 @@ public final class BattleLog implements AutoCloseable {
 
     public void insert(NewBattle b) {
         access.writeUnflushed("record a new battle", c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
-                s.setString(1, b.id());
-                s.setString(2, b.createdAt().toString());
-                s.setString(3, b.prompt());
-                s.setString(4, b.modelA());
-                s.setString(5, b.modelB());
-                Jdbc.setDouble(s, 6, b.sizeA());
-                Jdbc.setDouble(s, 7, b.sizeB());
-                s.executeUpdate();
-            }
+            BattleWrites.insert(c, b);
             return null;
         });
     }
@@ -71,36 +57,9 @@ public final class BattleLog implements AutoCloseable {
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
     public void finish(String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
         access.writeUnflushed("store a finished battle", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
-                s.setString(1, ready ? "ready" : "failed");
-                s.setString(2, failure);
-                s.setString(3, flagged);
-                s.setString(4, at.toString());
-                s.setString(5, id);
-                s.executeUpdate();
-            }
-            insertAnswer(c, id, "a", a);
-            insertAnswer(c, id, "b", b);
+            BattleWrites.finish(c, id, ready, failure, flagged, a, b, at);
             return null;
         });
-    }
-
-    private static void insertAnswer(Connection c, String id, String side, SideRecord r) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setString(1, id);
-            s.setString(2, side);
-            s.setString(3, r.text());
-            Jdbc.setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
-            Jdbc.setDouble(s, 5, r.tokensPerSecond());
-            Jdbc.setLong(s, 6, r.ttftMs());
-            Jdbc.setLong(s, 7, r.totalMs());
-            s.setString(8, r.doneReason());
-            s.setString(9, r.error());
-            s.executeUpdate();
-        }
     }
 
     /**
@@ -128,27 +87,7 @@ public final class BattleLog implements AutoCloseable {
      */
     public void importVoted(List<CountedBattle> battles, Instant at, Supplier<String> ids) {
         access.write("import battles", c -> {
-            try (PreparedStatement battle = c.prepareStatement("""
-                    INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
-                    VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
-                 PreparedStatement vote = c.prepareStatement(
-                         "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)")) {
-                for (CountedBattle b : battles) {
-                    String id = ids.get();
-                    battle.setString(1, id);
-                    battle.setString(2, at.toString());
-                    battle.setString(3, b.modelA());
-                    battle.setString(4, b.modelB());
-                    battle.setString(5, at.toString());
-                    battle.executeUpdate();
-                    vote.setString(1, id);
-                    vote.setString(2, b.outcome().wire());
-                    vote.setString(3, at.toString());
-                    vote.setString(4, b.modelA());
-                    vote.setString(5, b.modelB());
-                    vote.executeUpdate();
-                }
-            }
+            BattleWrites.importVoted(c, battles, at, ids);
             return null;
         });
     }
@@ -164,17 +103,7 @@ public final class BattleLog implements AutoCloseable {
     }
 
     private int failGenerating(String reason, Instant startedBefore, Instant at) {
-        return access.write("close unfinished battles", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
-                    + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
-                s.setString(1, reason);
-                s.setString(2, at.toString());
-                if (startedBefore != null) {
-                    s.setString(3, startedBefore.toString());
-                }
-                return s.executeUpdate();
-            }
-        });
+        return access.write("close unfinished battles", c -> BattleWrites.failGenerating(c, reason, startedBefore, at));
     }
 
     public Optional<BattleRecord> find(String id) {
@@ -225,21 +154,7 @@ public final class BattleLog implements AutoCloseable {
      * slow client holds nothing. An {@link java.io.IOException} from the sink ends the export.
      */
     public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) throws java.io.IOException {
-        long last = access.read(ExportRows::lastSeq);
-        long after = 0;
-        long count = 0;
-        while (true) {
-            long from = after;
-            ExportRows.Page page = access.read(c -> ExportRows.page(c, includeFlagged, includeText, from, last, EXPORT_PAGE));
-            for (ExportedBattle battle : page.battles()) {
-                sink.accept(battle);
-            }
-            count += page.battles().size();
-            if (page.battles().size() < EXPORT_PAGE) {
-                return count;
-            }
-            after = page.lastSeq();
-        }
+        return ExportRows.export(access, includeFlagged, includeText, sink);
     }
 
     /** The last size recorded for each of these models that ever battled with a known size. */
@@ -275,5 +190,4 @@ public final class BattleLog implements AutoCloseable {
             }
         });
     }
-
 }

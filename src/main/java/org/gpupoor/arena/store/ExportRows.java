@@ -20,15 +20,39 @@ public final class ExportRows {
         void accept(ExportedBattle battle) throws IOException;
     }
 
+    private static final int PAGE = 2000;
+
     private ExportRows() {
     }
 
+    /**
+     * Hands every counted battle to {@code sink} in vote order, as the log stood when the export
+     * began, and returns how many there were; the connection is released between pages.
+     */
+    static long export(LogAccess access, boolean includeFlagged, boolean includeText, Sink sink) throws IOException {
+        long last = access.read(ExportRows::lastSeq);
+        long after = 0;
+        long count = 0;
+        while (true) {
+            long from = after;
+            Page page = access.read(c -> page(c, includeFlagged, includeText, from, last, PAGE));
+            for (ExportedBattle battle : page.battles()) {
+                sink.accept(battle);
+            }
+            count += page.battles().size();
+            if (page.battles().size() < PAGE) {
+                return count;
+            }
+            after = page.lastSeq();
+        }
+    }
+
     /** One page of the export and the vote sequence number it reached. */
-    record Page(List<ExportedBattle> battles, long lastSeq) {
+    private record Page(List<ExportedBattle> battles, long lastSeq) {
     }
 
     /** The newest vote's sequence number: the export stops there, so it shows the log as it was when it began. */
-    static long lastSeq(Connection c) throws SQLException {
+    private static long lastSeq(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM votes");
              ResultSet r = s.executeQuery()) {
             r.next();
@@ -37,7 +61,7 @@ public final class ExportRows {
     }
 
     /** Up to {@code limit} counted battles voted after {@code afterSeq} and no later than {@code lastSeq}, in vote order. */
-    static Page page(Connection c, boolean includeFlagged, boolean includeText, long afterSeq, long lastSeq, int limit)
+    private static Page page(Connection c, boolean includeFlagged, boolean includeText, long afterSeq, long lastSeq, int limit)
             throws SQLException {
         String text = includeText ? "b.prompt, aa.text, ab.text" : "NULL, NULL, NULL";
         try (PreparedStatement s = c.prepareStatement("""

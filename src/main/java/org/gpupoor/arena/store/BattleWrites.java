@@ -1,0 +1,100 @@
+package org.gpupoor.arena.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.gpupoor.arena.rating.CountedBattle;
+
+/** The battle log's writes of battles: a new one, its answers when it ends, imported results, abandoned ones. */
+final class BattleWrites {
+    private BattleWrites() {
+    }
+
+    static void insert(Connection c, BattleLog.NewBattle b) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
+            s.setString(1, b.id());
+            s.setString(2, b.createdAt().toString());
+            s.setString(3, b.prompt());
+            s.setString(4, b.modelA());
+            s.setString(5, b.modelB());
+            Jdbc.setDouble(s, 6, b.sizeA());
+            Jdbc.setDouble(s, 7, b.sizeB());
+            s.executeUpdate();
+        }
+    }
+
+    static void finish(Connection c, String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b,
+                       Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
+            s.setString(1, ready ? "ready" : "failed");
+            s.setString(2, failure);
+            s.setString(3, flagged);
+            s.setString(4, at.toString());
+            s.setString(5, id);
+            s.executeUpdate();
+        }
+        insertAnswer(c, id, "a", a);
+        insertAnswer(c, id, "b", b);
+    }
+
+    private static void insertAnswer(Connection c, String id, String side, SideRecord r) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, id);
+            s.setString(2, side);
+            s.setString(3, r.text());
+            Jdbc.setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
+            Jdbc.setDouble(s, 5, r.tokensPerSecond());
+            Jdbc.setLong(s, 6, r.ttftMs());
+            Jdbc.setLong(s, 7, r.totalMs());
+            s.setString(8, r.doneReason());
+            s.setString(9, r.error());
+            s.executeUpdate();
+        }
+    }
+
+    /** Each battle with its vote, as if voted at {@code at}, under an id from {@code ids}. */
+    static void importVoted(Connection c, List<CountedBattle> battles, Instant at, Supplier<String> ids) throws SQLException {
+        try (PreparedStatement battle = c.prepareStatement("""
+                INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
+                VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
+             PreparedStatement vote = c.prepareStatement(
+                     "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)")) {
+            for (CountedBattle b : battles) {
+                String id = ids.get();
+                battle.setString(1, id);
+                battle.setString(2, at.toString());
+                battle.setString(3, b.modelA());
+                battle.setString(4, b.modelB());
+                battle.setString(5, at.toString());
+                battle.executeUpdate();
+                vote.setString(1, id);
+                vote.setString(2, b.outcome().wire());
+                vote.setString(3, at.toString());
+                vote.setString(4, b.modelA());
+                vote.setString(5, b.modelB());
+                vote.executeUpdate();
+            }
+        }
+    }
+
+    /** Marks failed the battles still generating, only those started before {@code startedBefore} unless it is null. */
+    static int failGenerating(Connection c, String reason, Instant startedBefore, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
+                + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
+            s.setString(1, reason);
+            s.setString(2, at.toString());
+            if (startedBefore != null) {
+                s.setString(3, startedBefore.toString());
+            }
+            return s.executeUpdate();
+        }
+    }
+}
