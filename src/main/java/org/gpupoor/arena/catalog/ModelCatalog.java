@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelEntry;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.OllamaModel;
 import org.gpupoor.arena.ollama.OllamaUnavailableException;
@@ -42,7 +43,7 @@ public final class ModelCatalog {
         }
     }
 
-    private volatile List<ArenaConfig.ModelEntry> configured;
+    private volatile List<ModelEntry> configured;
     private volatile double maxSizeB;
     private final OllamaGateway ollama;
     private final Clock clock;
@@ -202,7 +203,7 @@ public final class ModelCatalog {
     }
 
     private void resolveSizesFromOllama(Map<String, OllamaModel> installed) {
-        for (ArenaConfig.ModelEntry m : configured) {
+        for (ModelEntry m : configured) {
             if (configuredSize(m).isPresent() || sizesFromOllama.containsKey(m.tag()) || !installed.containsKey(m.tag())) {
                 continue;
             }
@@ -218,7 +219,7 @@ public final class ModelCatalog {
     private Snapshot build(boolean up, String problem, Map<String, OllamaModel> installed) {
         List<CatalogEntry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ArenaConfig.ModelEntry m : configured) {
+        for (ModelEntry m : configured) {
             CatalogEntry entry = entry(m, up, installed);
             entries.add(entry);
             names.add(entry.name());
@@ -233,7 +234,7 @@ public final class ModelCatalog {
         return new Snapshot(up, problem, clock.instant(), List.copyOf(entries));
     }
 
-    private CatalogEntry entry(ArenaConfig.ModelEntry m, boolean up, Map<String, OllamaModel> installed) {
+    private CatalogEntry entry(ModelEntry m, boolean up, Map<String, OllamaModel> installed) {
         Optional<Sized> configuredSize = configuredSize(m);
         Sized sized = configuredSize.orElseGet(() -> sizesFromOllama.containsKey(m.tag())
                 ? new Sized(sizesFromOllama.get(m.tag()), "ollama") : new Sized(null, null));
@@ -262,7 +263,7 @@ public final class ModelCatalog {
     private record Sized(Double size, String source) {
     }
 
-    private static Optional<Sized> configuredSize(ArenaConfig.ModelEntry m) {
+    private static Optional<Sized> configuredSize(ModelEntry m) {
         if (m.sizeB() != null) {
             return Optional.of(new Sized(m.sizeB(), "config"));
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.GenerationSettings;
 import org.gpupoor.arena.config.ModelTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,7 @@ public final class OllamaGateway {
      * Returns when the answer is complete, and throws as soon as a deadline passes or the
      * watchdog is cancelled, even if the read itself cannot be interrupted (see {@link Watchdog}).
      */
-    public GenerationResult generate(String tag, String prompt, ArenaConfig.GenerationSettings options, Watchdog watchdog,
+    public GenerationResult generate(String tag, String prompt, GenerationSettings options, Watchdog watchdog,
                                      Consumer<String> onToken)
             throws GenerationException {
         CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
@@ -152,7 +153,7 @@ public final class OllamaGateway {
         }
     }
 
-    private GenerationResult read(String tag, String prompt, ArenaConfig.GenerationSettings options, Watchdog watchdog,
+    private GenerationResult read(String tag, String prompt, GenerationSettings options, Watchdog watchdog,
                                   Consumer<String> onToken)
             throws GenerationException {
         if (!watchdog.arm()) {
@@ -249,7 +250,7 @@ public final class OllamaGateway {
         return excluded.isEmpty() ? hosts.get(0) : null;
     }
 
-    private OllamaChatRequest request(String tag, String prompt, ArenaConfig.GenerationSettings generation) {
+    private OllamaChatRequest request(String tag, String prompt, GenerationSettings generation) {
         OptionsBuilder options = new OptionsBuilder()
                 .setTemperature(generation.temperature().floatValue())
                 .setNumPredict(generation.numPredict());
