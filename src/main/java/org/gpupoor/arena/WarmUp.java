@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.OllamaSettings;
 
 /**
  * {@code warm-up}: starts the arena on a throwaway database and port, with no Ollama, asks it
@@ -34,7 +35,7 @@ final class WarmUp {
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
         Path dir = Files.createTempDirectory("arena-warm-up");
         // Port 9 (discard) refuses connections: the warm-up never talks to a real Ollama.
-        ArenaConfig throwaway = config.toBuilder().ollama(new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null))
+        ArenaConfig throwaway = config.toBuilder().ollama(new OllamaSettings("http://127.0.0.1:9", null))
                 .leaderboardFile(dir.resolve("leaderboard.json").toString()).build();
         int answered = 0;
         try (App app = App.create(throwaway, dir.resolve("arena.db"), Clock.systemUTC()).start(0)) {

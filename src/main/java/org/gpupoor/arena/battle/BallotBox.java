@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.store.BattleLog;
 
 /**
@@ -40,7 +40,7 @@ public final class BallotBox {
      * until midnight UTC. Returns what gives the vote back should it not be stored after all.
      */
     Runnable admit(String voter, String address) {
-        ArenaConfig.Voters rules = config.current().voters();
+        Voters rules = config.current().voters();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Runnable giveBackVoter = take("voter " + voter, voter == null ? 0 : rules.dailyVoteCap(), day,
@@ -79,7 +79,7 @@ public final class BallotBox {
      * answers take to read at that pace.
      */
     boolean tooFast(LiveBattle battle, Instant votedAt) {
-        ArenaConfig.Voters rules = config.current().voters();
+        Voters rules = config.current().voters();
         Instant ended = battle.endedAt() == null ? battle.createdAt() : battle.endedAt();
         if (Duration.between(ended, votedAt).toMillis() < rules.minReadSeconds() * 1000) {
             return true;

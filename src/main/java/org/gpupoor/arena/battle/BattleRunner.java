@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Deadlines;
+import org.gpupoor.arena.config.GenerationSettings;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.config.ModelEntry;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.GenerationException;
 import org.gpupoor.arena.ollama.GenerationResult;
@@ -67,7 +70,7 @@ final class BattleRunner {
      * deadlines are those in force now: a later config reload does not change a battle's.
      */
     Map<Side, Watchdog> watchdogs() {
-        ArenaConfig.Deadlines deadlines = config.current().deadlines();
+        Deadlines deadlines = config.current().deadlines();
         Map<Side, Watchdog> watchdogs = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(deadlines.firstTokenSeconds()),
@@ -80,7 +83,7 @@ final class BattleRunner {
     void start(LiveBattle battle, Map<Side, Watchdog> watchdogs, Runnable whenDone) {
         SideFailures failures = new SideFailures();
         // Both sides answer with the options in force now, whatever a reload changes meanwhile.
-        ArenaConfig.GenerationSettings options = config.current().generation();
+        GenerationSettings options = config.current().generation();
         if (options.parallel()) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
@@ -109,7 +112,7 @@ final class BattleRunner {
         finish(battle, failures, () -> { });
     }
 
-    private void runSide(LiveBattle battle, Side side, ArenaConfig.GenerationSettings options, Map<Side, Watchdog> watchdogs,
+    private void runSide(LiveBattle battle, Side side, GenerationSettings options, Map<Side, Watchdog> watchdogs,
                          SideFailures failures) {
         Contender model = battle.contender(side);
         battle.started(side);
@@ -218,7 +221,7 @@ final class BattleRunner {
         IdentityCheck check = identities.get(model.tag());
         if (check == null) {
             check = catalog.find(model.tag())
-                    .map(e -> new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry(e.tag(), e.name(), e.sizeB()))))
+                    .map(e -> new IdentityCheck(IdentityWords.of(new ModelEntry(e.tag(), e.name(), e.sizeB()))))
                     .orElse(null);
         }
         return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.CatalogSnapshot;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
@@ -77,7 +78,7 @@ public final class BattleService {
 
     public LiveBattle create(String prompt) {
         String text = Prompts.check(prompt, config.current().maxPromptChars());
-        ModelCatalog.Snapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
+        CatalogSnapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
         if (!snapshot.ollamaUp()) {
             throw new ArenaUnavailableException("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelEntry;
 
 /**
  * The words by which a model's answer gives it away: its own name and its maker's. Only a
@@ -34,7 +34,7 @@ final class IdentityWords {
     private IdentityWords() {
     }
 
-    static List<String> of(ArenaConfig.ModelEntry model) {
+    static List<String> of(ModelEntry model) {
         if (model.identityWords() != null) {
             return model.identityWords();
         }

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelEntry;
+import org.gpupoor.arena.config.OllamaSettings;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.ModelSizes;
@@ -193,11 +195,11 @@ public final class RatingsBenchmark {
     }
 
     private static ArenaConfig config() {
-        List<ArenaConfig.ModelEntry> models = new ArrayList<>();
+        List<ModelEntry> models = new ArrayList<>();
         for (int i = 0; i < MODELS; i++) {
-            models.add(new ArenaConfig.ModelEntry(tag(i), "Model " + i, size(i)));
+            models.add(new ModelEntry(tag(i), "Model " + i, size(i)));
         }
-        return ArenaConfig.builder().name("Benchmark").ollama(new ArenaConfig.OllamaSettings("http://127.0.0.1:9", null))
+        return ArenaConfig.builder().name("Benchmark").ollama(new OllamaSettings("http://127.0.0.1:9", null))
                 .models(models).build();
     }
 

@@ -39,7 +39,7 @@ final class DiscoveredModels {
         String reason = null;
         if (size != null && size > maxSizeB) {
             state = CatalogEntry.State.TOO_LARGE;
-            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", ModelCatalog.fmt(size), ModelCatalog.fmt(maxSizeB));
+            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", ModelSize.format(size), ModelSize.format(maxSizeB));
         } else if (!up) {
             state = CatalogEntry.State.OLLAMA_DOWN;
             reason = "Ollama is not reachable";

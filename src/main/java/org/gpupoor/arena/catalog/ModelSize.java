@@ -39,6 +39,11 @@ public final class ModelSize {
         return m.find() ? Optional.of(scale(m.group(1), m.group(2))) : Optional.empty();
     }
 
+    /** A size as the refusal reasons write it: "7", not "7.0". */
+    static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     private static double scale(String number, String unit) {
         double value = Double.parseDouble(number);
         return switch (unit.toUpperCase(Locale.ROOT)) {

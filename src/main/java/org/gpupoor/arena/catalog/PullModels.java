@@ -3,6 +3,7 @@ package org.gpupoor.arena.catalog;
 import java.io.PrintStream;
 import java.util.Map;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelEntry;
 import org.gpupoor.arena.config.ModelTags;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.OllamaModel;
@@ -26,7 +27,7 @@ public final class PullModels {
             return 1;
         }
         int failed = 0;
-        for (ArenaConfig.ModelEntry model : config.models()) {
+        for (ModelEntry model : config.models()) {
             String tag = ModelTags.canonical(model.tag());
             if (installed.containsKey(tag)) {
                 out.println("have   " + tag);

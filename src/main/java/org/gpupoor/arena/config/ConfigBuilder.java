@@ -10,22 +10,22 @@ import java.util.List;
 public final class ConfigBuilder {
     private String name;
     private String description;
-    private ArenaConfig.OllamaSettings ollama;
-    private ArenaConfig.Deadlines deadlines;
-    private ArenaConfig.GenerationSettings generation;
+    private OllamaSettings ollama;
+    private Deadlines deadlines;
+    private GenerationSettings generation;
     private Double maxModelSizeB;
     private Integer maxPromptChars;
     private String leaderboardFile;
-    private ArenaConfig.RateLimits rateLimits;
-    private ArenaConfig.Capacity capacity;
+    private RateLimits rateLimits;
+    private Capacity capacity;
     private Boolean countIdentityLeaks;
-    private ArenaConfig.Ratings ratings;
-    private ArenaConfig.OpenData openData;
-    private List<ArenaConfig.ModelEntry> models;
+    private Ratings ratings;
+    private OpenData openData;
+    private List<ModelEntry> models;
     private List<String> examplePrompts;
-    private ArenaConfig.Storage storage;
-    private ArenaConfig.Server server;
-    private ArenaConfig.Voters voters;
+    private Storage storage;
+    private Server server;
+    private Voters voters;
 
     ConfigBuilder() {
     }
@@ -66,17 +66,17 @@ public final class ConfigBuilder {
         return this;
     }
 
-    public ConfigBuilder ollama(ArenaConfig.OllamaSettings value) {
+    public ConfigBuilder ollama(OllamaSettings value) {
         ollama = value;
         return this;
     }
 
-    public ConfigBuilder deadlines(ArenaConfig.Deadlines value) {
+    public ConfigBuilder deadlines(Deadlines value) {
         deadlines = value;
         return this;
     }
 
-    public ConfigBuilder generation(ArenaConfig.GenerationSettings value) {
+    public ConfigBuilder generation(GenerationSettings value) {
         generation = value;
         return this;
     }
@@ -96,12 +96,12 @@ public final class ConfigBuilder {
         return this;
     }
 
-    public ConfigBuilder rateLimits(ArenaConfig.RateLimits value) {
+    public ConfigBuilder rateLimits(RateLimits value) {
         rateLimits = value;
         return this;
     }
 
-    public ConfigBuilder capacity(ArenaConfig.Capacity value) {
+    public ConfigBuilder capacity(Capacity value) {
         capacity = value;
         return this;
     }
@@ -111,17 +111,17 @@ public final class ConfigBuilder {
         return this;
     }
 
-    public ConfigBuilder ratings(ArenaConfig.Ratings value) {
+    public ConfigBuilder ratings(Ratings value) {
         ratings = value;
         return this;
     }
 
-    public ConfigBuilder openData(ArenaConfig.OpenData value) {
+    public ConfigBuilder openData(OpenData value) {
         openData = value;
         return this;
     }
 
-    public ConfigBuilder models(List<ArenaConfig.ModelEntry> value) {
+    public ConfigBuilder models(List<ModelEntry> value) {
         models = value;
         return this;
     }
@@ -131,17 +131,17 @@ public final class ConfigBuilder {
         return this;
     }
 
-    public ConfigBuilder storage(ArenaConfig.Storage value) {
+    public ConfigBuilder storage(Storage value) {
         storage = value;
         return this;
     }
 
-    public ConfigBuilder server(ArenaConfig.Server value) {
+    public ConfigBuilder server(Server value) {
         server = value;
         return this;
     }
 
-    public ConfigBuilder voters(ArenaConfig.Voters value) {
+    public ConfigBuilder voters(Voters value) {
         voters = value;
         return this;
     }

@@ -90,13 +90,13 @@ final class ConfigValidator {
         }
     }
 
-    private void checkModels(List<ArenaConfig.ModelEntry> models, boolean autoDiscover) {
+    private void checkModels(List<ModelEntry> models, boolean autoDiscover) {
         require(autoDiscover || models.size() >= 2, "/models",
                 "list at least two models (a battle needs two), or set ollama.auto_discover: true; found " + models.size());
         Set<String> tags = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
-            ArenaConfig.ModelEntry m = models.get(i);
+            ModelEntry m = models.get(i);
             String at = "/models/" + i;
             if (m == null || m.tag() == null || m.tag().isBlank()) {
                 problems.add(new Problem(at + "/tag", "every model needs its Ollama tag, e.g. llama3.2:1b"));

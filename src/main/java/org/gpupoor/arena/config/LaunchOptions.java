@@ -42,12 +42,12 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
     /** The config with the environment's Ollama address and key, where set, taking precedence. */
     public ArenaConfig applyTo(ArenaConfig config) {
         if (storageUrl != null) {
-            config = config.toBuilder().storage(new ArenaConfig.Storage(storageUrl, config.storage().shared())).build();
+            config = config.toBuilder().storage(new Storage(storageUrl, config.storage().shared())).build();
         }
         if (ollamaUrl == null && ollamaApiKey == null) {
             return config;
         }
-        return config.toBuilder().ollama(new ArenaConfig.OllamaSettings(
+        return config.toBuilder().ollama(new OllamaSettings(
                 ollamaUrl != null ? ollamaUrl : config.ollama().url(),
                 ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover(),
                 // OLLAMA_HOST names one server: it replaces a list of hosts, as it replaces the url.

@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.gpupoor.arena.catalog.CatalogEntry;
-import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.catalog.ModelCatalog;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.concurrent.Debounced;
+import org.gpupoor.arena.config.Ratings;
 import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
 import org.gpupoor.arena.rating.PairCounts;
@@ -64,13 +64,13 @@ public final class StrengthBoard {
     private final Leaderboard leaderboard;
     private final ModelCatalog catalog;
     private final ModelSizes modelSizes;
-    private final ArenaConfig.Ratings settings;
+    private final Ratings settings;
     private final Debounced refit;
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
 
     public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ModelSizes modelSizes,
-                         ArenaConfig.Ratings settings, ScheduledExecutorService background) {
+                         Ratings settings, ScheduledExecutorService background) {
         this.battleLog = battleLog;
         this.leaderboard = leaderboard;
         this.catalog = catalog;

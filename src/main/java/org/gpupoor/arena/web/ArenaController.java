@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.CatalogSnapshot;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
@@ -42,7 +43,7 @@ public final class ArenaController {
     }
 
     public void health(Context ctx) {
-        ModelCatalog.Snapshot snapshot = catalog.current();
+        CatalogSnapshot snapshot = catalog.current();
         ctx.json(new Bodies.Health("ok", snapshot.ollamaState(), snapshot.available().size(), snapshot.models().size(),
                 snapshot.checkedAt().toString(),
                 catalog.hosts().stream().map(h -> new Bodies.Host(h.url(), h.up(), h.models(), h.problem())).toList(),
@@ -56,7 +57,7 @@ public final class ArenaController {
     }
 
     public void models(Context ctx) {
-        ModelCatalog.Snapshot snapshot = catalog.current();
+        CatalogSnapshot snapshot = catalog.current();
         Map<String, org.gpupoor.arena.rating.WinLossTable.Tally> totals = leaderboard.totals();
         ctx.json(new Bodies.Models(snapshot.ollamaState(),
                 snapshot.models().stream().map(e -> model(e, totals.get(e.tag()))).toList()));

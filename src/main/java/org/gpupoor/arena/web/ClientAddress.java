@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.gpupoor.arena.config.AddressBlock;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Server;
 
 /**
  * Who sent a request. Behind a reverse proxy every request comes from the proxy, so for a peer
@@ -23,7 +23,7 @@ public final class ClientAddress {
     private final List<AddressBlock> trusted;
     private final boolean rfc7239;
 
-    public ClientAddress(ArenaConfig.Server settings) {
+    public ClientAddress(Server settings) {
         this.trusted = settings.trustedProxies().stream().map(AddressBlock::parse).toList();
         this.rfc7239 = settings.forwardedHeader().equals("forwarded");
     }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.VoterRecord;
@@ -32,7 +32,7 @@ public final class VoterAdmin {
 
     /** {@code GET /api/admin/voters}: flagged voters, most votes first, each with its counts and why it is listed. */
     public void flagged(Context ctx) {
-        ArenaConfig.Voters rules = config.current().voters();
+        Voters rules = config.current().voters();
         var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Bodies.FlaggedVoter> voters = new ArrayList<>();
         for (VoterRecord v : battleLog.voters().flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
@@ -42,7 +42,7 @@ public final class VoterAdmin {
         ctx.json(new Bodies.Voters(dayStart.toString(), voters));
     }
 
-    private static List<String> flags(VoterRecord v, ArenaConfig.Voters rules) {
+    private static List<String> flags(VoterRecord v, Voters rules) {
         List<String> flags = new ArrayList<>();
         if (v.tooFast() > 0) {
             flags.add("too_fast");

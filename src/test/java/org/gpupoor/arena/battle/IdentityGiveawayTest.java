@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.ModelEntry;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.TestArena;
@@ -64,9 +65,9 @@ class IdentityGiveawayTest {
 
     @Test
     void only_a_models_own_name_or_maker_gives_it_away_and_not_when_the_prompt_asked_for_it() {
-        IdentityCheck llama = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("llama3.2:1b", "Llama 3.2 (1B)", null)));
-        IdentityCheck qwen = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)));
-        IdentityCheck phi = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("phi3.5:3.8b", "Phi 3.5 Mini (3.8B)", null)));
+        IdentityCheck llama = new IdentityCheck(IdentityWords.of(new ModelEntry("llama3.2:1b", "Llama 3.2 (1B)", null)));
+        IdentityCheck qwen = new IdentityCheck(IdentityWords.of(new ModelEntry("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)));
+        IdentityCheck phi = new IdentityCheck(IdentityWords.of(new ModelEntry("phi3.5:3.8b", "Phi 3.5 Mini (3.8B)", null)));
         assertThat(llama.giveaway("Hi", "I'm Llama, an assistant made by Meta.")).contains("Llama");
         assertThat(llama.giveaway("What does Meta sell?", "Meta sells ads.")).isEmpty();
         assertThat(qwen.giveaway("Hi", "As an AI created by Alibaba Cloud, I can help.")).contains("Alibaba");
@@ -74,10 +75,10 @@ class IdentityGiveawayTest {
         assertThat(phi.giveaway("Explain the golden ratio", "It is phi, about 1.618; a meta-analysis agrees.")).isEmpty();
         assertThat(phi.giveaway("Hi", "Hello! I am Phi, developed by Microsoft.")).contains("Phi");
         IdentityCheck custom = new IdentityCheck(IdentityWords.of(
-                new ArenaConfig.ModelEntry("house:7b", "House Model (7B)", null, java.util.List.of("Acme", "Roadrunner"))));
+                new ModelEntry("house:7b", "House Model (7B)", null, java.util.List.of("Acme", "Roadrunner"))));
         assertThat(custom.giveaway("Hi", "Roadrunner at your service.")).contains("Roadrunner");
         // A discovered model is named after its family ("Qwen2 0.5B Q8_0"): the family word and its maker count.
-        IdentityCheck discovered = new IdentityCheck(IdentityWords.of(new ArenaConfig.ModelEntry("qwen2.5:0.5b", "Qwen2 0.5B Q8_0", null)));
+        IdentityCheck discovered = new IdentityCheck(IdentityWords.of(new ModelEntry("qwen2.5:0.5b", "Qwen2 0.5B Q8_0", null)));
         assertThat(discovered.giveaway("Hi", "I am Qwen, a large language model.")).contains("Qwen");
         assertThat(discovered.giveaway("Hi", "I was trained by Alibaba Cloud.")).contains("Alibaba");
     }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.gpupoor.arena.App;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.rating.SizeAdjustedElo;
@@ -54,7 +54,7 @@ class VoteStuffingTest {
         ollama.close();
     }
 
-    private void start(ArenaConfig.Voters rules) {
+    private void start(Voters rules) {
         arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).voters(rules)
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).build(),
                 new App.Operations(null, UnaryOperator.identity(), TOKEN));
@@ -62,7 +62,7 @@ class VoteStuffingTest {
 
     @Test
     void a_script_voting_fifty_times_in_a_second_is_capped_flagged_and_left_off_the_boards() throws Exception {
-        start(new ArenaConfig.Voters(20, 2.0, 0.0, false, 20));
+        start(new Voters(20, 2.0, 0.0, false, 20));
         Voter script = new Voter();
         List<String> battles = script.readyBattles(50);
         long began = System.nanoTime();
@@ -98,7 +98,7 @@ class VoteStuffingTest {
     @Test
     void voiding_a_voter_leaves_the_boards_equal_to_a_replay_without_its_votes() throws Exception {
         // No reading-time rule here: the script gives itself away by always voting for B.
-        start(new ArenaConfig.Voters(20, 0.0, 0.0, false, 10));
+        start(new Voters(20, 0.0, 0.0, false, 10));
         Voter person = new Voter();
         for (String id : person.readyBattles(6)) {
             assertThat(person.vote(id, id.hashCode() % 2 == 0 ? "a" : "tie").statusCode()).isEqualTo(200);
@@ -132,7 +132,7 @@ class VoteStuffingTest {
 
     @Test
     void a_voided_voter_whose_votes_came_between_a_persons_leaves_the_persons_votes_replayed_alone() throws Exception {
-        start(new ArenaConfig.Voters(50, 0.0, 0.0, false, 8));
+        start(new Voters(50, 0.0, 0.0, false, 8));
         Voter person = new Voter();
         Voter script = new Voter();
         List<String> personBattles = person.readyBattles(8);
@@ -166,7 +166,7 @@ class VoteStuffingTest {
 
     @Test
     void the_voter_cookie_is_http_only_and_a_made_up_one_does_not_make_a_new_voter() throws Exception {
-        start(new ArenaConfig.Voters(20, 0.0, 0.0, false, 20));
+        start(new Voters(20, 0.0, 0.0, false, 20));
         Voter browser = new Voter();
         HttpResponse<String> created = browser.create("Hi");
         String setCookie = created.headers().firstValue("Set-Cookie").orElseThrow();
@@ -186,7 +186,7 @@ class VoteStuffingTest {
 
     @Test
     void a_script_taking_a_fresh_voter_cookie_for_every_battle_is_still_capped_by_its_address() throws Exception {
-        start(new ArenaConfig.Voters(20, 0.0, 0.0, false, 20, 25));
+        start(new Voters(20, 0.0, 0.0, false, 20, 25));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 27; i++) {
             Voter fresh = new Voter(); // a new cookie jar: a new, validly signed voter id each time
@@ -199,7 +199,7 @@ class VoteStuffingTest {
     @Test
     void with_a_reading_pace_set_a_vote_sooner_than_the_answers_take_to_read_is_not_counted() throws Exception {
         // About 40 characters of answers at one character a second: forty seconds to read them.
-        start(new ArenaConfig.Voters(0, 0.0, 1.0, false, 20));
+        start(new Voters(0, 0.0, 1.0, false, 20));
         Voter reader = new Voter();
         JsonNode vote = JSON.readTree(reader.vote(reader.readyBattles(1).get(0), "a").body());
         assertThat(vote.get("counted").asBoolean()).isFalse();

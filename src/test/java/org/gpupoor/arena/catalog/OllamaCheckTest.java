@@ -76,7 +76,7 @@ class OllamaCheckTest {
         ollama.remove("two:1b");
         ollama.holdModelList(modelList);
         clock.advance(Duration.ofSeconds(6));
-        ModelCatalog.Snapshot served = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        CatalogSnapshot served = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> catalog.fresh(Duration.ofSeconds(5)));
         assertThat(served.available()).as("the last list, without waiting for Ollama").hasSize(2);
 

@@ -38,7 +38,7 @@ class ConfigLoaderTest {
         assertThat(config.generation().parallel()).isFalse();
         assertThat(config.generation().keepAlive()).isEqualTo("5m");
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
-        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings(null, 1000.0, 10, 100, 0.0));
+        assertThat(config.ratings()).isEqualTo(new Ratings(null, 1000.0, 10, 100, 0.0));
         assertThat(config.openData().includePromptsAndAnswers()).isTrue();
     }
 
@@ -54,7 +54,7 @@ class ConfigLoaderTest {
                 open_data:
                   include_prompts_and_answers: false
                 """, "arena_config.yaml");
-        assertThat(config.ratings()).isEqualTo(new ArenaConfig.Ratings("qwen2.5:latest", 1114.0, 30, 200, 4.0));
+        assertThat(config.ratings()).isEqualTo(new Ratings("qwen2.5:latest", 1114.0, 30, 200, 4.0));
         assertThat(config.openData().includePromptsAndAnswers()).isFalse();
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
                 ratings:
@@ -134,7 +134,7 @@ class ConfigLoaderTest {
 
     @Test
     void voter_rules_are_read_and_checked() {
-        ArenaConfig.Voters defaults = ConfigLoader.parse(VALID, "c.yaml").voters();
+        Voters defaults = ConfigLoader.parse(VALID, "c.yaml").voters();
         assertThat(defaults.dailyVoteCap()).isEqualTo(300);
         assertThat(defaults.minReadSeconds()).isEqualTo(2.0);
         assertThat(defaults.countFastVotes()).isFalse();

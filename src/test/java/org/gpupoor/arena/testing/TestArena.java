@@ -7,6 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.App;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Capacity;
+import org.gpupoor.arena.config.Deadlines;
+import org.gpupoor.arena.config.GenerationSettings;
+import org.gpupoor.arena.config.ModelEntry;
+import org.gpupoor.arena.config.OllamaSettings;
+import org.gpupoor.arena.config.OpenData;
+import org.gpupoor.arena.config.RateLimits;
+import org.gpupoor.arena.config.Ratings;
+import org.gpupoor.arena.config.Server;
+import org.gpupoor.arena.config.Storage;
+import org.gpupoor.arena.config.Voters;
 
 /** The whole arena on an ephemeral port, with its own SQLite file, talking to a fake Ollama. */
 public final class TestArena implements AutoCloseable {
@@ -64,7 +75,7 @@ public final class TestArena implements AutoCloseable {
     public static final class Builder {
         private final String ollamaUrl;
         private final Path dir;
-        private final List<ArenaConfig.ModelEntry> models = new ArrayList<>();
+        private final List<ModelEntry> models = new ArrayList<>();
         private int firstTokenSeconds = 10;
         private int totalSeconds = 20;
         private boolean parallel = true;
@@ -72,15 +83,15 @@ public final class TestArena implements AutoCloseable {
         private boolean autoDiscover;
         private List<String> hosts = List.of();
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
-        private ArenaConfig.RateLimits rateLimits = new ArenaConfig.RateLimits(0, 0);
+        private RateLimits rateLimits = new RateLimits(0, 0);
         private boolean countIdentityLeaks;
-        private ArenaConfig.Ratings ratings;
-        private ArenaConfig.OpenData openData;
-        private ArenaConfig.Capacity capacity = new ArenaConfig.Capacity(100, 60);
-        private ArenaConfig.Server server = new ArenaConfig.Server(List.of());
+        private Ratings ratings;
+        private OpenData openData;
+        private Capacity capacity = new Capacity(100, 60);
+        private Server server = new Server(List.of());
         private boolean sharedLog;
         // Tests vote the moment answers end; the reading-time rule has tests of its own.
-        private ArenaConfig.Voters voters = new ArenaConfig.Voters(0, 0.0, 0.0, false, 20, 0);
+        private Voters voters = new Voters(0, 0.0, 0.0, false, 20, 0);
 
         private Builder(String ollamaUrl, Path dir) {
             this.ollamaUrl = ollamaUrl;
@@ -88,7 +99,7 @@ public final class TestArena implements AutoCloseable {
         }
 
         public Builder model(String tag, String name, Double sizeB) {
-            models.add(new ArenaConfig.ModelEntry(tag, name, sizeB));
+            models.add(new ModelEntry(tag, name, sizeB));
             return this;
         }
 
@@ -115,12 +126,12 @@ public final class TestArena implements AutoCloseable {
 
         /** Tests run without rate limits unless they set some. */
         public Builder rateLimits(int battlesPerMinute, int votesPerMinute) {
-            this.rateLimits = new ArenaConfig.RateLimits(battlesPerMinute, votesPerMinute);
+            this.rateLimits = new RateLimits(battlesPerMinute, votesPerMinute);
             return this;
         }
 
         public Builder capacity(int maxConcurrentBattles, int abandonAfterSeconds) {
-            this.capacity = new ArenaConfig.Capacity(maxConcurrentBattles, abandonAfterSeconds);
+            this.capacity = new Capacity(maxConcurrentBattles, abandonAfterSeconds);
             return this;
         }
 
@@ -129,13 +140,13 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
-        public Builder ratings(ArenaConfig.Ratings settings) {
+        public Builder ratings(Ratings settings) {
             this.ratings = settings;
             return this;
         }
 
         public Builder withoutTextInExports() {
-            this.openData = new ArenaConfig.OpenData(false);
+            this.openData = new OpenData(false);
             return this;
         }
 
@@ -152,7 +163,7 @@ public final class TestArena implements AutoCloseable {
         }
 
         /** Reverse proxies whose forwarding header names the client (server.*). */
-        public Builder server(ArenaConfig.Server settings) {
+        public Builder server(Server settings) {
             this.server = settings;
             return this;
         }
@@ -163,7 +174,7 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
-        public Builder voters(ArenaConfig.Voters rules) {
+        public Builder voters(Voters rules) {
             this.voters = rules;
             return this;
         }
@@ -175,12 +186,12 @@ public final class TestArena implements AutoCloseable {
 
         public ArenaConfig build() {
             return ArenaConfig.builder().name("Test Arena").description("Battles for tests")
-                    .ollama(new ArenaConfig.OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts))
-                    .deadlines(new ArenaConfig.Deadlines(firstTokenSeconds, totalSeconds))
-                    .generation(new ArenaConfig.GenerationSettings(0.5, 256, 42, "5m", parallel)).maxModelSizeB(9.0).maxPromptChars(4000)
+                    .ollama(new OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts))
+                    .deadlines(new Deadlines(firstTokenSeconds, totalSeconds))
+                    .generation(new GenerationSettings(0.5, 256, 42, "5m", parallel)).maxModelSizeB(9.0).maxPromptChars(4000)
                     .leaderboardFile(dir.resolve("leaderboard.json").toString()).rateLimits(rateLimits).capacity(capacity)
                     .countIdentityLeaks(countIdentityLeaks).ratings(ratings).openData(openData).models(models).examplePrompts(prompts)
-                    .storage(new ArenaConfig.Storage(PostgresForTests.urlFor(dir), sharedLog)).server(server).voters(voters).build();
+                    .storage(new Storage(PostgresForTests.urlFor(dir), sharedLog)).server(server).voters(voters).build();
         }
     }
 }

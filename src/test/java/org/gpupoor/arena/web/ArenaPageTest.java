@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.Browser;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.TestArena;
@@ -119,7 +119,7 @@ class ArenaPageTest {
     void the_vote_opens_only_once_a_vote_would_count_so_a_persons_vote_always_does() {
         ollama.model("one:1b", "1.0B").answers("Short", " answer.");
         ollama.model("two:1b", "1.0B").answers("Another", " short", " answer.");
-        startArena(TestArena.config(ollama.url(), dir).voters(new ArenaConfig.Voters(0, 1.0, 0.0, false, 20))
+        startArena(TestArena.config(ollama.url(), dir).voters(new Voters(0, 1.0, 0.0, false, 20))
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
         typePrompt("Why is the sky blue?");
         browser.await(d -> text("vote-note").contains("Take a moment to read them"));

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
-import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.config.Server;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.TestArena;
@@ -42,10 +42,10 @@ class ReverseProxyTest {
     }
 
     private void start(List<String> trustedProxies) {
-        start(new ArenaConfig.Server(trustedProxies, "x-forwarded-for"));
+        start(new Server(trustedProxies, "x-forwarded-for"));
     }
 
-    private void start(ArenaConfig.Server server) {
+    private void start(Server server) {
         arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).rateLimits(2, 0).server(server)
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
     }
@@ -65,7 +65,7 @@ class ReverseProxyTest {
 
     @Test
     void a_proxy_speaking_rfc_7239_names_its_clients_in_forwarded_and_ipv6_clients_count_by_their_64() {
-        start(new ArenaConfig.Server(List.of("127.0.0.1"), "forwarded"));
+        start(new Server(List.of("127.0.0.1"), "forwarded"));
         assertThat(battle("Forwarded", "for=\"[2001:db8::7]:4711\";proto=https")).isEqualTo(201);
         assertThat(battle("Forwarded", "for=\"[2001:db8::7]:4711\";proto=https")).isEqualTo(201);
         assertThat(battle("Forwarded", "For=\"[2001:db8:0:0:0:0:0:7]\"")).as("the same IPv6 address written out").isEqualTo(429);
@@ -124,14 +124,14 @@ class ReverseProxyTest {
     @Test
     void forwarding_chains_resolve_to_the_rightmost_untrusted_address() {
         List<String> proxies = List.of("127.0.0.1", "::1", "10.0.0.0/8");
-        ClientAddress xff = new ClientAddress(new ArenaConfig.Server(proxies, "x-forwarded-for"));
+        ClientAddress xff = new ClientAddress(new Server(proxies, "x-forwarded-for"));
         assertThat(xff.resolve("127.0.0.1", List.of("1.2.3.4, 10.0.0.1"))).isEqualTo("1.2.3.4");
         assertThat(xff.resolve("127.0.0.1", List.of("1.2.3.4", "5.6.7.8"))).isEqualTo("5.6.7.8");
         assertThat(xff.resolve("0:0:0:0:0:0:0:1", List.of("1.2.3.4"))).isEqualTo("1.2.3.4");
         assertThat(xff.resolve("127.0.0.1", List.of("10.0.0.2, 10.0.0.1"))).as("all proxies").isEqualTo("10.0.0.2");
         assertThat(xff.resolve("127.0.0.1", List.of("not-an-address"))).isEqualTo("127.0.0.1");
         assertThat(xff.resolve("192.0.2.1", List.of("1.2.3.4"))).as("untrusted peer").isEqualTo("192.0.2.1");
-        ClientAddress rfc7239 = new ClientAddress(new ArenaConfig.Server(proxies, "forwarded"));
+        ClientAddress rfc7239 = new ClientAddress(new Server(proxies, "forwarded"));
         assertThat(rfc7239.resolve("127.0.0.1", List.of("for=unknown"))).as("'unknown' stops at the proxy").isEqualTo("127.0.0.1");
         assertThat(rfc7239.resolve("127.0.0.1", List.of("for=192.0.2.60:8080;by=203.0.113.43"))).isEqualTo("192.0.2.60");
         assertThat(ClientAddress.allowanceKey("2001:db8:1:2:aaaa::5")).isEqualTo(ClientAddress.allowanceKey("2001:db8:1:2::9"));
