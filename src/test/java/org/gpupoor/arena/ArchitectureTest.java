@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String ROOT = "org.gpupoor.arena";
-    private static final String[] DOMAIN = {ROOT + ".battle..", ROOT + ".leaderboard..", ROOT + ".catalog..", ROOT + ".opendata.."};
+    private static final String[] DOMAIN = {ROOT + ".battle..", ROOT + ".leaderboard..", ROOT + ".catalog..", ROOT + ".opendata..",
+            ROOT + ".gpu..", ROOT + ".matchmaking.."};
     private static final String[] BELOW_DOMAIN = {ROOT + ".store..", ROOT + ".ollama..", ROOT + ".rating..", ROOT + ".config.."};
     private static JavaClasses classes;
 
