@@ -26,7 +26,7 @@ final class BattleRestore {
 
     private static void replaySide(LiveBattle battle, Side side, SideRecord record, boolean imported) {
         if (record == null && imported) {
-            battle.done(side, new GenerationResult("", 0, 0, 0, 0, null));
+            battle.done(side, new GenerationResult("", 0, 0, 0, 0, null, 0));
             return;
         }
         if (record == null) {
@@ -42,7 +42,7 @@ final class BattleRestore {
             battle.done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
                     record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
                     record.ttftMs() == null ? 0 : record.ttftMs(), record.totalMs() == null ? 0 : record.totalMs(),
-                    record.doneReason()));
+                    record.doneReason(), record.loadMs() == null ? 0 : record.loadMs()));
         }
     }
 }

@@ -84,7 +84,7 @@ final class BattleRunner {
         SideFailures failures = new SideFailures();
         // Both sides answer with the options in force now, whatever a reload changes meanwhile.
         GenerationSettings options = config.current().generation();
-        if (options.parallel()) {
+        if (options.parallelMode() != GenerationSettings.Parallel.NEVER) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
@@ -232,7 +232,8 @@ final class BattleRunner {
         if (r == null) {
             return SideRecord.failed(side.text(), side.error() == null ? "not finished" : side.error());
         }
-        return new SideRecord(r.text(), r.evalCount(), r.tokensPerSecond(), r.ttftMs(), r.totalMs(), r.doneReason(), null);
+        return new SideRecord(r.text(), r.evalCount(), r.tokensPerSecond(), r.ttftMs(), r.totalMs(), r.doneReason(), null,
+                r.loadMs());
     }
 
 }

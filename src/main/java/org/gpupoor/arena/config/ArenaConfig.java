@@ -27,7 +27,8 @@ public record ArenaConfig(
         List<String> examplePrompts,
         Storage storage,
         Server server,
-        Voters voters) {
+        Voters voters,
+        Matchmaking matchmaking) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -48,6 +49,7 @@ public record ArenaConfig(
         storage = storage == null ? new Storage(null, null) : storage;
         server = server == null ? new Server(null, null) : server;
         voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
+        matchmaking = matchmaking == null ? new Matchmaking(null, null) : matchmaking;
     }
 
     /** Every section at its default, to set some of them. */
@@ -63,13 +65,14 @@ public record ArenaConfig(
     /**
      * This config with the parts a running arena takes over from {@code edited}: the models and
      * the size cap, prompts and their limit, generation options, deadlines, rate limits, voter
-     * rules, name and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
+     * rules, matchmaking, name and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
         return toBuilder().name(edited.name).description(edited.description).deadlines(edited.deadlines)
                 .generation(edited.generation).maxModelSizeB(edited.maxModelSizeB).maxPromptChars(edited.maxPromptChars)
                 .rateLimits(edited.rateLimits).models(edited.models).examplePrompts(edited.examplePrompts).voters(edited.voters)
+                .matchmaking(edited.matchmaking)
                 .build();
     }
 

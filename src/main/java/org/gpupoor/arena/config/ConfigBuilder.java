@@ -26,6 +26,7 @@ public final class ConfigBuilder {
     private Storage storage;
     private Server server;
     private Voters voters;
+    private Matchmaking matchmaking;
 
     ConfigBuilder() {
     }
@@ -49,11 +50,13 @@ public final class ConfigBuilder {
         storage = c.storage();
         server = c.server();
         voters = c.voters();
+        matchmaking = c.matchmaking();
     }
 
     public ArenaConfig build() {
         return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
-                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage, server, voters);
+                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage, server, voters,
+                matchmaking);
     }
 
     public ConfigBuilder name(String value) {
@@ -143,6 +146,11 @@ public final class ConfigBuilder {
 
     public ConfigBuilder voters(Voters value) {
         voters = value;
+        return this;
+    }
+
+    public ConfigBuilder matchmaking(Matchmaking value) {
+        matchmaking = value;
         return this;
     }
 }

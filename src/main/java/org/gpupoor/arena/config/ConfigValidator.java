@@ -40,6 +40,17 @@ final class ConfigValidator {
                 "must be a positive token count, or -1 for no limit; was " + numPredict);
         require(KEEP_ALIVE.matcher(c.generation().keepAlive()).matches(), "/generation/keep_alive",
                 "must be a duration such as 5m, 30s, 1h, 0 or -1; was '" + c.generation().keepAlive() + "'");
+        require(c.generation().parallelMode() != null, "/generation/parallel",
+                "must be auto, true or false; was '" + c.generation().parallel() + "'");
+        require(List.of("warm", "fair").contains(c.matchmaking().strategy()), "/matchmaking/strategy",
+                "must be warm or fair, was '" + c.matchmaking().strategy() + "'");
+        Matchmaking.Weights w = c.matchmaking().weights();
+        for (var weight : java.util.Map.of("load", w.load(), "repeat", w.repeat(), "ahead", w.ahead(), "info", w.info()).entrySet()) {
+            require(weight.getValue() >= 0 && weight.getValue() <= 1000, "/matchmaking/weights/" + weight.getKey(),
+                    "must be between 0 and 1000, was " + weight.getValue());
+        }
+        require(c.ollama().memoryGb() == null || (c.ollama().memoryGb() > 0 && c.ollama().memoryGb() <= 10_000),
+                "/ollama/memory_gb", "must be the gigabytes each host gives models, above 0; was " + c.ollama().memoryGb());
         require(c.maxModelSizeB() > 0 && c.maxModelSizeB() <= 2000, "/max_model_size_b",
                 "must be a size in billions of parameters above 0, was " + c.maxModelSizeB());
         range("/max_prompt_chars", c.maxPromptChars(), 1, 100_000);

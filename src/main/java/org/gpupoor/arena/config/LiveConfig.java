@@ -66,6 +66,7 @@ public final class LiveConfig {
         compare(changed, "deadlines", a.deadlines(), b.deadlines());
         compare(changed, "rate_limits", a.rateLimits(), b.rateLimits());
         compare(changed, "voters", a.voters(), b.voters());
+        compare(changed, "matchmaking", a.matchmaking(), b.matchmaking());
         return changed;
     }
 

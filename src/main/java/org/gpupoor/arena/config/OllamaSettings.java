@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param autoDiscover whether every model Ollama has (within the size cap) battles too, beside those listed
  * @param hosts        several Ollama servers instead of {@code url}; empty for the one at {@code url}
+ * @param memoryGb     the memory each host gives models (GPU memory, or RAM without a GPU); null to
+ *                     learn it as the most the host has held at once
  */
-public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts) {
+public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts, Double memoryGb) {
     public static final String DEFAULT_URL = "http://localhost:11434";
 
     public OllamaSettings {
@@ -18,8 +20,17 @@ public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, Li
         hosts = hosts == null ? List.of() : hosts.stream().map(OllamaHost::normalize).toList();
     }
 
+    public OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts) {
+        this(url, apiKey, autoDiscover, hosts, null);
+    }
+
     public OllamaSettings(String url, String apiKey, Boolean autoDiscover) {
         this(url, apiKey, autoDiscover, List.of());
+    }
+
+    /** Bytes each host holds, 0 when not set. */
+    public long memoryBytes() {
+        return memoryGb == null ? 0 : Math.round(memoryGb * 1e9);
     }
 
     public OllamaSettings(String url, String apiKey) {

@@ -74,7 +74,7 @@ final class ChatStream {
     }
 
     /** Made on first use: building an HTTP client loads TLS classes, a third of a second the start-up need not wait for. */
-    private synchronized HttpClient client() {
+    synchronized HttpClient client() {
         if (http == null) {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         }

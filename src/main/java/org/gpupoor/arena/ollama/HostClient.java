@@ -14,10 +14,12 @@ final class HostClient {
     final String url;
     final Ollama metadata;
     final ChatStream chat;
+    final ModelMemory memory;
     final AtomicInteger generating = new AtomicInteger();
     private volatile boolean up = true; // until a look or a failed answer says otherwise
     private volatile String problem;
     private volatile Set<String> installed = Set.of();
+    private volatile java.util.Map<String, Long> fileBytes = java.util.Map.of();
 
     HostClient(String url, String apiKey) {
         this.url = url;
@@ -27,6 +29,7 @@ final class HostClient {
             metadata.setBearerAuth(apiKey);
         }
         this.chat = new ChatStream(url, apiKey);
+        this.memory = new ModelMemory(url, apiKey, chat::client);
     }
 
     boolean up() {
@@ -45,8 +48,16 @@ final class HostClient {
         return up && installed.contains(tag);
     }
 
-    void answered(Set<String> tags) {
-        installed = Set.copyOf(tags);
+    /** The size of each model's file, as the last look at the model list gave it. */
+    long fileBytes(String tag) {
+        return fileBytes.getOrDefault(tag, 0L);
+    }
+
+    void answered(java.util.Map<String, OllamaModel> models) {
+        installed = Set.copyOf(models.keySet());
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        models.forEach((tag, m) -> sizes.put(tag, m.fileBytes()));
+        fileBytes = java.util.Map.copyOf(sizes);
         problem = null;
         up = true;
     }

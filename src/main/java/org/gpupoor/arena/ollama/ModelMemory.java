@@ -25,16 +25,17 @@ final class ModelMemory {
 
     private final String url;
     private final String authorization;
-    private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> http;
 
-    ModelMemory(String url, String apiKey, HttpClient http) {
+    /** @param http the host's shared client, made on first use */
+    ModelMemory(String url, String apiKey, java.util.function.Supplier<HttpClient> http) {
         this.url = url.replaceAll("/+$", "");
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.http = http;
     }
 
     List<LoadedModel> loaded() throws IOException, InterruptedException, PsUnsupportedException {
-        HttpResponse<String> response = http.send(request("/api/ps", LOOK_TIMEOUT).GET().build(),
+        HttpResponse<String> response = http.get().send(request("/api/ps", LOOK_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             throw new PsUnsupportedException(url);
@@ -54,7 +55,7 @@ final class ModelMemory {
     /** Loads {@code tag} (or with {@code keepAlive} "0", unloads it); returns Ollama's load_duration in ms. */
     long load(String tag, String keepAlive, Duration timeout) throws IOException, InterruptedException {
         String body = JSON.createObjectNode().put("model", tag).put("keep_alive", keepAlive).toString();
-        HttpResponse<String> response = http.send(request("/api/generate", timeout)
+        HttpResponse<String> response = http.get().send(request("/api/generate", timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

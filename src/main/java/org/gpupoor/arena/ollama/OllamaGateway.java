@@ -41,6 +41,11 @@ public final class OllamaGateway {
     public record HostStatus(String url, boolean up, int models, String problem) {
     }
 
+    /** What the hosts hold in memory, and loading a model ahead of its battle. */
+    public OllamaMemory memory() {
+        return new OllamaMemory(hosts);
+    }
+
     public List<HostStatus> hostStatus() {
         return hosts.status();
     }
@@ -169,7 +174,8 @@ public final class OllamaGateway {
         long ttftMs = firstTokenAt[0] == 0 ? (end - start) / 1_000_000 : (firstTokenAt[0] - start) / 1_000_000;
         int evalCount = last.getEvalCount() == null ? 0 : last.getEvalCount();
         return new GenerationResult(text.toString(), evalCount, tokensPerSecond(last, evalCount, firstTokenAt[0] == 0 ? 0 : end - firstTokenAt[0]),
-                ttftMs, (end - start) / 1_000_000, last.getDoneReason());
+                ttftMs, (end - start) / 1_000_000, last.getDoneReason(),
+                last.getLoadDuration() == null ? 0 : last.getLoadDuration() / 1_000_000);
     }
 
     private OllamaChatRequest request(String tag, String prompt, GenerationSettings generation) {

@@ -55,13 +55,14 @@ final class OllamaHosts {
                 for (Model m : host.metadata.listModels()) {
                     String tag = ModelTags.canonical(m.getName());
                     var meta = m.getModelMeta();
-                    own.put(tag, meta == null ? new OllamaModel(tag, null, null, null)
-                            : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel()));
+                    own.put(tag, meta == null ? new OllamaModel(tag, null, null, null, m.getSize())
+                            : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel(),
+                            m.getSize()));
                 }
                 if (!host.up() && hosts.size() > 1) {
                     log.info("Ollama at {} answers again: {} models", host.url, own.size());
                 }
-                host.answered(own.keySet());
+                host.answered(own);
                 own.forEach(installed::putIfAbsent);
             } catch (OllamaException | RuntimeException e) {
                 String why = FailureReasons.unreachable(host.url, e);

@@ -5,6 +5,10 @@ package org.gpupoor.arena.ollama;
  *
  * @param parameterSize Ollama's {@code parameter_size}, e.g. "3.2B"
  * @param quantization  Ollama's {@code quantization_level}, e.g. "Q4_K_M"
+ * @param fileBytes     the size of the model's file, 0 when unknown
  */
-public record OllamaModel(String tag, String parameterSize, String family, String quantization) {
+public record OllamaModel(String tag, String parameterSize, String family, String quantization, long fileBytes) {
+    public OllamaModel(String tag, String parameterSize, String family, String quantization) {
+        this(tag, parameterSize, family, quantization, 0);
+    }
 }

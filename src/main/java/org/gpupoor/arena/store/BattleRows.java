@@ -42,7 +42,8 @@ final class BattleRows {
                 while (r.next()) {
                     sides.put(r.getString("side"), new SideRecord(r.getString("text"),
                             Jdbc.toInteger(Jdbc.getLong(r, "eval_count")), Jdbc.getDouble(r, "tokens_per_second"),
-                            Jdbc.getLong(r, "ttft_ms"), Jdbc.getLong(r, "total_ms"), r.getString("done_reason"), r.getString("error")));
+                            Jdbc.getLong(r, "ttft_ms"), Jdbc.getLong(r, "total_ms"), r.getString("done_reason"), r.getString("error"),
+                            Jdbc.getLong(r, "load_ms")));
                 }
             }
         }
@@ -108,13 +109,13 @@ final class BattleRows {
     static List<AnswerMetrics> recentAnswerMetrics(Connection c, String model, int limit) throws SQLException {
         List<AnswerMetrics> metrics = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT seq, tokens_per_second, ttft_ms, eval_count FROM (
-                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
+                SELECT seq, tokens_per_second, ttft_ms, eval_count, load_ms FROM (
+                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'a'
                     WHERE b.model_a = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
                       AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_a
                   UNION ALL
-                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count FROM battles b
+                  SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'b'
                     WHERE b.model_b = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
                       AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_b
@@ -126,8 +127,8 @@ final class BattleRows {
             s.setInt(5, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    metrics.add(new AnswerMetrics(Jdbc.getDouble(r, "tokens_per_second"), Jdbc.getLong(r, "ttft_ms"),
-                            Jdbc.getLong(r, "eval_count")));
+                    metrics.add(AnswerMetrics.loadApart(Jdbc.getDouble(r, "tokens_per_second"), Jdbc.getLong(r, "ttft_ms"),
+                            Jdbc.getLong(r, "eval_count"), Jdbc.getLong(r, "load_ms")));
                 }
             }
         }

@@ -45,8 +45,9 @@ final class BattleWrites {
 
     private static void insertAnswer(Connection c, String id, String side, SideRecord r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error,
+                                     load_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, id);
             s.setString(2, side);
             s.setString(3, r.text());
@@ -56,6 +57,7 @@ final class BattleWrites {
             Jdbc.setLong(s, 7, r.totalMs());
             s.setString(8, r.doneReason());
             s.setString(9, r.error());
+            Jdbc.setLong(s, 10, r.loadMs());
             s.executeUpdate();
         }
     }
