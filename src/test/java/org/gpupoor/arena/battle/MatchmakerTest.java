@@ -46,4 +46,43 @@ class MatchmakerTest {
         Matchmaker.Pairing p = Matchmaker.pick(List.of("a", "b"), Map.of(), m -> List.of("a", "b"), new Random(1));
         assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "b");
     }
+
+    @Test
+    void a_model_is_never_paired_with_itself_whatever_the_counts() {
+        Random random = new Random(3);
+        for (int i = 0; i < 5000; i++) {
+            List<String> available = models.subList(0, 2 + random.nextInt(models.size() - 1));
+            Map<String, Integer> battles = new HashMap<>();
+            available.forEach(m -> battles.put(m, random.nextInt(4)));
+            Matchmaker.Pairing p = Matchmaker.pick(available, battles, m -> List.of(available.get(0)), random);
+            assertThat(p.modelA()).isNotEqualTo(p.modelB());
+            assertThat(available).contains(p.modelA(), p.modelB());
+        }
+    }
+
+    @Test
+    void the_last_opponent_is_not_drawn_again_while_another_remains() {
+        Map<String, Integer> battles = Map.of("a", 0, "b", 3, "c", 3);
+        Random random = new Random(5);
+        for (int i = 0; i < 1000; i++) {
+            Matchmaker.Pairing p = Matchmaker.pick(List.of("a", "b", "c"), battles, m -> m.equals("a") ? List.of("b") : List.of(), random);
+            assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "c");
+        }
+    }
+
+    @Test
+    void every_model_sits_left_and_right_about_equally_often() {
+        Random random = new Random(9);
+        Map<String, Integer> left = new HashMap<>();
+        Map<String, Integer> right = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            Matchmaker.Pairing p = Matchmaker.pick(List.of("x", "y", "z"), Map.of(), m -> List.of(), random);
+            left.merge(p.modelA(), 1, Integer::sum);
+            right.merge(p.modelB(), 1, Integer::sum);
+        }
+        for (String model : List.of("x", "y", "z")) {
+            double share = left.get(model) / (double) (left.get(model) + right.get(model));
+            assertThat(share).as(model).isBetween(0.46, 0.54);
+        }
+    }
 }

@@ -3,50 +3,32 @@ package org.gpupoor.arena.battle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the arena asks of Ollama, and how it reads Ollama's answers about its models. */
 class OllamaUsageTest {
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void startOllama() throws Exception {
-        ollama = new FakeOllama();
-    }
-
-    @AfterEach
-    void stop() {
-        if (arena != null) {
-            arena.close();
-        }
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest();
 
     @Test
     void every_call_carries_the_api_key_and_the_configured_generation_options() {
-        ollama.model("one:1b", "1.0B");
-        ollama.model("two:1b", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).apiKey("s3cret")
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena.ollama().model("one:1b", "1.0B");
+        arena.ollama().model("two:1b", "1.0B");
+        arena.start(c -> c.apiKey("s3cret")
+                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"  Hello there  \"}").json().get("id").asText();
-        arena.api.events(id);
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"  Hello there  \"}").json().get("id").asText();
+        arena.api().events(id);
 
-        assertThat(ollama.requests()).isNotEmpty().allSatisfy(r ->
+        assertThat(arena.ollama().requests()).isNotEmpty().allSatisfy(r ->
                 assertThat(r.headers().get("Authorization")).containsExactly("Bearer s3cret"));
-        List<FakeOllama.Request> chats = ollama.requests("/api/chat");
+        List<FakeOllama.Request> chats = arena.ollama().requests("/api/chat");
         assertThat(chats).hasSize(2);
         for (FakeOllama.Request chat : chats) {
             JsonNode body = chat.body();
@@ -62,13 +44,13 @@ class OllamaUsageTest {
 
     @Test
     void in_sequential_mode_the_second_model_starts_only_after_the_first_has_finished() {
-        ollama.model("one:1b", "1.0B").answers("a", "b", "c", "d").paced(50);
-        ollama.model("two:1b", "1.0B").answers("w", "x", "y", "z").paced(50);
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).sequential()
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena.ollama().model("one:1b", "1.0B").answers("a", "b", "c", "d").paced(50);
+        arena.ollama().model("two:1b", "1.0B").answers("w", "x", "y", "z").paced(50);
+        arena.start(c -> c.sequential()
+                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Letters please\"}").json().get("id").asText();
-        List<Api.Event> events = arena.api.events(id);
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Letters please\"}").json().get("id").asText();
+        List<Api.Event> events = arena.api().events(id);
 
         List<String> order = new ArrayList<>();
         for (Api.Event e : events) {
@@ -85,19 +67,19 @@ class OllamaUsageTest {
 
     @Test
     void sizes_come_from_the_config_then_the_name_then_ollama_and_oversized_or_unknown_models_are_refused() {
-        ollama.model("named:latest", "9.9B");
-        ollama.model("plain:latest", "3.2B");
-        ollama.model("huge:latest", "13.0B");
-        ollama.model("declared:latest", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
+        arena.ollama().model("named:latest", "9.9B");
+        arena.ollama().model("plain:latest", "3.2B");
+        arena.ollama().model("huge:latest", "13.0B");
+        arena.ollama().model("declared:latest", "1.0B");
+        arena.start(c -> c
                 .model("named", "Named (2B)", null)
                 .model("plain", "Plain", null)
                 .model("huge", "Huge", null)
                 .model("declared", "Declared (5B)", 0.5)
                 .model("ghost", "Ghost", null)
-                .build());
+                );
 
-        JsonNode models = arena.api.get("/api/models").json().get("models");
+        JsonNode models = arena.api().get("/api/models").json().get("models");
         assertThat(model(models, "named:latest").get("size_b").asDouble()).isEqualTo(2.0);
         assertThat(model(models, "named:latest").get("size_source").asText()).isEqualTo("name");
         assertThat(model(models, "plain:latest").get("size_b").asDouble()).isEqualTo(3.2);
@@ -106,51 +88,51 @@ class OllamaUsageTest {
         assertThat(model(models, "huge:latest").get("available").asBoolean()).isFalse();
         assertThat(model(models, "huge:latest").get("reason").asText()).contains("13 B", "max_model_size_b");
         assertThat(model(models, "ghost:latest").get("available").asBoolean()).isFalse();
-        assertThat(arena.api.get("/api/health").json().get("models_available").asInt()).isEqualTo(3);
-        assertThat(ollama.requests("/api/show")).extracting(r -> r.body().path("name").asText(r.body().path("model").asText()))
+        assertThat(arena.api().get("/api/health").json().get("models_available").asInt()).isEqualTo(3);
+        assertThat(arena.ollama().requests("/api/show")).extracting(r -> r.body().path("name").asText(r.body().path("model").asText()))
                 .containsOnly("plain:latest", "huge:latest");
     }
 
     @Test
     void a_model_deleted_from_ollama_while_running_fails_at_most_one_battle_and_is_then_skipped() {
-        ollama.model("one:1b", "1.0B");
-        ollama.model("two:1b", "1.0B");
-        ollama.model("three:1b", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
+        arena.ollama().model("one:1b", "1.0B");
+        arena.ollama().model("two:1b", "1.0B");
+        arena.ollama().model("three:1b", "1.0B");
+        arena.start(c -> c
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null)
-                .model("three:1b", "Three (1B)", null).build());
-        ollama.remove("three:1b");
+                .model("three:1b", "Three (1B)", null));
+        arena.ollama().remove("three:1b");
 
         int failed = 0;
         for (int i = 0; i < 8; i++) {
-            String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
-            List<Api.Event> events = arena.api.events(id);
+            String id = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+            List<Api.Event> events = arena.api().events(id);
             if (Api.endStatus(events).equals("failed")) {
                 failed++;
                 assertThat(events).anySatisfy(e -> assertThat(e.rawData()).contains("not installed in Ollama"));
             }
         }
         assertThat(failed).isLessThanOrEqualTo(1);
-        JsonNode three = model(arena.api.get("/api/models").json().get("models"), "three:1b");
+        JsonNode three = model(arena.api().get("/api/models").json().get("models"), "three:1b");
         assertThat(three.get("available").asBoolean()).isFalse();
         assertThat(three.get("state").asText()).isEqualTo("not_installed");
     }
 
     @Test
     void a_model_that_comes_back_is_used_again() {
-        ollama.model("one:1b", "1.0B");
-        ollama.model("two:1b", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
-        ollama.remove("two:1b");
-        String first = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
-        arena.api.events(first);
-        assertThat(arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").status()).isEqualTo(503);
+        arena.ollama().model("one:1b", "1.0B");
+        arena.ollama().model("two:1b", "1.0B");
+        arena.start(c -> c
+                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.ollama().remove("two:1b");
+        String first = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+        arena.api().events(first);
+        assertThat(arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").status()).isEqualTo(503);
 
-        ollama.model("two:1b", "1.0B");
-        arena.app.refreshModels();
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
-        List<Api.Event> events = arena.api.events(id);
+        arena.ollama().model("two:1b", "1.0B");
+        arena.app().refreshModels();
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+        List<Api.Event> events = arena.api().events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
     }
 

@@ -3,7 +3,6 @@ package org.gpupoor.arena.battle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,14 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many voters at once: no acknowledged vote is lost, none counts twice, and the boards equal a replay. */
 class VoteStormTest {
@@ -32,30 +27,15 @@ class VoteStormTest {
     static final long STORM_MILLIS = 10_000;
     static final String[] OUTCOMES = {"a", "b", "tie", "both_bad"};
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    ArenaConfig config;
-    TestArena arena;
+    @RegisterExtension
+    final ArenaExtension arena = sixModels(new ArenaExtension());
 
-    @BeforeEach
-    void start() throws Exception {
-        ollama = new FakeOllama();
-        TestArena.Builder builder = TestArena.config(ollama.url(), dir);
+    private static ArenaExtension sixModels(ArenaExtension arena) {
         for (int i = 1; i <= 6; i++) {
-            ollama.model("m" + i + ":1b", i + ".0B").answers("Answer", " from", " m" + i);
-            builder.model("m" + i + ":1b", "M" + i + " (" + i + "B)", null);
+            String from = " m" + i;
+            arena.model("m" + i + ":1b", i + ".0B", "M" + i + " (" + i + "B)", m -> m.answers("Answer", " from", from));
         }
-        config = builder.build();
-        arena = TestArena.start(dir, config);
-    }
-
-    @AfterEach
-    void stop() {
-        if (arena != null) {
-            arena.close();
-        }
-        ollama.close();
+        return arena;
     }
 
     @Test
@@ -76,7 +56,7 @@ class VoteStormTest {
                         id = newReadyBattle(); // the stock ran out: battle, then vote, as a real voter does
                     }
                     String outcome = OUTCOMES[ThreadLocalRandom.current().nextInt(OUTCOMES.length)];
-                    Api.Response r = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}");
+                    Api.Response r = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}");
                     if (r.status() == 200) {
                         acknowledged.put(id, outcome);
                     } else {
@@ -102,8 +82,8 @@ class VoteStormTest {
         assertThat(acknowledged).hasSizeGreaterThan(CLIENTS);
         assertThat(votesInLog()).isEqualTo(acknowledged);
 
-        JsonNode main = Api.withoutSpeeds(arena.api.get("/api/leaderboard").json());
-        JsonNode elo = Api.withoutSpeeds(arena.api.get("/api/leaderboard/elo").json());
+        JsonNode main = Api.withoutSpeeds(arena.api().get("/api/leaderboard").json());
+        JsonNode elo = Api.withoutSpeeds(arena.api().get("/api/leaderboard/elo").json());
         int wins = 0;
         int losses = 0;
         int ties = 0;
@@ -118,14 +98,13 @@ class VoteStormTest {
         assertThat(wins).isEqualTo(losses).isEqualTo((int) decisive);
         assertThat(ties).isEqualTo(2 * (acknowledged.size() - (int) decisive));
         assertThat(battles).isEqualTo(2 * acknowledged.size());
-        for (JsonNode cell : arena.api.get("/api/leaderboard/head-to-head").json().get("cells")) {
+        for (JsonNode cell : arena.api().get("/api/leaderboard/head-to-head").json().get("cells")) {
             assertThat(cell.get("battles").asInt()).isEqualTo(pairCountInLog(cell.get("row").asText(), cell.get("col").asText()));
         }
 
-        arena.close();
-        arena = TestArena.start(dir, config);
-        assertThat(Api.withoutSpeeds(arena.api.get("/api/leaderboard").json())).isEqualTo(main);
-        assertThat(Api.withoutSpeeds(arena.api.get("/api/leaderboard/elo").json())).isEqualTo(elo);
+        arena.restart();
+        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard").json())).isEqualTo(main);
+        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard/elo").json())).isEqualTo(elo);
     }
 
     @Test
@@ -138,7 +117,7 @@ class VoteStormTest {
             String outcome = OUTCOMES[i % OUTCOMES.length];
             votes.add(pool.submit(() -> {
                 go.await();
-                return arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}").status();
+                return arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}").status();
             }));
         }
         go.countDown();
@@ -151,15 +130,15 @@ class VoteStormTest {
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
         assertThat(votesInLog()).hasSize(1);
         int battles = 0;
-        for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
+        for (JsonNode row : arena.api().get("/api/leaderboard").json().get("rows")) {
             battles += row.get("battles").asInt();
         }
         assertThat(battles).isEqualTo(2);
     }
 
     private String newReadyBattle() {
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Say hi\"}").json().get("id").asText();
-        List<Api.Event> events = arena.api.events(id);
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Say hi\"}").json().get("id").asText();
+        List<Api.Event> events = arena.api().events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
     }

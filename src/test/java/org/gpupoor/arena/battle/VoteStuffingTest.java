@@ -14,50 +14,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.gpupoor.arena.App;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.rating.SizeAdjustedElo;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Poll;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One person cannot stuff the ballot box: a daily cap per voter, too-fast votes flagged, and an operator who can void a voter. */
 class VoteStuffingTest {
     private static final String TOKEN = "stuffing-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void startOllama() throws Exception {
-        ollama = new FakeOllama();
-        // Answers that name no model: a giveaway would keep a vote off the boards for another reason.
-        ollama.model("one:1b", "1.0B").answers("Blue", " light", " scatters.");
-        ollama.model("two:1b", "1.0B").answers("Rayleigh", " scattering.");
-        ollama.model("three:1b", "1.0B").answers("Because", " of", " the air.");
-    }
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest().adminToken(TOKEN)
+            // Answers that name no model: a giveaway would keep a vote off the boards for another reason.
+            .model("one:1b", "1.0B", "One (1B)", m -> m.answers("Blue", " light", " scatters."))
+            .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Rayleigh", " scattering."))
+            .model("three:1b", "1.0B", "Three (1B)", m -> m.answers("Because", " of", " the air."));
 
     private void start(Voters rules) {
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).voters(rules)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).build(),
-                new App.Operations(null, UnaryOperator.identity(), TOKEN));
+        arena.start(c -> c.voters(rules));
     }
 
     @Test
@@ -83,7 +63,7 @@ class VoteStuffingTest {
         long retryAfter = Long.parseLong(capped.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).as("until midnight UTC").isBetween(1L, 86_401L);
 
-        assertThat(arena.api.get("/api/leaderboard").json().get("rows").findValues("battles"))
+        assertThat(arena.api().get("/api/leaderboard").json().get("rows").findValues("battles"))
                 .as("too-fast votes are kept, not counted").allMatch(n -> n.asInt() == 0);
         JsonNode flagged = admin("GET", "/api/admin/voters").json().get("voters");
         assertThat(flagged).hasSize(1);
@@ -121,8 +101,8 @@ class VoteStuffingTest {
         assertThat(voided.json().get("voided").asInt()).isEqualTo(12);
         awaitStrengthBoard(6);
         assertThat(boards()).isEqualTo(before);
-        assertThat(arena.api.get("/api/battles/export").text().lines().filter(l -> l.contains(stuffer))).isEmpty();
-        assertThat(arena.api.get("/api/battles/export").text().lines()).hasSize(6)
+        assertThat(arena.api().get("/api/battles/export").text().lines().filter(l -> l.contains(stuffer))).isEmpty();
+        assertThat(arena.api().get("/api/battles/export").text().lines()).hasSize(6)
                 .allSatisfy(line -> assertThat(JSON.readTree(line).get("judge").asText()).matches("[0-9a-f]{32}"));
 
         assertThat(admin("GET", "/api/admin/voters").json().get("voters")).as("dealt with: off the list").isEmpty();
@@ -153,12 +133,12 @@ class VoteStuffingTest {
         String stuffer = admin("GET", "/api/admin/voters").json().get("voters").get(0).get("voter").asText();
         assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isEqualTo(8);
 
-        for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
+        for (JsonNode row : arena.api().get("/api/leaderboard").json().get("rows")) {
             int[] expected = tally.getOrDefault(row.get("model").asText(), new int[3]);
             assertThat(new int[] {row.get("wins").asInt(), row.get("losses").asInt(), row.get("ties").asInt()})
                     .as(row.get("model").asText()).containsExactly(expected);
         }
-        for (JsonNode row : arena.api.get("/api/leaderboard/elo").json().get("rows")) {
+        for (JsonNode row : arena.api().get("/api/leaderboard/elo").json().get("rows")) {
             elo.rating(row.get("model").asText()).ifPresent(rating ->
                     assertThat(row.get("rating").asDouble()).as(row.get("model").asText()).isCloseTo(rating, within(0.05)));
         }
@@ -210,15 +190,15 @@ class VoteStuffingTest {
     /** The boards as a reader sees them (the Bradley-Terry refit included), speeds aside. */
     private List<String> boards() {
         List<String> boards = new ArrayList<>(List.of("/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt").stream()
-                .map(path -> Api.withoutSpeeds(arena.api.get(path).json()).toString()).toList());
-        boards.add(arena.api.get("/api/leaderboard/head-to-head").text());
-        boards.add(arena.api.get("/api/leaderboard/elo/history").text());
+                .map(path -> Api.withoutSpeeds(arena.api().get(path).json()).toString()).toList());
+        boards.add(arena.api().get("/api/leaderboard/head-to-head").text());
+        boards.add(arena.api().get("/api/leaderboard/elo/history").text());
         return boards;
     }
 
     private void awaitStrengthBoard(int battles) throws Exception {
         Poll.until("the Bradley-Terry board counts " + battles + " battles", Duration.ofSeconds(10),
-                () -> arena.api.get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
+                () -> arena.api().get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
     }
 
     /** Battles started by a client that keeps no cookie. */
@@ -227,7 +207,7 @@ class VoteStuffingTest {
     }
 
     private Api.Response admin(String method, String path) {
-        return arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", "Bearer " + TOKEN)
+        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", "Bearer " + TOKEN)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -241,7 +221,7 @@ class VoteStuffingTest {
             for (int i = 0; i < count; i++) {
                 ids.add(JSON.readTree(create("Question " + i).body()).get("id").asText());
             }
-            ids.forEach(id -> assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready"));
+            ids.forEach(id -> assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready"));
             return ids;
         }
 

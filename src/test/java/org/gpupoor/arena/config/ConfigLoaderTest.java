@@ -35,7 +35,10 @@ class ConfigLoaderTest {
         assertThat(config.deadlines().firstTokenSeconds()).isEqualTo(120);
         assertThat(config.deadlines().totalSeconds()).isEqualTo(300);
         assertThat(config.maxPromptChars()).isEqualTo(4000);
-        assertThat(config.generation().parallel()).isFalse();
+        assertThat(config.generation().parallelMode()).isEqualTo(GenerationSettings.Parallel.AUTO);
+        assertThat(config.matchmaking().strategy()).isEqualTo("warm");
+        assertThat(config.matchmaking().weights()).isEqualTo(new Matchmaking.Weights(1.0, 0.5, 1.0, 2.0));
+        assertThat(config.ollama().memoryGb()).isNull();
         assertThat(config.generation().keepAlive()).isEqualTo("5m");
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
         assertThat(config.ratings()).isEqualTo(new Ratings(null, 1000.0, 10, 100, 0.0));

@@ -12,39 +12,28 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.gpupoor.arena.App;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Poll;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Edits to arena_config.yaml take effect while the arena runs; bad edits change nothing; battles under way are left alone. */
 class ConfigReloadTest {
     private static final String TOKEN = "reload-token";
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest()
+            .inOllamaOnly("one:1b", "1.0B", m -> m.answers("One", " two", " three", " four", " five").paced(300))
+            .inOllamaOnly("two:1b", "1.0B", m -> m.answers("Uno", " dos").paced(20))
+            .inOllamaOnly("three:1b", "1.0B", m -> { });
     Path file;
 
     @BeforeEach
     void start() throws Exception {
-        ollama = new FakeOllama();
-        ollama.model("one:1b", "1.0B").answers("One", " two", " three", " four", " five").paced(300);
-        ollama.model("two:1b", "1.0B").answers("Uno", " dos").paced(20);
-        ollama.model("three:1b", "1.0B");
-        file = dir.resolve("arena_config.yaml");
+        file = arena.dir().resolve("arena_config.yaml");
         Files.writeString(file, yaml(List.of("one:1b", "two:1b"), "Why is the sky blue?", 20, 0));
-        arena = TestArena.start(dir, ConfigLoader.load(file), new App.Operations(file, UnaryOperator.identity(), TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
+        arena.start(ConfigLoader.load(file), new App.Operations(file, UnaryOperator.identity(), TOKEN));
     }
 
     @Test
@@ -52,19 +41,19 @@ class ConfigReloadTest {
         Files.writeString(file, yaml(List.of("one:1b", "two:1b", "three:1b"), "Name three rivers.", 20, 1));
 
         Poll.until("the third model is approved", Duration.ofSeconds(15),
-                () -> arena.api.get("/api/models").json().get("models").size() == 3);
+                () -> arena.api().get("/api/models").json().get("models").size() == 3);
         Poll.until("the third model is available", Duration.ofSeconds(15),
-                () -> arena.api.get("/api/health").json().get("models_available").asInt() == 3);
-        assertThat(arena.api.get("/api/prompts/random").json().get("prompt").asText()).isEqualTo("Name three rivers.");
+                () -> arena.api().get("/api/health").json().get("models_available").asInt() == 3);
+        assertThat(arena.api().get("/api/prompts/random").json().get("prompt").asText()).isEqualTo("Name three rivers.");
         JsonNode inForce = admin("GET", "/api/admin/config").json();
         assertThat(inForce.get("rate_limits").get("votes_per_minute").asInt()).isEqualTo(1);
         // The new vote limit is in force: a second vote within the minute is refused.
         String first = battle("Hello");
         String second = battle("Hello again");
-        arena.api.events(first);
-        arena.api.events(second);
-        assertThat(arena.api.post("/api/battles/" + first + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(200);
-        assertThat(arena.api.post("/api/battles/" + second + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(429);
+        arena.api().events(first);
+        arena.api().events(second);
+        assertThat(arena.api().post("/api/battles/" + first + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(200);
+        assertThat(arena.api().post("/api/battles/" + second + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(429);
     }
 
     @Test
@@ -77,8 +66,8 @@ class ConfigReloadTest {
         assertThat(refused.json().get("error").asText()).isEqualTo("invalid_config");
         assertThat(refused.json().get("message").asText()).contains("arena_config.yaml", "line ", "max_prompt_chars",
                 "previous config stays in force");
-        assertThat(arena.api.get("/api/models").json().get("models")).hasSize(2);
-        assertThat(arena.api.get("/api/prompts/random").json().get("prompt").asText()).isEqualTo("Why is the sky blue?");
+        assertThat(arena.api().get("/api/models").json().get("models")).hasSize(2);
+        assertThat(arena.api().get("/api/prompts/random").json().get("prompt").asText()).isEqualTo("Why is the sky blue?");
         assertThat(admin("GET", "/api/admin/config").json().get("max_prompt_chars").asInt()).isEqualTo(4000);
 
         // Valid on its own, but it leans on auto_discover, which only a restart would switch on.
@@ -87,7 +76,7 @@ class ConfigReloadTest {
         Api.Response leaning = admin("POST", "/api/admin/config/reload");
         assertThat(leaning.status()).isEqualTo(400);
         assertThat(leaning.json().get("message").asText()).contains("models: list at least two models", "until a restart");
-        assertThat(arena.api.get("/api/models").json().get("models")).hasSize(2);
+        assertThat(arena.api().get("/api/models").json().get("models")).hasSize(2);
     }
 
     @Test
@@ -99,21 +88,21 @@ class ConfigReloadTest {
         assertThat(reload.status()).isEqualTo(200);
         assertThat(reload.json().get("changed")).extracting(JsonNode::asText).contains("deadlines");
 
-        assertThat(Api.endStatus(arena.api.events(running))).as("the battle that started before the edit").isEqualTo("ready");
+        assertThat(Api.endStatus(arena.api().events(running))).as("the battle that started before the edit").isEqualTo("ready");
         String after = battle("Now hurry");
-        List<Api.Event> events = arena.api.events(after);
+        List<Api.Event> events = arena.api().events(after);
         assertThat(Api.endStatus(events)).as("a battle started after the edit").isEqualTo("failed");
         assertThat(events.toString()).contains("within 1 s");
     }
 
     private String battle(String prompt) {
-        Api.Response created = arena.api.post("/api/battles", "{\"prompt\": \"" + prompt + "\"}");
+        Api.Response created = arena.api().post("/api/battles", "{\"prompt\": \"" + prompt + "\"}");
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
     }
 
     private Api.Response admin(String method, String path) {
-        return arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path))
                 .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -139,6 +128,6 @@ class ConfigReloadTest {
                 example_prompts:
                   - %s
                 models:
-                %s""".formatted(ollama.url(), Math.min(10, totalSeconds), totalSeconds, dir.resolve("leaderboard.json"), votesPerMinute, prompt, models);
+                %s""".formatted(arena.ollama().url(), Math.min(10, totalSeconds), totalSeconds, arena.dir().resolve("leaderboard.json"), votesPerMinute, prompt, models);
     }
 }

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.util.function.UnaryOperator;
-import org.gpupoor.arena.App;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rank a voter is told after a vote is the rank the boards show, hidden models or not. */
 class HiddenRanksTest {
@@ -22,28 +16,12 @@ class HiddenRanksTest {
     private static final String CHAMPION = "champ:1b";
     private static final String GOLD = "Gold reply.";
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void start() throws Exception {
-        ollama = new FakeOllama();
-        // Battles are blind: the champion is told apart by its answer.
-        ollama.model(CHAMPION, "1.0B").answers(GOLD);
-        ollama.model("one:1b", "1.0B").answers("Silver reply.");
-        ollama.model("two:1b", "1.0B").answers("Bronze reply.");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model(CHAMPION, "Champ (1B)", null).model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build(),
-                new App.Operations(null, UnaryOperator.identity(), TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().adminToken(TOKEN)
+            // Battles are blind: the champion is told apart by its answer.
+            .model(CHAMPION, "1.0B", "Champ (1B)", m -> m.answers(GOLD))
+            .model("one:1b", "1.0B", "One (1B)", m -> m.answers("Silver reply."))
+            .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Bronze reply."));
 
     @Test
     void after_a_model_above_them_is_hidden_a_vote_tells_the_ranks_the_boards_show() {
@@ -59,8 +37,8 @@ class HiddenRanksTest {
         assertThat(rankOn("/api/leaderboard/elo", CHAMPION)).isEqualTo(1);
 
         assertThat(admin("/api/admin/models/" + CHAMPION + "/hide").status()).isEqualTo(200);
-        ollama.remove(CHAMPION); // so the next battle is between the two models still shown
-        arena.app.refreshModels();
+        arena.ollama().remove(CHAMPION); // so the next battle is between the two models still shown
+        arena.app().refreshModels();
         JsonNode standings = vote(readyBattle(), "a").get("standings");
 
         for (String side : new String[] {"a", "b"}) {
@@ -77,8 +55,8 @@ class HiddenRanksTest {
     @Test
     void a_vote_on_a_hidden_models_battle_counts_and_tells_no_rank_for_it() {
         assertThat(admin("/api/admin/models/" + CHAMPION + "/hide").status()).isEqualTo(200);
-        ollama.remove("two:1b"); // only the champion and one:1b can battle
-        arena.app.refreshModels();
+        arena.ollama().remove("two:1b"); // only the champion and one:1b can battle
+        arena.app().refreshModels();
         String id = readyBattle();
         String championSide = championSide(id);
         assertThat(championSide).isNotNull();
@@ -94,27 +72,27 @@ class HiddenRanksTest {
     }
 
     private String readyBattle() {
-        Api.Response created = arena.api.post("/api/battles", "{\"prompt\": \"Who ranks where?\"}");
+        Api.Response created = arena.api().post("/api/battles", "{\"prompt\": \"Who ranks where?\"}");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready");
+        assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
         return id;
     }
 
     /** The side the champion answered on, or null when it is not in the battle. */
     private String championSide(String id) {
-        JsonNode answers = arena.api.get("/api/battles/" + id).json().get("answers");
+        JsonNode answers = arena.api().get("/api/battles/" + id).json().get("answers");
         return GOLD.equals(answers.get("a").get("text").asText()) ? "a" : GOLD.equals(answers.get("b").get("text").asText()) ? "b" : null;
     }
 
     private JsonNode vote(String id, String winner) {
-        Api.Response voted = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}");
+        Api.Response voted = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}");
         assertThat(voted.status()).isEqualTo(200);
         return voted.json();
     }
 
     private int rankOn(String board, String model) {
-        for (JsonNode row : arena.api.get(board).json().get("rows")) {
+        for (JsonNode row : arena.api().get(board).json().get("rows")) {
             if (row.get("model").asText().equals(model)) {
                 return row.get("rank").asInt();
             }
@@ -123,7 +101,7 @@ class HiddenRanksTest {
     }
 
     private Api.Response admin(String path) {
-        return arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path))
                 .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
     }
 }

@@ -2,46 +2,34 @@ package org.gpupoor.arena.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /metrics tells an operator what happened: battles, failures by reason, votes, speeds, HTTP latency. */
 class MetricsTest {
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest();
 
     @Test
     void battles_failures_votes_generation_and_requests_are_counted() throws Exception {
-        ollama = new FakeOllama();
-        ollama.model("one:1b", "1.0B").answers("Fine", " answer", ".");
-        ollama.model("two:1b", "1.0B").answers("Also", " fine", ".");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena.ollama().model("one:1b", "1.0B").answers("Fine", " answer", ".");
+        arena.ollama().model("two:1b", "1.0B").answers("Also", " fine", ".");
+        arena.start(c -> c
+                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
-        String good = arena.api.post("/api/battles", "{\"prompt\": \"Hello\"}").json().get("id").asText();
-        assertThat(Api.endStatus(arena.api.events(good))).isEqualTo("ready");
-        assertThat(arena.api.post("/api/battles/" + good + "/vote", "{\"winner\": \"tie\"}").status()).isEqualTo(200);
+        String good = arena.api().post("/api/battles", "{\"prompt\": \"Hello\"}").json().get("id").asText();
+        assertThat(Api.endStatus(arena.api().events(good))).isEqualTo("ready");
+        assertThat(arena.api().post("/api/battles/" + good + "/vote", "{\"winner\": \"tie\"}").status()).isEqualTo(200);
 
-        ollama.model("two:1b", "1.0B").answers("Half", " an", " answer").errorsAfter(1);
-        String bad = arena.api.post("/api/battles", "{\"prompt\": \"Hello again\"}").json().get("id").asText();
-        assertThat(Api.endStatus(arena.api.events(bad))).isEqualTo("failed");
+        arena.ollama().model("two:1b", "1.0B").answers("Half", " an", " answer").errorsAfter(1);
+        String bad = arena.api().post("/api/battles", "{\"prompt\": \"Hello again\"}").json().get("id").asText();
+        assertThat(Api.endStatus(arena.api().events(bad))).isEqualTo("failed");
 
-        String metrics = arena.api.get("/metrics").text();
+        String metrics = arena.api().get("/metrics").text();
         assertThat(value(metrics, "arena_battles_started_total", "")).isEqualTo(2);
         assertThat(value(metrics, "arena_battles_ended_total", "reason=\"none\",status=\"ready\"")).isEqualTo(1);
         assertThat(value(metrics, "arena_battles_ended_total", "reason=\"model_error\",status=\"failed\"")).isEqualTo(1);

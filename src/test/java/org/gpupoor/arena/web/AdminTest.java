@@ -14,44 +14,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Arrays;
-import java.util.function.UnaryOperator;
-import org.gpupoor.arena.App;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API: locked without the token, and what it does with it. */
 class AdminTest {
     private static final String TOKEN = "s3cret-admin-token";
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void startOllama() throws Exception {
-        ollama = new FakeOllama();
-        ollama.model("one:1b", "1.0B");
-        ollama.model("two:1b", "1.0B");
-    }
-
-    @AfterEach
-    void stop() {
-        if (arena != null) {
-            arena.close();
-        }
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest().config(c -> c.apiKey("ollama-key"))
+            .model("one:1b", "1.0B", "One (1B)").model("two:1b", "1.0B", "Two (1B)");
 
     private void start(String token) {
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).apiKey("ollama-key")
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build(),
-                new App.Operations(null, UnaryOperator.identity(), token));
+        arena.adminToken(token).start();
     }
 
     private Api.Response admin(String method, String path, String token) {
@@ -60,7 +37,7 @@ class AdminTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return arena.api.send(request);
+        return arena.api().send(request);
     }
 
     @Test
@@ -93,16 +70,16 @@ class AdminTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ARENA_TEST_POSTGRES_URL") == null,
                 "the arena backs up an SQLite log only (PostgresStorageTest checks what PostgreSQL answers)");
         start(TOKEN);
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Back me up\"}").json().get("id").asText();
-        arena.api.events(id);
-        arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}");
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Back me up\"}").json().get("id").asText();
+        arena.api().events(id);
+        arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}");
 
         HttpResponse<byte[]> backup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/admin/backup"))
                 .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(backup.statusCode()).isEqualTo(200);
         assertThat(backup.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("arena-backup-"));
         assertThat(Arrays.copyOf(backup.body(), 15)).isEqualTo("SQLite format 3".getBytes(StandardCharsets.US_ASCII));
-        Path copy = dir.resolve("copy.db");
+        Path copy = arena.dir().resolve("copy.db");
         Files.write(copy, backup.body());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
              ResultSet r = c.createStatement().executeQuery("SELECT b.prompt, v.outcome FROM battles b JOIN votes v ON v.battle_id = b.id")) {
@@ -115,21 +92,21 @@ class AdminTest {
     @Test
     void a_voided_vote_leaves_every_board_and_the_export_but_stays_in_the_log() {
         start(TOKEN);
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Count me\"}").json().get("id").asText();
-        arena.api.events(id);
-        assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(200);
-        assertThat(battles(arena.api.get("/api/leaderboard").json())).isEqualTo(2);
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Count me\"}").json().get("id").asText();
+        arena.api().events(id);
+        assertThat(arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(200);
+        assertThat(battles(arena.api().get("/api/leaderboard").json())).isEqualTo(2);
 
         Api.Response voided = admin("POST", "/api/admin/battles/" + id + "/void", TOKEN);
         assertThat(voided.status()).isEqualTo(200);
         assertThat(voided.json().get("boards_rebuilt").asBoolean()).isTrue();
-        assertThat(battles(arena.api.get("/api/leaderboard").json())).isZero();
-        assertThat(arena.api.get("/api/leaderboard/elo").json().get("rows")).allSatisfy(r -> assertThat(r.get("battles").asInt()).isZero());
-        assertThat(arena.api.get("/api/battles/export").text()).doesNotContain(id.substring(0, 6)).isBlank();
-        assertThat(arena.api.get("/api/battles/" + id).json().get("status").asText()).isEqualTo("voted");
+        assertThat(battles(arena.api().get("/api/leaderboard").json())).isZero();
+        assertThat(arena.api().get("/api/leaderboard/elo").json().get("rows")).allSatisfy(r -> assertThat(r.get("battles").asInt()).isZero());
+        assertThat(arena.api().get("/api/battles/export").text()).doesNotContain(id.substring(0, 6)).isBlank();
+        assertThat(arena.api().get("/api/battles/" + id).json().get("status").asText()).isEqualTo("voted");
 
         assertThat(admin("POST", "/api/admin/battles/" + id + "/void", TOKEN).json().get("boards_rebuilt").asBoolean()).isFalse();
-        String unvoted = arena.api.post("/api/battles", "{\"prompt\": \"Not voted\"}").json().get("id").asText();
+        String unvoted = arena.api().post("/api/battles", "{\"prompt\": \"Not voted\"}").json().get("id").asText();
         assertThat(admin("POST", "/api/admin/battles/" + unvoted + "/void", TOKEN).json().get("error").asText()).isEqualTo("not_voted");
         assertThat(admin("POST", "/api/admin/battles/nonsense/void", TOKEN).status()).isEqualTo(404);
     }
@@ -137,36 +114,36 @@ class AdminTest {
     @Test
     void a_hidden_model_leaves_the_boards_until_shown_again_and_its_opponent_keeps_its_results() {
         start(TOKEN);
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Hide and seek\"}").json().get("id").asText();
-        arena.api.events(id);
-        JsonNode pair = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").json().get("models");
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Hide and seek\"}").json().get("id").asText();
+        arena.api().events(id);
+        JsonNode pair = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").json().get("models");
         String winner = pair.get("a").get("tag").asText();
         String loser = pair.get("b").get("tag").asText();
-        String etag = arena.api.get("/api/leaderboard").raw().headers().firstValue("ETag").orElseThrow();
+        String etag = arena.api().get("/api/leaderboard").raw().headers().firstValue("ETag").orElseThrow();
 
         Api.Response hidden = admin("POST", "/api/admin/models/" + loser + "/hide", TOKEN);
         assertThat(hidden.status()).isEqualTo(200);
         assertThat(hidden.json().get("changed").asBoolean()).isTrue();
-        JsonNode board = arena.api.get("/api/leaderboard").json();
+        JsonNode board = arena.api().get("/api/leaderboard").json();
         assertThat(board.get("rows")).hasSize(1);
         assertThat(board.get("rows").get(0).get("model").asText()).isEqualTo(winner);
         assertThat(board.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(board.get("rows").get(0).get("wins").asInt()).as("the win over the hidden model stands").isEqualTo(1);
-        assertThat(arena.api.get("/api/leaderboard").raw().headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
-        assertThat(arena.api.get("/api/leaderboard/elo").json().get("rows")).hasSize(1);
-        assertThat(arena.api.get("/api/leaderboard/bt").json().get("rows")).allSatisfy(r -> {
+        assertThat(arena.api().get("/api/leaderboard").raw().headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+        assertThat(arena.api().get("/api/leaderboard/elo").json().get("rows")).hasSize(1);
+        assertThat(arena.api().get("/api/leaderboard/bt").json().get("rows")).allSatisfy(r -> {
             assertThat(r.get("model").asText()).isNotEqualTo(loser);
             assertThat(r.get("rank_upper_bound").asInt()).as("ranked among the models shown").isEqualTo(1);
         });
-        assertThat(arena.api.get("/api/leaderboard/head-to-head").json().get("models")).hasSize(1);
-        assertThat(arena.api.get("/api/leaderboard/elo/history").json().get("series").has(loser)).isFalse();
-        assertThat(arena.api.get("/api/models").json().get("models")).anySatisfy(m -> {
+        assertThat(arena.api().get("/api/leaderboard/head-to-head").json().get("models")).hasSize(1);
+        assertThat(arena.api().get("/api/leaderboard/elo/history").json().get("series").has(loser)).isFalse();
+        assertThat(arena.api().get("/api/models").json().get("models")).anySatisfy(m -> {
             assertThat(m.get("tag").asText()).isEqualTo(loser);
             assertThat(m.get("hidden").asBoolean()).isTrue();
         });
 
         assertThat(admin("POST", "/api/admin/models/" + loser + "/show", TOKEN).json().get("changed").asBoolean()).isTrue();
-        assertThat(arena.api.get("/api/leaderboard").json().get("rows")).hasSize(2);
+        assertThat(arena.api().get("/api/leaderboard").json().get("rows")).hasSize(2);
         assertThat(admin("POST", "/api/admin/models/nobody:7b/hide", TOKEN).status()).isEqualTo(404);
     }
 

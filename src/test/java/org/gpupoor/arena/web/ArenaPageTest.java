@@ -2,16 +2,15 @@ package org.gpupoor.arena.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.gpupoor.arena.config.Voters;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Browser;
-import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,16 +24,13 @@ class ArenaPageTest {
             + "<style>.answer, .votes { display: none }</style><div id=\"answer-b\" class=\"winner\">hijack</div>"
             + "<form><button id=\"vote-a\">fake vote</button></form> Done.";
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest();
     Browser browser;
 
     @BeforeEach
     void start() throws Exception {
-        ollama = new FakeOllama();
-        browser = Browser.open(dir.resolve("chrome"));
+        browser = Browser.open(arena.dir().resolve("chrome"));
     }
 
     @AfterEach
@@ -42,26 +38,22 @@ class ArenaPageTest {
         if (browser != null) {
             browser.close();
         }
-        if (arena != null) {
-            arena.close();
-        }
-        ollama.close();
     }
 
     void startArena(TestArena.Builder config) {
-        arena = TestArena.start(dir, config.build());
+        arena.start(config.build());
         browser.driver.get(arena.url() + "/");
         browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
     }
 
     TestArena.Builder twoModels() {
-        ollama.model("llama3.2:1b", "1.2B").paced(40).answers(pieces(
+        arena.ollama().model("llama3.2:1b", "1.2B").paced(40).answers(pieces(
                 "**Rayleigh scattering** makes the short blue wavelengths of sunlight spread across the whole sky, "
                         + "while longer red wavelengths pass straight through the air."));
-        ollama.model("qwen2.5:3b", "3.1B").paced(40).answers(pieces(
+        arena.ollama().model("qwen2.5:3b", "3.1B").paced(40).answers(pieces(
                 "Sunlight scatters off the molecules of the air. Blue light scatters the most, "
                         + "so the sky looks blue from every direction."));
-        return TestArena.config(ollama.url(), dir)
+        return TestArena.config(arena.ollama().url(), arena.dir())
                 .model("llama3.2:1b", "Llama 3.2 (1B)", null)
                 .model("qwen2.5:3b", "Qwen 2.5 (3B)", null);
     }
@@ -76,7 +68,7 @@ class ArenaPageTest {
         click("tab-battle");
         click("random-prompt");
         browser.await(d -> !value("prompt").isEmpty());
-        assertThat(arena.config.examplePrompts()).contains(value("prompt"));
+        assertThat(arena.config().examplePrompts()).contains(value("prompt"));
         click("generate");
 
         browser.await(d -> text("status-a").startsWith("Generating") && !text("answer-a").isEmpty());
@@ -117,9 +109,9 @@ class ArenaPageTest {
 
     @Test
     void the_vote_opens_only_once_a_vote_would_count_so_a_persons_vote_always_does() {
-        ollama.model("one:1b", "1.0B").answers("Short", " answer.");
-        ollama.model("two:1b", "1.0B").answers("Another", " short", " answer.");
-        startArena(TestArena.config(ollama.url(), dir).voters(new Voters(0, 1.0, 0.0, false, 20))
+        arena.ollama().model("one:1b", "1.0B").answers("Short", " answer.");
+        arena.ollama().model("two:1b", "1.0B").answers("Another", " short", " answer.");
+        startArena(TestArena.config(arena.ollama().url(), arena.dir()).voters(new Voters(0, 1.0, 0.0, false, 20))
                 .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
         typePrompt("Why is the sky blue?");
         browser.await(d -> text("vote-note").contains("Take a moment to read them"));
@@ -133,9 +125,9 @@ class ArenaPageTest {
 
     @Test
     void html_and_script_in_an_answer_never_run() {
-        ollama.model("evil:1b", "1.0B").answers(pieces(HOSTILE));
-        ollama.model("plain:1b", "1.0B").answers("Just", " text.");
-        startArena(TestArena.config(ollama.url(), dir).model("evil:1b", "Evil (1B)", null).model("plain:1b", "Plain (1B)", null));
+        arena.ollama().model("evil:1b", "1.0B").answers(pieces(HOSTILE));
+        arena.ollama().model("plain:1b", "1.0B").answers("Just", " text.");
+        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("evil:1b", "Evil (1B)", null).model("plain:1b", "Plain (1B)", null));
         typePrompt("Show me some HTML");
         browser.await(d -> button("vote-a").isEnabled());
 
@@ -157,9 +149,9 @@ class ArenaPageTest {
 
     @Test
     void a_failing_side_disables_voting_and_says_why() {
-        ollama.model("good:1b", "1.0B").answers("Fine", " answer.");
-        ollama.model("bad:1b", "1.0B").failsWith(500, "llama runner process has terminated");
-        startArena(TestArena.config(ollama.url(), dir).model("good:1b", "Good (1B)", null).model("bad:1b", "Bad (1B)", null));
+        arena.ollama().model("good:1b", "1.0B").answers("Fine", " answer.");
+        arena.ollama().model("bad:1b", "1.0B").failsWith(500, "llama runner process has terminated");
+        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("good:1b", "Good (1B)", null).model("bad:1b", "Bad (1B)", null));
         typePrompt("Anything");
 
         browser.await(d -> text("vote-note").contains("cannot be voted on"));
@@ -179,9 +171,9 @@ class ArenaPageTest {
 
     @Test
     void a_reload_in_the_middle_of_a_battle_picks_it_up_again() {
-        ollama.model("slow:1b", "1.0B").paced(60).answers(pieces("one two three four five six seven eight nine ten eleven twelve"));
-        ollama.model("slower:1b", "1.0B").paced(80).answers(pieces("alpha beta gamma delta epsilon zeta eta theta iota kappa"));
-        startArena(TestArena.config(ollama.url(), dir).model("slow:1b", "Slow (1B)", null).model("slower:1b", "Slower (1B)", null));
+        arena.ollama().model("slow:1b", "1.0B").paced(60).answers(pieces("one two three four five six seven eight nine ten eleven twelve"));
+        arena.ollama().model("slower:1b", "1.0B").paced(80).answers(pieces("alpha beta gamma delta epsilon zeta eta theta iota kappa"));
+        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("slow:1b", "Slow (1B)", null).model("slower:1b", "Slower (1B)", null));
         typePrompt("Count for me");
         browser.await(d -> !text("answer-a").isEmpty());
         String url = browser.driver.getCurrentUrl();
@@ -220,9 +212,9 @@ class ArenaPageTest {
 
     @Test
     void the_banner_says_so_when_ollama_is_down() throws Exception {
-        String url = ollama.url();
-        ollama.close();
-        startArena(TestArena.config(url, dir).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
+        String url = arena.ollama().url();
+        arena.ollama().close();
+        startArena(TestArena.config(url, arena.dir()).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
         browser.await(d -> d.findElement(By.id("banner")).isDisplayed());
         assertThat(text("banner")).contains("Ollama is not reachable");
         typePrompt("Hello");

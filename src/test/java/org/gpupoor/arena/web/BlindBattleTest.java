@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Poll;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nobody learns a blind battle's models from the arena's public responses: every one of them
@@ -31,16 +28,12 @@ class BlindBattleTest {
     private static final List<String> BLIND = List.of("one:1b", "two:1b");
     private static final List<String> OTHERS = List.of("three:1b", "four:1b");
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().config(c -> c.model("one:1b", "One (1B)", null)
+            .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).model("four:1b", "Four (1B)", null));
 
     @BeforeEach
     void start() throws Exception {
-        ollama = new FakeOllama();
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null)
-                .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).model("four:1b", "Four (1B)", null).build());
         // One voted battle per pair first, so every model has speeds, ratings and metrics to give away.
         offer(BLIND);
         vote(readyBattle(), "a");
@@ -48,12 +41,6 @@ class BlindBattleTest {
         vote(readyBattle(), "b");
         awaitStrengthBoard(2);
         offer(BLIND);
-    }
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
     }
 
     @Test
@@ -85,7 +72,7 @@ class BlindBattleTest {
     private Map<String, String> everythingPublic() {
         Map<String, String> all = new LinkedHashMap<>();
         for (String path : PUBLIC_JSON) {
-            Api.Response response = arena.api.get(path);
+            Api.Response response = arena.api().get(path);
             assertThat(response.status()).as(path).isEqualTo(200);
             JsonNode body = response.json();
             if (body instanceof ObjectNode object) {
@@ -95,7 +82,7 @@ class BlindBattleTest {
             response.raw().headers().firstValue("ETag").ifPresent(tag -> all.put(path + " ETag", tag));
         }
         // Every series of the arena's own but the request and battle counters, which move with any battle.
-        all.put("/metrics", arena.api.get("/metrics").text().lines()
+        all.put("/metrics", arena.api().get("/metrics").text().lines()
                 .filter(l -> l.startsWith("arena_") && !l.startsWith("arena_http_") && !l.startsWith("arena_battles_"))
                 .sorted().collect(Collectors.joining("\n")));
         return all;
@@ -104,12 +91,12 @@ class BlindBattleTest {
     /** What the public responses say about each of {@code models}. */
     private Map<String, String> modelFacts(List<String> models) {
         Map<String, String> facts = new LinkedHashMap<>();
-        String metrics = arena.api.get("/metrics").text();
-        JsonNode catalog = arena.api.get("/api/models").json().get("models");
+        String metrics = arena.api().get("/metrics").text();
+        JsonNode catalog = arena.api().get("/api/models").json().get("models");
         for (String model : models) {
             facts.put(model + " metrics", modelSeries(metrics, model));
             for (String board : List.of("/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt")) {
-                JsonNode row = rowOf(arena.api.get(board).json().get("rows"), "model", model);
+                JsonNode row = rowOf(arena.api().get(board).json().get("rows"), "model", model);
                 facts.put(model + " " + board, row.get("battles") + " " + row.get("speed"));
             }
             JsonNode entry = rowOf(catalog, "tag", model);
@@ -137,26 +124,26 @@ class BlindBattleTest {
     private void offer(List<String> models) {
         for (String tag : List.of("one:1b", "two:1b", "three:1b", "four:1b")) {
             if (models.contains(tag)) {
-                ollama.model(tag, "1.0B").answers("An", " answer", " from ", tag.substring(0, tag.indexOf(':')), ".");
+                arena.ollama().model(tag, "1.0B").answers("An", " answer", " from ", tag.substring(0, tag.indexOf(':')), ".");
             } else {
-                ollama.remove(tag);
+                arena.ollama().remove(tag);
             }
         }
-        arena.app.refreshModels();
+        arena.app().refreshModels();
     }
 
     private String readyBattle() {
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
-        assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready");
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+        assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
         return id;
     }
 
     private void vote(String id, String winner) {
-        assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}").status()).isEqualTo(200);
+        assertThat(arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}").status()).isEqualTo(200);
     }
 
     private void awaitStrengthBoard(int battles) throws Exception {
         Poll.until("the Bradley-Terry board counts " + battles + " battles", Duration.ofSeconds(10),
-                () -> arena.api.get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
+                () -> arena.api().get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
     }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
 import org.gpupoor.arena.config.Server;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Behind a reverse proxy each voter keeps their own rate limit: the client comes from the
@@ -21,33 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1, plays the proxy.
  */
 class ReverseProxyTest {
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void startOllama() throws Exception {
-        ollama = new FakeOllama();
-        ollama.model("one:1b", "1.0B").answers("One.");
-        ollama.model("two:1b", "1.0B").answers("Two.");
-    }
-
-    @AfterEach
-    void stop() {
-        if (arena != null) {
-            arena.close();
-        }
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest()
+            .model("one:1b", "1.0B", "One (1B)", m -> m.answers("One."))
+            .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Two."));
 
     private void start(List<String> trustedProxies) {
         start(new Server(trustedProxies, "x-forwarded-for"));
     }
 
     private void start(Server server) {
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir).rateLimits(2, 0).server(server)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena.start(c -> c.rateLimits(2, 0).server(server));
     }
 
     @Test
@@ -117,7 +97,7 @@ class ReverseProxyTest {
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
-        Api.Response created = arena.api.send(request);
+        Api.Response created = arena.api().send(request);
         return created.raw().headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError(created.status() + " " + created.text()));
     }
 
@@ -148,6 +128,6 @@ class ReverseProxyTest {
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
-        return arena.api.send(request).status();
+        return arena.api().send(request).status();
     }
 }

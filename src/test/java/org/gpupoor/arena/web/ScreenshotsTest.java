@@ -6,14 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Browser;
 import org.gpupoor.arena.testing.DemoArena;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -22,30 +21,26 @@ import org.openqa.selenium.By;
  * show each model's speed.
  */
 class ScreenshotsTest {
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest();
     Browser browser;
 
     @BeforeEach
     void start() throws Exception {
-        ollama = new FakeOllama();
-        DemoArena.script(ollama);
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
+        DemoArena.script(arena.ollama());
+        arena.start(c -> c
                 .model("llama3.2:1b", "Llama 3.2 (1B, 8-bit)", null)
                 .model("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)
                 .model("gemma2:2b", "Gemma 2 (2B, 4-bit)", null)
-                .model("phi3.5:3.8b", "Phi 3.5 Mini (3.8B, 4-bit)", null)
-                .build());
+                .model("phi3.5:3.8b", "Phi 3.5 Mini (3.8B, 4-bit)", null));
         String[] verdicts = {"a", "b", "a", "tie", "a", "b", "both_bad", "a", "b", "a", "a", "tie"};
         for (String verdict : verdicts) {
-            String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
-            List<Api.Event> events = arena.api.events(id);
+            String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+            List<Api.Event> events = arena.api().events(id);
             assertThat(Api.endStatus(events)).isEqualTo("ready");
-            arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
+            arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
         }
-        browser = Browser.open(dir.resolve("chrome"));
+        browser = Browser.open(arena.dir().resolve("chrome"));
     }
 
     @AfterEach
@@ -53,8 +48,6 @@ class ScreenshotsTest {
         if (browser != null) {
             browser.close();
         }
-        arena.close();
-        ollama.close();
     }
 
     @Test

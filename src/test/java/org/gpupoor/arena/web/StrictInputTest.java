@@ -5,44 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.function.UnaryOperator;
-import org.gpupoor.arena.App;
 import org.gpupoor.arena.testing.Api;
-import org.gpupoor.arena.testing.FakeOllama;
-import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gpupoor.arena.testing.ArenaExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Input that could mean two things is refused with a 400 that says why, and changes nothing. */
 class StrictInputTest {
     private static final String TOKEN = "strict-admin-token";
 
-    @TempDir
-    Path dir;
-    FakeOllama ollama;
-    TestArena arena;
-
-    @BeforeEach
-    void start() throws Exception {
-        ollama = new FakeOllama();
-        ollama.model("one:1b", "1.0B").answers("One", " answer.");
-        ollama.model("two:1b", "1.0B").answers("Two", " answer.");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build(),
-                new App.Operations(null, UnaryOperator.identity(), TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        arena.close();
-        ollama.close();
-    }
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().adminToken(TOKEN)
+            .model("one:1b", "1.0B", "One (1B)", m -> m.answers("One", " answer."))
+            .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Two", " answer."));
 
     @Test
     void text_after_the_json_duplicate_keys_and_bytes_that_are_not_utf8_are_refused() throws Exception {
@@ -66,27 +44,27 @@ class StrictInputTest {
     void an_event_stream_position_that_is_not_a_whole_number_is_refused() {
         String id = readyBattle();
         for (String after : new String[] {"-1", "abc", "1e3", "2.5", "%20", "99999999999999999999"}) {
-            Api.Response r = arena.api.get("/api/battles/" + id + "/events?after=" + after);
+            Api.Response r = arena.api().get("/api/battles/" + id + "/events?after=" + after);
             assertThat(r.status()).as("after=" + after).isEqualTo(400);
             assertThat(r.json().get("message").asText()).as(after).contains("after must be an event id");
         }
-        Api.Response badHeader = arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/" + id + "/events"))
+        Api.Response badHeader = arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/" + id + "/events"))
                 .header("Last-Event-ID", "abc").GET());
         assertThat(badHeader.status()).isEqualTo(400);
         assertThat(badHeader.json().get("message").asText()).contains("Last-Event-ID");
 
-        int all = arena.api.events(id).size();
-        assertThat(arena.api.get("/api/battles/" + id + "/events?after=").text()).as("no position: from the start")
+        int all = arena.api().events(id).size();
+        assertThat(arena.api().get("/api/battles/" + id + "/events?after=").text()).as("no position: from the start")
                 .contains("id: 1\n");
-        assertThat(arena.api.events(id, "2", java.time.Duration.ofSeconds(5))).as("resumed after event 2").hasSize(all - 2);
+        assertThat(arena.api().events(id, "2", java.time.Duration.ofSeconds(5))).as("resumed after event 2").hasSize(all - 2);
     }
 
     @Test
     void the_export_format_is_exactly_jsonl_or_csv() {
-        assertThat(arena.api.get("/api/battles/export?format=jsonl").status()).isEqualTo(200);
-        assertThat(arena.api.get("/api/battles/export?format=csv").status()).isEqualTo(200);
+        assertThat(arena.api().get("/api/battles/export?format=jsonl").status()).isEqualTo(200);
+        assertThat(arena.api().get("/api/battles/export?format=csv").status()).isEqualTo(200);
         for (String format : new String[] {"JSONL", "Csv", "xml", ""}) {
-            Api.Response r = arena.api.get("/api/battles/export?format=" + format);
+            Api.Response r = arena.api().get("/api/battles/export?format=" + format);
             assertThat(r.status()).as(format).isEqualTo(400);
             assertThat(r.json().get("message").asText()).contains("jsonl or csv");
         }
@@ -114,18 +92,18 @@ class StrictInputTest {
     }
 
     private String readyBattle() {
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
-        assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready");
+        String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+        assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
         return id;
     }
 
     private Api.Response post(String path, byte[] body) {
-        return arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Content-Type", "application/json")
+        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private Api.Response admin(String method, String path, String authorization) {
-        return arena.api.send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", authorization)
+        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", authorization)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 

@@ -1,0 +1,89 @@
+package org.gpupoor.arena.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.leaderboard.BoardRows.Standing;
+import org.gpupoor.arena.leaderboard.HiddenModels;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.ModelSizes;
+import org.gpupoor.arena.ollama.OllamaGateway;
+import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.Database;
+import org.gpupoor.arena.store.SideRecord;
+
+/**
+ * The log, the catalog and the boards built with plain {@code new} on an SQLite file, with no
+ * server and no Ollama: the catalog knows the configured models and their sizes from their names
+ * and never looks at Ollama unless asked to.
+ */
+public final class OfflineBoards implements AutoCloseable {
+    /** Nothing listens here: the port is reserved, and only a battle that asks Ollama would try it. */
+    public static final String NO_OLLAMA = "http://127.0.0.1:9";
+
+    public final ArenaConfig config;
+    public final Database database;
+    public final BattleLog log;
+    public final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
+    public final OllamaGateway ollama;
+    public final ModelCatalog catalog;
+    public final ModelSizes sizes;
+    public final HiddenModels hidden;
+    public final Leaderboard leaderboard;
+    private final AtomicLong ids = new AtomicLong();
+
+    public OfflineBoards(Path dir, ArenaConfig config) {
+        this.config = config;
+        this.database = Database.open(dir.resolve("arena.db"));
+        this.log = new BattleLog(database.dataSource());
+        this.ollama = new OllamaGateway(config, background);
+        this.catalog = new ModelCatalog(config, ollama, Clock.systemUTC(), background);
+        this.sizes = new ModelSizes(catalog, log);
+        this.hidden = new HiddenModels(log);
+        this.leaderboard = new Leaderboard(log, catalog, sizes, hidden, false);
+    }
+
+    /** A config listing {@code tagToName} (names carry the sizes, as in "(1B)"), Ollama nowhere. */
+    public static ArenaConfig config(Path dir, Map<String, String> tagToName) {
+        return TestArena.config(NO_OLLAMA, dir).models(tagToName).build();
+    }
+
+    /** A finished battle, ready for its vote, in the log; returns its id. */
+    public String readyBattle(String modelA, String modelB) {
+        String id = String.format("offline%015d", ids.incrementAndGet()); // 22 characters, as battle ids are
+        Instant now = Instant.now();
+        log.insert(new BattleLog.NewBattle(id, now, "Why is the sky blue?", modelA, modelB, null, null));
+        SideRecord answer = new SideRecord("An answer.", 3, 30.0, 10L, 100L, "stop", null);
+        log.finish(id, true, null, null, answer, answer, now);
+        return id;
+    }
+
+    /** A battle voted as the arena votes: logged, then counted on the boards under the log's write lock. */
+    public Map<String, Standing> vote(String modelA, String modelB, Outcome outcome) {
+        String id = readyBattle(modelA, modelB);
+        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
+        try {
+            log.recordVote(id, outcome, Instant.now(),
+                    () -> standings.set(leaderboard.apply(new CountedBattle(modelA, modelB, outcome))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return standings.get();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        log.close();
+        database.close();
+    }
+}
