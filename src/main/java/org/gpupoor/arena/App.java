@@ -47,7 +47,8 @@ public final class App implements AutoCloseable {
     private final ModelCatalog catalog;
     private final ArenaMetrics metrics;
 
-    private App(Javalin javalin, List<String> routes, List<Module> modules, ModelCatalog catalog, ArenaMetrics metrics) {
+    private App(
+            Javalin javalin, List<String> routes, List<Module> modules, ModelCatalog catalog, ArenaMetrics metrics) {
         this.javalin = javalin;
         this.routes = routes;
         this.modules = modules;
@@ -79,20 +80,44 @@ public final class App implements AutoCloseable {
         OllamaModule ollama = new OllamaModule(config, clock);
         BoardsModule boards = new BoardsModule(config, storage.battleLog, ollama.catalog, json, clock);
         BattlesModule battles = new BattlesModule(config, live, storage.battleLog, ollama, boards, metrics, clock);
-        OperationsModule operating = new OperationsModule(config, live, operations, storage.battleLog, ollama, boards, battles, clock);
+        OperationsModule operating =
+                new OperationsModule(config, live, operations, storage.battleLog, ollama, boards, battles, clock);
 
         BattleLog battleLog = storage.battleLog;
-        AdminController adminApi = new AdminController(operations.adminToken(), live, operating.watcher, battleLog,
-                boards.leaderboard, boards.boards, boards.hidden, ollama.catalog, json, clock);
+        AdminController adminApi = new AdminController(
+                operations.adminToken(),
+                live,
+                operating.watcher,
+                battleLog,
+                boards.leaderboard,
+                boards.boards,
+                boards.hidden,
+                ollama.catalog,
+                json,
+                clock);
         VoterCookie voterCookie = new VoterCookie(battleLog.voters().secret("voter_key", App::freshSecret));
-        BattleController battleApi = new BattleController(battles.battles, new JsonBodies(json), new EventStream(json, clock),
-                voterCookie, clock);
-        ArenaController arenaApi = new ArenaController(live, ollama.catalog, boards.leaderboard, boards.export, boards.strengths,
-                boards.hidden, new Random(), json);
-        ExportController exportApi = new ExportController(battleLog, config.countIdentityLeaks(),
-                config.openData().includePromptsAndAnswers(), clock);
-        Routes.Handlers handlers = new Routes.Handlers(arenaApi, battleApi, exportApi, adminApi,
-                new VoterAdmin(live, battleLog, boards.boards, clock), metrics, battles.battleLimit, battles.voteLimit);
+        BattleController battleApi = new BattleController(
+                battles.battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, clock);
+        ArenaController arenaApi = new ArenaController(
+                live,
+                ollama.catalog,
+                boards.leaderboard,
+                boards.export,
+                boards.strengths,
+                boards.hidden,
+                new Random(),
+                json);
+        ExportController exportApi = new ExportController(
+                battleLog, config.countIdentityLeaks(), config.openData().includePromptsAndAnswers(), clock);
+        Routes.Handlers handlers = new Routes.Handlers(
+                arenaApi,
+                battleApi,
+                exportApi,
+                adminApi,
+                new VoterAdmin(live, battleLog, boards.boards, clock),
+                metrics,
+                battles.battleLimit,
+                battles.voteLimit);
         List<String> routes = new ArrayList<>();
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -110,7 +135,12 @@ public final class App implements AutoCloseable {
             routes.addAll(Routes.install(c, handlers));
         });
         // The boards listen for size changes before the catalog first looks at Ollama.
-        return new App(javalin, List.copyOf(routes), List.of(storage, boards, ollama, battles, operating), ollama.catalog, metrics);
+        return new App(
+                javalin,
+                List.copyOf(routes),
+                List.of(storage, boards, ollama, battles, operating),
+                ollama.catalog,
+                metrics);
     }
 
     private static String freshSecret() {

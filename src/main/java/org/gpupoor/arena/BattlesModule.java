@@ -23,10 +23,26 @@ final class BattlesModule implements Module {
     private final ScheduledExecutorService deadlines = Threads.single("deadlines");
     private final ScheduledExecutorService housekeeping = Threads.single("housekeeping");
 
-    BattlesModule(ArenaConfig config, LiveConfig live, BattleLog battleLog, OllamaModule ollama, BoardsModule boards,
-                  ArenaMetrics metrics, Clock clock) {
-        battles = new BattleService(battleLog, ollama.catalog, boards.leaderboard, boards.boards, ollama.ollama, ollama.generations,
-                deadlines, live, clock, new Random(), metrics);
+    BattlesModule(
+            ArenaConfig config,
+            LiveConfig live,
+            BattleLog battleLog,
+            OllamaModule ollama,
+            BoardsModule boards,
+            ArenaMetrics metrics,
+            Clock clock) {
+        battles = new BattleService(
+                battleLog,
+                ollama.catalog,
+                boards.leaderboard,
+                boards.boards,
+                ollama.ollama,
+                ollama.generations,
+                deadlines,
+                live,
+                clock,
+                new Random(),
+                metrics);
         battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute());
         voteLimit = new RateLimiter(config.rateLimits().votesPerMinute());
     }
@@ -35,10 +51,14 @@ final class BattlesModule implements Module {
     public void start() {
         housekeeping.scheduleWithFixedDelay(() -> Module.safely(battles::closeAbandoned), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> Module.safely(battles::evictIdle), 1, 1, TimeUnit.MINUTES);
-        housekeeping.scheduleWithFixedDelay(() -> Module.safely(() -> {
-            battleLimit.forgetIdle();
-            voteLimit.forgetIdle();
-        }), 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> Module.safely(() -> {
+                    battleLimit.forgetIdle();
+                    voteLimit.forgetIdle();
+                }),
+                5,
+                5,
+                TimeUnit.MINUTES);
     }
 
     /** Stops every generation still running; what they leave is closed as stopped. */

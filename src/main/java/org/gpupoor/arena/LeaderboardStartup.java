@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 final class LeaderboardStartup {
     private static final Logger log = LoggerFactory.getLogger(LeaderboardStartup.class);
 
-    private LeaderboardStartup() {
-    }
+    private LeaderboardStartup() {}
 
     /** Returns why leaderboard.json must not be written, or null when it may be. */
     static String importIfFirstStart(LeaderboardJson file, BattleLog battleLog, Instant now) {

@@ -3,13 +3,13 @@ package org.gpupoor.arena;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.gpupoor.arena.bench.RatingsBenchmark;
+import org.gpupoor.arena.catalog.PullModels;
 import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ConfigLoader;
 import org.gpupoor.arena.config.LaunchOptions;
-import org.gpupoor.arena.bench.RatingsBenchmark;
-import org.gpupoor.arena.catalog.PullModels;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.opendata.Recompute;
 import org.slf4j.Logger;
@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
@@ -44,7 +43,8 @@ public final class Main {
         LaunchOptions options;
         ArenaConfig config;
         try {
-            options = LaunchOptions.from(command != null ? Arrays.copyOfRange(args, 1, args.length) : args, System.getenv());
+            options = LaunchOptions.from(
+                    command != null ? Arrays.copyOfRange(args, 1, args.length) : args, System.getenv());
             config = options.applyTo(ConfigLoader.load(options.configFile()));
         } catch (ConfigException e) {
             System.err.println("Cannot start the arena:\n" + e.getMessage());
@@ -66,17 +66,27 @@ public final class Main {
         }
         App app;
         try {
-            app = App.create(config, options.databaseFile(), Clock.systemUTC(),
-                    new App.Operations(options.configFile(), options::applyTo, options.adminToken())).start(options.port());
+            app = App.create(
+                            config,
+                            options.databaseFile(),
+                            Clock.systemUTC(),
+                            new App.Operations(options.configFile(), options::applyTo, options.adminToken()))
+                    .start(options.port());
         } catch (IllegalArgumentException e) {
             System.err.println("Cannot start the arena:\n" + e.getMessage());
             System.exit(2);
             return;
         }
-        String battleLog = config.storage().url() == null ? options.databaseFile().toAbsolutePath().toString()
+        String battleLog = config.storage().url() == null
+                ? options.databaseFile().toAbsolutePath().toString()
                 : config.storage().url().replaceAll("password=[^&]*", "password=***");
         Runtime.getRuntime().addShutdownHook(Threads.thread("shutdown", app::close));
-        log.info("{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})", config.name(), app.port(),
-                options.configFile().toAbsolutePath(), battleLog, config.ollama().url());
+        log.info(
+                "{} is running at http://localhost:{}/ (config {}, database {}, Ollama {})",
+                config.name(),
+                app.port(),
+                options.configFile().toAbsolutePath(),
+                battleLog,
+                config.ollama().url());
     }
 }

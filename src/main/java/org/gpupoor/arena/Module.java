@@ -6,8 +6,7 @@ package org.gpupoor.arena;
  */
 interface Module extends AutoCloseable {
     /** Starts the module's threads and schedules; everything it needs is built. */
-    default void start() {
-    }
+    default void start() {}
 
     /** Stops what {@link #start} started and lets go of what the module holds; never throws. */
     @Override

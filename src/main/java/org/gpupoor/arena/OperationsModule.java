@@ -25,8 +25,15 @@ final class OperationsModule implements Module {
     private final BattlesModule battles;
     private final Clock clock;
 
-    OperationsModule(ArenaConfig config, LiveConfig live, App.Operations operations, BattleLog battleLog, OllamaModule ollama,
-                     BoardsModule boards, BattlesModule battles, Clock clock) {
+    OperationsModule(
+            ArenaConfig config,
+            LiveConfig live,
+            App.Operations operations,
+            BattleLog battleLog,
+            OllamaModule ollama,
+            BoardsModule boards,
+            BattlesModule battles,
+            Clock clock) {
         this.config = config;
         this.live = live;
         this.battleLog = battleLog;
@@ -34,7 +41,8 @@ final class OperationsModule implements Module {
         this.boards = boards;
         this.battles = battles;
         this.clock = clock;
-        this.watcher = operations.configFile() == null ? null
+        this.watcher = operations.configFile() == null
+                ? null
                 : new ConfigWatcher(operations.configFile(), operations.overrides(), live);
     }
 

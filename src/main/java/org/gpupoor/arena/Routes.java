@@ -20,12 +20,17 @@ import org.gpupoor.arena.web.VoterAdmin;
 /** Every route of the arena in one table (openapi.yaml describes each; ApiDocumentTest checks that). */
 final class Routes {
     /** What the routes hand requests to. */
-    record Handlers(ArenaController arena, BattleController battles, ExportController export, AdminController admin,
-                    VoterAdmin voters, ArenaMetrics metrics, RateLimiter battleLimit, RateLimiter voteLimit) {
-    }
+    record Handlers(
+            ArenaController arena,
+            BattleController battles,
+            ExportController export,
+            AdminController admin,
+            VoterAdmin voters,
+            ArenaMetrics metrics,
+            RateLimiter battleLimit,
+            RateLimiter voteLimit) {}
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** Registers every route; returns them as "GET /api/leaderboard", what the API document must describe. */
     static List<String> install(JavalinConfig c, Handlers h) {
@@ -58,7 +63,10 @@ final class Routes {
         table.post("/api/admin/models/{tag}/show", h.admin()::showModel);
         table.get("/api/admin/voters", h.voters()::flagged);
         table.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
-        table.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(h.metrics().scrape()));
+        table.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(h.metrics().scrape()));
         table.get("/api/openapi.yaml", ApiDocument::serve);
         table.get("/api/docs", Routes::toDocsPage);
         return table.routes();

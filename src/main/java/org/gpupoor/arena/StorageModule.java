@@ -16,7 +16,8 @@ final class StorageModule implements Module {
     final BattleLog battleLog;
 
     StorageModule(ArenaConfig config, Path databaseFile, Clock clock) {
-        database = config.storage().url() != null ? Database.open(config.storage().url()) : Database.open(databaseFile);
+        database =
+                config.storage().url() != null ? Database.open(config.storage().url()) : Database.open(databaseFile);
         battleLog = new BattleLog(database.dataSource());
         // On a log of its own, every battle still generating was this arena's, before it stopped. On a
         // shared one it may be another instance's: the shared-log follower closes only stale ones.

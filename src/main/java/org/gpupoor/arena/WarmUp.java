@@ -21,13 +21,24 @@ import org.gpupoor.arena.config.OllamaSettings;
  * of the time (the build makes {@code target/arena.jsa} this way; see BENCHMARKS.md).
  */
 final class WarmUp {
-    private static final List<String> PAGES = List.of("/", "/js/main.js", "/app.css", "/api/health", "/api/arena",
-            "/api/models", "/api/prompts/random", "/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt",
-            "/api/leaderboard/matrix", "/api/leaderboard/elo/history", "/api/battles/export?format=csv",
-            "/api/battles/export?format=jsonl", "/api/battles/nosuchbattle0000000000");
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/js/main.js",
+            "/app.css",
+            "/api/health",
+            "/api/arena",
+            "/api/models",
+            "/api/prompts/random",
+            "/api/leaderboard",
+            "/api/leaderboard/elo",
+            "/api/leaderboard/bt",
+            "/api/leaderboard/matrix",
+            "/api/leaderboard/elo/history",
+            "/api/battles/export?format=csv",
+            "/api/battles/export?format=jsonl",
+            "/api/battles/nosuchbattle0000000000");
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     static int run(ArenaConfig config, java.io.PrintStream out) throws IOException, InterruptedException {
         // Its refused Ollama and empty exports are expected: only errors are worth printing.
@@ -35,19 +46,26 @@ final class WarmUp {
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
         Path dir = Files.createTempDirectory("arena-warm-up");
         // Port 9 (discard) refuses connections: the warm-up never talks to a real Ollama.
-        ArenaConfig throwaway = config.toBuilder().ollama(new OllamaSettings("http://127.0.0.1:9", null))
-                .leaderboardFile(dir.resolve("leaderboard.json").toString()).build();
+        ArenaConfig throwaway = config.toBuilder()
+                .ollama(new OllamaSettings("http://127.0.0.1:9", null))
+                .leaderboardFile(dir.resolve("leaderboard.json").toString())
+                .build();
         int answered = 0;
-        try (App app = App.create(throwaway, dir.resolve("arena.db"), Clock.systemUTC()).start(0)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (App app = App.create(throwaway, dir.resolve("arena.db"), Clock.systemUTC())
+                .start(0)) {
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + app.port();
             for (String page : PAGES) {
-                http.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + page)).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 answered++;
             }
             HttpRequest battle = HttpRequest.newBuilder(URI.create(base + "/api/battles"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Warm up.\"}")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Warm up.\"}"))
+                    .build();
             http.send(battle, HttpResponse.BodyHandlers.discarding());
             answered++;
         } finally {

@@ -16,36 +16,59 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String ROOT = "org.gpupoor.arena";
-    private static final String[] DOMAIN = {ROOT + ".battle..", ROOT + ".leaderboard..", ROOT + ".catalog..", ROOT + ".opendata..",
-            ROOT + ".gpu..", ROOT + ".matchmaking.."};
-    private static final String[] BELOW_DOMAIN = {ROOT + ".store..", ROOT + ".ollama..", ROOT + ".rating..", ROOT + ".config.."};
+    private static final String[] DOMAIN = {
+        ROOT + ".battle..",
+        ROOT + ".leaderboard..",
+        ROOT + ".catalog..",
+        ROOT + ".opendata..",
+        ROOT + ".gpu..",
+        ROOT + ".matchmaking.."
+    };
+    private static final String[] BELOW_DOMAIN = {
+        ROOT + ".store..", ROOT + ".ollama..", ROOT + ".rating..", ROOT + ".config.."
+    };
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
     }
 
     @Test
     void only_the_web_edge_and_the_wiring_know_http() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".web..", ROOT)
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", "io.javalin..", "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".web..", ROOT)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".web..", "io.javalin..", "jakarta.servlet..")
                 .because("the domain throws its own exceptions; web/ErrorHandling maps them to statuses")
                 .check(classes);
     }
 
     @Test
     void the_log_ollama_the_rating_maths_and_the_config_know_nothing_of_the_domain() {
-        noClasses().that().resideInAnyPackage(BELOW_DOMAIN)
-                .should().dependOnClassesThat().resideInAnyPackage(DOMAIN)
+        noClasses()
+                .that()
+                .resideInAnyPackage(BELOW_DOMAIN)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(DOMAIN)
                 .check(classes);
     }
 
     @Test
     void every_thread_comes_from_one_factory() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".concurrent..", ROOT + ".bench..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
-                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".concurrent..", ROOT + ".bench..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould()
+                .callConstructor(Thread.class, Runnable.class, String.class)
                 .because("concurrent/Threads names every thread and makes it a daemon, virtual where the JDK has them")
                 .check(classes);
     }

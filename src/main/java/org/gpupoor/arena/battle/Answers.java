@@ -45,8 +45,20 @@ final class Answers {
 
     void done(Side side, GenerationResult r) {
         results.put(side, r);
-        events.publish("done", "side", side.wire(), "eval_count", r.evalCount(), "tokens_per_second", round(r.tokensPerSecond()),
-                "ttft_ms", r.ttftMs(), "total_ms", r.totalMs(), "done_reason", r.doneReason());
+        events.publish(
+                "done",
+                "side",
+                side.wire(),
+                "eval_count",
+                r.evalCount(),
+                "tokens_per_second",
+                round(r.tokensPerSecond()),
+                "ttft_ms",
+                r.ttftMs(),
+                "total_ms",
+                r.totalMs(),
+                "done_reason",
+                r.doneReason());
     }
 
     /** @param onItsOwn whether the side failed by itself, rather than being stopped */

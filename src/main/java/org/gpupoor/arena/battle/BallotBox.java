@@ -21,8 +21,7 @@ import org.gpupoor.arena.store.BattleLog;
  * (UTC) day, so a restart resets nobody's cap; instances sharing a log each seed their own.
  */
 public final class BallotBox {
-    private record DayCount(LocalDate day, AtomicInteger votes) {
-    }
+    private record DayCount(LocalDate day, AtomicInteger votes) {}
 
     private final BattleLog battleLog;
     private final LiveConfig config;
@@ -43,11 +42,21 @@ public final class BallotBox {
         Voters rules = config.current().voters();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Runnable giveBackVoter = take("voter " + voter, voter == null ? 0 : rules.dailyVoteCap(), day,
-                () -> battleLog.voters().votesBy(voter, day), now, "You have cast the %d votes this arena takes from one voter a day.");
+        Runnable giveBackVoter = take(
+                "voter " + voter,
+                voter == null ? 0 : rules.dailyVoteCap(),
+                day,
+                () -> battleLog.voters().votesBy(voter, day),
+                now,
+                "You have cast the %d votes this arena takes from one voter a day.");
         try {
-            Runnable giveBackAddress = take("address " + address, address == null ? 0 : rules.dailyVotesPerAddress(), day,
-                    () -> battleLog.voters().votesFrom(address, day), now, "Your address has cast the %d votes this arena takes from one address a day.");
+            Runnable giveBackAddress = take(
+                    "address " + address,
+                    address == null ? 0 : rules.dailyVotesPerAddress(),
+                    day,
+                    () -> battleLog.voters().votesFrom(address, day),
+                    now,
+                    "Your address has cast the %d votes this arena takes from one address a day.");
             return () -> {
                 giveBackVoter.run();
                 giveBackAddress.run();
@@ -60,14 +69,18 @@ public final class BallotBox {
 
     private Runnable take(String key, int cap, LocalDate day, IntSupplier logged, Instant now, String refusal) {
         if (cap <= 0) {
-            return () -> { };
+            return () -> {};
         }
-        DayCount count = today.compute(key, (k, known) -> known != null && known.day().equals(day) ? known
-                : new DayCount(day, new AtomicInteger(logged.getAsInt())));
+        DayCount count = today.compute(
+                key,
+                (k, known) -> known != null && known.day().equals(day)
+                        ? known
+                        : new DayCount(day, new AtomicInteger(logged.getAsInt())));
         if (count.votes().incrementAndGet() > cap) {
             count.votes().decrementAndGet();
             Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            throw new VoteCapException(Duration.between(now, midnight).plusSeconds(1),
+            throw new VoteCapException(
+                    Duration.between(now, midnight).plusSeconds(1),
                     refusal.formatted(cap) + " Thank you! Voting opens again at midnight UTC.");
         }
         return () -> count.votes().decrementAndGet();
@@ -89,7 +102,8 @@ public final class BallotBox {
         }
         // Reading starts with the first token: time spent waiting in line or loading a model is no reading.
         Instant firstToken = battle.firstTokenAt() == null ? battle.createdAt() : battle.firstTokenAt();
-        int chars = battle.side(Side.A).text().length() + battle.side(Side.B).text().length();
+        int chars =
+                battle.side(Side.A).text().length() + battle.side(Side.B).text().length();
         return Duration.between(firstToken, votedAt).toMillis() < chars / rules.readingCharsPerSecond() * 1000;
     }
 

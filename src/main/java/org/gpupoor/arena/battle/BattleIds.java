@@ -9,8 +9,7 @@ public final class BattleIds {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
 
-    private BattleIds() {
-    }
+    private BattleIds() {}
 
     public static String next() {
         byte[] bytes = new byte[16];

@@ -9,8 +9,7 @@ import java.util.Iterator;
  * Ollama; the rest wait first come, first served, and each waiting battle is told its place.
  */
 final class BattleQueue {
-    private record Waiting(LiveBattle battle, Runnable start) {
-    }
+    private record Waiting(LiveBattle battle, Runnable start) {}
 
     private final int slots;
     private final Deque<Waiting> waiting = new ArrayDeque<>();

@@ -7,8 +7,7 @@ import org.gpupoor.arena.store.SideRecord;
 
 /** Brings a battle back from the log into memory, with the events a client would have seen. */
 final class BattleRestore {
-    private BattleRestore() {
-    }
+    private BattleRestore() {}
 
     /** Rebuilds a finished battle from the log, events included, as if it had just run. */
     static LiveBattle restore(BattleRecord r, Contender a, Contender b) {
@@ -16,8 +15,10 @@ final class BattleRestore {
         replaySide(battle, Side.A, r.a(), r.imported());
         replaySide(battle, Side.B, r.b(), r.imported());
         boolean ready = r.status().equals("ready");
-        battle.end(r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
-                ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure(), r.flagged());
+        battle.end(
+                r.finishedAt() == null ? r.createdAt() : r.finishedAt(),
+                ready ? null : r.failure() == null ? "The battle was interrupted." : r.failure(),
+                r.flagged());
         if (r.outcome() != null) {
             battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
         }
@@ -39,10 +40,16 @@ final class BattleRestore {
         if (record.error() != null) {
             battle.failed(side, record.error(), true);
         } else {
-            battle.done(side, new GenerationResult(record.text(), record.evalCount() == null ? 0 : record.evalCount(),
-                    record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
-                    record.ttftMs() == null ? 0 : record.ttftMs(), record.totalMs() == null ? 0 : record.totalMs(),
-                    record.doneReason(), record.loadMs() == null ? 0 : record.loadMs()));
+            battle.done(
+                    side,
+                    new GenerationResult(
+                            record.text(),
+                            record.evalCount() == null ? 0 : record.evalCount(),
+                            record.tokensPerSecond() == null ? 0 : record.tokensPerSecond(),
+                            record.ttftMs() == null ? 0 : record.ttftMs(),
+                            record.totalMs() == null ? 0 : record.totalMs(),
+                            record.doneReason(),
+                            record.loadMs() == null ? 0 : record.loadMs()));
         }
     }
 }

@@ -45,8 +45,15 @@ final class BattleRunner {
     private final ArenaMetrics metrics;
     private volatile Map<String, IdentityCheck> identities;
 
-    BattleRunner(OllamaGateway ollama, ModelCatalog catalog, BattleLog battleLog, ExecutorService workers,
-                 ScheduledExecutorService timers, LiveConfig config, Clock clock, ArenaMetrics metrics) {
+    BattleRunner(
+            OllamaGateway ollama,
+            ModelCatalog catalog,
+            BattleLog battleLog,
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            LiveConfig config,
+            Clock clock,
+            ArenaMetrics metrics) {
         this.ollama = ollama;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -73,8 +80,12 @@ final class BattleRunner {
         Deadlines deadlines = config.current().deadlines();
         Map<Side, Watchdog> watchdogs = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            watchdogs.put(side, new Watchdog(timers, Duration.ofSeconds(deadlines.firstTokenSeconds()),
-                    Duration.ofSeconds(deadlines.totalSeconds())));
+            watchdogs.put(
+                    side,
+                    new Watchdog(
+                            timers,
+                            Duration.ofSeconds(deadlines.firstTokenSeconds()),
+                            Duration.ofSeconds(deadlines.totalSeconds())));
         }
         return watchdogs;
     }
@@ -109,15 +120,23 @@ final class BattleRunner {
         battle.failed(Side.B, reason, false);
         SideFailures failures = new SideFailures();
         failures.first.set("abandoned");
-        finish(battle, failures, () -> { });
+        finish(battle, failures, () -> {});
     }
 
-    private void runSide(LiveBattle battle, Side side, GenerationSettings options, Map<Side, Watchdog> watchdogs,
-                         SideFailures failures) {
+    private void runSide(
+            LiveBattle battle,
+            Side side,
+            GenerationSettings options,
+            Map<Side, Watchdog> watchdogs,
+            SideFailures failures) {
         Contender model = battle.contender(side);
         battle.started(side);
         try {
-            GenerationResult result = ollama.generate(model.tag(), battle.prompt(), options, watchdogs.get(side),
+            GenerationResult result = ollama.generate(
+                    model.tag(),
+                    battle.prompt(),
+                    options,
+                    watchdogs.get(side),
                     text -> battle.token(side, text, clock.instant()));
             battle.done(side, result);
         } catch (GenerationException e) {
@@ -137,19 +156,22 @@ final class BattleRunner {
 
     private void finish(LiveBattle battle, SideFailures failures, Runnable whenDone) {
         try {
-            boolean answered = battle.side(Side.A).result() != null && battle.side(Side.B).result() != null;
+            boolean answered =
+                    battle.side(Side.A).result() != null && battle.side(Side.B).result() != null;
             if (!answered) {
                 // It has failed: reported before its end event, so a client told of the failure finds
                 // the model's state (not installed, last error) already changed.
                 closed(battle, failures);
             }
             String ended = store(battle);
-            metrics.battleEnded(ended.equals("ready") ? "ready" : "failed", switch (ended) {
-                case "ready" -> "none";
-                case "storage" -> "storage";
-                // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
-                default -> failures.first.get() == null ? "cancelled" : failures.first.get();
-            });
+            metrics.battleEnded(
+                    ended.equals("ready") ? "ready" : "failed",
+                    switch (ended) {
+                        case "ready" -> "none";
+                        case "storage" -> "storage";
+                        // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
+                        default -> failures.first.get() == null ? "cancelled" : failures.first.get();
+                    });
             if (answered && !ended.equals("ready")) {
                 closed(battle, failures);
             }
@@ -182,8 +204,7 @@ final class BattleRunner {
         }
     }
 
-    private record SideFailure(String reason, String message, boolean modelMissing) {
-    }
+    private record SideFailure(String reason, String message, boolean modelMissing) {}
 
     /** Each side's own failure (not a stop because the other side failed), and which came first. */
     private static final class SideFailures {
@@ -201,11 +222,20 @@ final class BattleRunner {
         SideView a = battle.side(Side.A);
         SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
-        String giveaway = ready ? giveaway(battle, Side.A, a.text()).or(() -> giveaway(battle, Side.B, b.text())).orElse(null)
+        String giveaway = ready
+                ? giveaway(battle, Side.A, a.text())
+                        .or(() -> giveaway(battle, Side.B, b.text()))
+                        .orElse(null)
                 : null;
         String storageProblem = null;
         try {
-            battleLog.finish(battle.id(), ready, ready ? null : battle.failureReason(), giveaway, record(a), record(b),
+            battleLog.finish(
+                    battle.id(),
+                    ready,
+                    ready ? null : battle.failureReason(),
+                    giveaway,
+                    record(a),
+                    record(b),
                     clock.instant());
         } catch (RuntimeException e) {
             log.error("Could not store battle {}", battle.id(), e);
@@ -232,8 +262,14 @@ final class BattleRunner {
         if (r == null) {
             return SideRecord.failed(side.text(), side.error() == null ? "not finished" : side.error());
         }
-        return new SideRecord(r.text(), r.evalCount(), r.tokensPerSecond(), r.ttftMs(), r.totalMs(), r.doneReason(), null,
+        return new SideRecord(
+                r.text(),
+                r.evalCount(),
+                r.tokensPerSecond(),
+                r.ttftMs(),
+                r.totalMs(),
+                r.doneReason(),
+                null,
                 r.loadMs());
     }
-
 }

@@ -20,6 +20,7 @@ import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.ModelSizes;
+import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.CountedBattle;
@@ -27,7 +28,6 @@ import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.AlreadyVotedException;
 import org.gpupoor.arena.store.Ballot;
 import org.gpupoor.arena.store.BattleLog;
-import org.gpupoor.arena.metrics.ArenaMetrics;
 
 /** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP: its refusals are its own exceptions. */
 public final class BattleService {
@@ -38,9 +38,12 @@ public final class BattleService {
      * The answer to a vote: who was who, and where they stand now. {@code standings} is null and
      * {@code notCounted} says why when the battle is left out of the boards.
      */
-    public record VoteResult(String id, Outcome winner, Map<String, Contender> models, Map<String, Standing> standings,
-                             String notCounted) {
-    }
+    public record VoteResult(
+            String id,
+            Outcome winner,
+            Map<String, Contender> models,
+            Map<String, Standing> standings,
+            String notCounted) {}
 
     private final BattleLog battleLog;
     private final ModelCatalog catalog;
@@ -58,9 +61,18 @@ public final class BattleService {
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
 
-    public BattleService(BattleLog battleLog, ModelCatalog catalog, Leaderboard leaderboard, Boards boards, OllamaGateway ollama,
-                         ExecutorService workers, ScheduledExecutorService timers,
-                         LiveConfig config, Clock clock, Random random, ArenaMetrics metrics) {
+    public BattleService(
+            BattleLog battleLog,
+            ModelCatalog catalog,
+            Leaderboard leaderboard,
+            Boards boards,
+            OllamaGateway ollama,
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            LiveConfig config,
+            Clock clock,
+            Random random,
+            ArenaMetrics metrics) {
         this.battleLog = battleLog;
         this.metrics = metrics;
         this.ballots = new BallotBox(battleLog, config, clock);
@@ -80,23 +92,30 @@ public final class BattleService {
         String text = Prompts.check(prompt, config.current().maxPromptChars());
         CatalogSnapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
         if (!snapshot.ollamaUp()) {
-            throw new ArenaUnavailableException("ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
+            throw new ArenaUnavailableException(
+                    "ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
         }
         List<CatalogEntry> available = snapshot.available();
         if (available.size() < 2) {
-            throw new ArenaUnavailableException("no_models", "A battle needs two available models; " + available.size()
-                    + " of " + snapshot.models().size() + " approved models are available. See GET /api/models.");
+            throw new ArenaUnavailableException(
+                    "no_models",
+                    "A battle needs two available models; " + available.size() + " of "
+                            + snapshot.models().size() + " approved models are available. See GET /api/models.");
         }
         Map<String, Integer> counts = new HashMap<>();
         leaderboard.totals().forEach((model, tally) -> counts.put(model, tally.battles()));
-        Matchmaker.Pairing pairing = Matchmaker.pick(available.stream().map(CatalogEntry::tag).toList(), counts,
-                model -> battleLog.recentOpponents(model, Matchmaker.RECENT_OPPONENTS), random);
+        Matchmaker.Pairing pairing = Matchmaker.pick(
+                available.stream().map(CatalogEntry::tag).toList(),
+                counts,
+                model -> battleLog.recentOpponents(model, Matchmaker.RECENT_OPPONENTS),
+                random);
         Map<String, CatalogEntry> byTag = available.stream().collect(Collectors.toMap(CatalogEntry::tag, e -> e));
         Contender a = contender(byTag.get(pairing.modelA()));
         Contender b = contender(byTag.get(pairing.modelB()));
 
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
-        battleLog.insert(new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
+        battleLog.insert(
+                new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
         battles.put(battle.id(), battle);
         metrics.battleStarted();
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
@@ -114,11 +133,15 @@ public final class BattleService {
         if (live != null) {
             return live;
         }
-        LiveBattle restored = battleLog.find(id).map(r -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()),
-                contender(r.modelB(), r.sizeB()))).orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
+        LiveBattle restored = battleLog
+                .find(id)
+                .map(r -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()), contender(r.modelB(), r.sizeB())))
+                .orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
         // A battle another instance is still generating (a shared log) changes under it: read it
         // afresh each time rather than keep a copy that would never finish.
-        return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.computeIfAbsent(id, k -> restored);
+        return restored.status() == LiveBattle.Status.GENERATING
+                ? restored
+                : battles.computeIfAbsent(id, k -> restored);
     }
 
     /**
@@ -129,18 +152,23 @@ public final class BattleService {
         LiveBattle battle = find(id);
         switch (battle.status()) {
             case GENERATING -> throw new NotVotableException("not_ready", "Both answers must finish before you vote.");
-            case FAILED -> throw new NotVotableException("battle_failed",
-                    "This battle failed and cannot be voted on: " + battle.failure());
+            case FAILED ->
+                throw new NotVotableException(
+                        "battle_failed", "This battle failed and cannot be voted on: " + battle.failure());
             case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
-            default -> {
-            }
+            default -> {}
         }
         Contender a = battle.contender(Side.A);
         Contender b = battle.contender(Side.B);
         Instant now = clock.instant();
         Runnable giveBack = ballots.admit(voter, address);
-        Ballot ballot = new Ballot(voter, address, ballots.tooFast(battle, now), config.current().voters().countFastVotes());
-        boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged()) && !(ballot.tooFast() && !ballot.countsAnyway());
+        Ballot ballot = new Ballot(
+                voter,
+                address,
+                ballots.tooFast(battle, now),
+                config.current().voters().countFastVotes());
+        boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged())
+                && !(ballot.tooFast() && !ballot.countsAnyway());
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
             battleLog.recordVote(id, winner, now, ballot, () -> {
@@ -162,7 +190,8 @@ public final class BattleService {
         battles.remove(id, battle);
         running.remove(id);
         boards.votesStored(counts);
-        return new VoteResult(id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
+        return new VoteResult(
+                id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
     }
 
     static String notCounted(LiveBattle battle, Ballot ballot) {
@@ -177,8 +206,11 @@ public final class BattleService {
     /** Drops finished battles nobody has touched for a while from memory; the log still has them. */
     public void evictIdle() {
         Instant cutoff = clock.instant().minus(KEEP_FINISHED_IN_MEMORY);
-        battles.values().removeIf(b -> b.status() != LiveBattle.Status.GENERATING && b.lastActivity().isBefore(cutoff));
-        running.keySet().removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+        battles.values()
+                .removeIf(b -> b.status() != LiveBattle.Status.GENERATING
+                        && b.lastActivity().isBefore(cutoff));
+        running.keySet()
+                .removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
         ballots.forgetOtherDays();
     }
 
@@ -189,11 +221,14 @@ public final class BattleService {
     public void closeAbandoned() {
         Instant cutoff = clock.instant().minus(abandonAfter);
         for (LiveBattle battle : battles.values()) {
-            if (battle.status() != LiveBattle.Status.GENERATING || battle.watched() || battle.lastWatched().isAfter(cutoff)) {
+            if (battle.status() != LiveBattle.Status.GENERATING
+                    || battle.watched()
+                    || battle.lastWatched().isAfter(cutoff)) {
                 continue;
             }
             if (queue.withdraw(battle)) {
-                runner.abandonWaiting(battle, "Nobody was watching this battle any more, so it was stopped before it started.");
+                runner.abandonWaiting(
+                        battle, "Nobody was watching this battle any more, so it was stopped before it started.");
             } else {
                 Map<Side, Watchdog> watchdogs = running.get(battle.id());
                 if (watchdogs != null) {

@@ -7,8 +7,7 @@ import org.gpupoor.arena.ollama.GenerationResult;
 
 /** The JSON shape of a battle; models are named only once the battle has its vote. */
 public final class BattleViews {
-    private BattleViews() {
-    }
+    private BattleViews() {}
 
     public static Map<String, Object> of(LiveBattle battle) {
         Map<String, Object> view = new LinkedHashMap<>();

@@ -9,15 +9,15 @@ import org.gpupoor.arena.ollama.GenerationResult;
  * {@code /metrics} which two models it uses.
  */
 final class ClosedBattles {
-    private ClosedBattles() {
-    }
+    private ClosedBattles() {}
 
     /** Reports each side that finished its answer under its model's name. */
     static void answered(ArenaMetrics metrics, LiveBattle battle) {
         for (Side side : Side.values()) {
             GenerationResult result = battle.side(side).result();
             if (result != null) {
-                metrics.answer(battle.contender(side).tag(), result.ttftMs(), result.totalMs(), result.tokensPerSecond());
+                metrics.answer(
+                        battle.contender(side).tag(), result.ttftMs(), result.totalMs(), result.tokensPerSecond());
             }
         }
     }

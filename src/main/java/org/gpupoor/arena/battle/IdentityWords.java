@@ -31,8 +31,7 @@ final class IdentityWords {
             Map.entry("exaone", List.of("LG AI")),
             Map.entry("internlm", List.of("Shanghai AI Laboratory")));
 
-    private IdentityWords() {
-    }
+    private IdentityWords() {}
 
     static List<String> of(ModelEntry model) {
         if (model.identityWords() != null) {

@@ -14,7 +14,12 @@ import org.gpupoor.arena.rating.Outcome;
  * every event sent about it ({@link BattleEvents}), all under one lock; and who watches it.
  */
 public final class LiveBattle {
-    public enum Status { GENERATING, READY, FAILED, VOTED }
+    public enum Status {
+        GENERATING,
+        READY,
+        FAILED,
+        VOTED
+    }
 
     private final String id;
     private final String prompt;

@@ -15,30 +15,39 @@ import java.util.function.Function;
 public final class Matchmaker {
     static final int RECENT_OPPONENTS = 5;
 
-    public record Pairing(String modelA, String modelB) {
-    }
+    public record Pairing(String modelA, String modelB) {}
 
-    private Matchmaker() {
-    }
+    private Matchmaker() {}
 
     /**
      * @param available       models that can battle now, at least two
      * @param battles         counted battles per model (absent means none)
      * @param recentOpponents a model's most recent opponents, newest first
      */
-    public static Pairing pick(List<String> available, Map<String, Integer> battles,
-                               Function<String, List<String>> recentOpponents, Random random) {
+    public static Pairing pick(
+            List<String> available,
+            Map<String, Integer> battles,
+            Function<String, List<String>> recentOpponents,
+            Random random) {
         if (available.size() < 2) {
             throw new IllegalArgumentException("a battle needs two models, " + available.size() + " available");
         }
-        int fewest = available.stream().mapToInt(m -> battles.getOrDefault(m, 0)).min().orElseThrow();
-        List<String> leastPlayed = available.stream().filter(m -> battles.getOrDefault(m, 0) == fewest).toList();
+        int fewest = available.stream()
+                .mapToInt(m -> battles.getOrDefault(m, 0))
+                .min()
+                .orElseThrow();
+        List<String> leastPlayed = available.stream()
+                .filter(m -> battles.getOrDefault(m, 0) == fewest)
+                .toList();
         String first = leastPlayed.get(random.nextInt(leastPlayed.size()));
 
         List<String> recent = recentOpponents.apply(first);
-        List<String> others = new ArrayList<>(available.stream().filter(m -> !m.equals(first)).toList());
+        List<String> others =
+                new ArrayList<>(available.stream().filter(m -> !m.equals(first)).toList());
         List<String> fresh = others.stream()
-                .filter(m -> !recent.subList(0, Math.min(RECENT_OPPONENTS, recent.size())).contains(m)).toList();
+                .filter(m -> !recent.subList(0, Math.min(RECENT_OPPONENTS, recent.size()))
+                        .contains(m))
+                .toList();
         List<String> candidates = new ArrayList<>(fresh.isEmpty() ? others : fresh);
         candidates.sort(Comparator.naturalOrder());
         String second = weightedDraw(candidates, battles, random);

@@ -46,17 +46,25 @@ public final class RatingsBenchmark {
     private static final int REPEATS = 3;
     private static final int VOTES_TIMED = 2000;
 
-    private RatingsBenchmark() {
-    }
+    private RatingsBenchmark() {}
 
     public static int run(List<String> args, PrintStream out) throws IOException {
         List<Integer> sizes = args.size() >= 2 && args.get(0).equals("--battles")
-                ? Arrays.stream(args.get(1).split(",")).map(String::strip).map(Integer::valueOf).toList()
+                ? Arrays.stream(args.get(1).split(","))
+                        .map(String::strip)
+                        .map(Integer::valueOf)
+                        .toList()
                 : List.of(10_000, 100_000, 1_000_000);
         Runtime jvm = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "Ratings benchmark: %d models, Java %s, %d cores, max heap %d MB%n%n", MODELS,
-                System.getProperty("java.version"), jvm.availableProcessors(), jvm.maxMemory() >> 20);
-        out.println("| Battles | Load log (SQLite) | ELO replay | Bradley-Terry fit | 100 bootstrap rounds | Whole recompute | Server rebuild | Vote: board update p50 / p99 | Vote: durable insert p50 | Peak heap |");
+        out.printf(
+                Locale.ROOT,
+                "Ratings benchmark: %d models, Java %s, %d cores, max heap %d MB%n%n",
+                MODELS,
+                System.getProperty("java.version"),
+                jvm.availableProcessors(),
+                jvm.maxMemory() >> 20);
+        out.println(
+                "| Battles | Load log (SQLite) | ELO replay | Bradley-Terry fit | 100 bootstrap rounds | Whole recompute | Server rebuild | Vote: board update p50 / p99 | Vote: durable insert p50 | Peak heap |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int battles : sizes) {
             Path dir = Files.createTempDirectory("arena-bench");
@@ -64,14 +72,17 @@ public final class RatingsBenchmark {
                 out.println(row(battles, dir));
             } finally {
                 try (var files = Files.walk(dir)) {
-                    files.sorted((x, y) -> y.compareTo(x)).forEach(p -> p.toFile().delete());
+                    files.sorted((x, y) -> y.compareTo(x))
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
         out.println();
-        out.println("Load = the counted battles in vote order; the fit collapses them to unique (A, B, outcome) counts first;");
+        out.println(
+                "Load = the counted battles in vote order; the fit collapses them to unique (A, B, outcome) counts first;");
         out.println("whole recompute = load + ELO + fit + bootstrap.");
-        out.println("Server rebuild = what a start or a size change costs the boards (load and replay, under the write lock).");
+        out.println(
+                "Server rebuild = what a start or a size change costs the boards (load and replay, under the write lock).");
         return 0;
     }
 
@@ -86,7 +97,9 @@ public final class RatingsBenchmark {
                 sizes.put(tag(i), size(i));
             }
             AtomicLong ids = new AtomicLong();
-            log.importVoted(simulate(truth, battles, new SplittableRandom(battles)), Instant.now(),
+            log.importVoted(
+                    simulate(truth, battles, new SplittableRandom(battles)),
+                    Instant.now(),
                     () -> Long.toString(ids.incrementAndGet()));
 
             resetPeakHeap();
@@ -122,8 +135,8 @@ public final class RatingsBenchmark {
             }
 
             OllamaGateway nowhere = new OllamaGateway(config, Executors.newSingleThreadExecutor());
-            ModelCatalog catalog = new ModelCatalog(config, nowhere, Clock.systemUTC(),
-                    Executors.newSingleThreadScheduledExecutor());
+            ModelCatalog catalog =
+                    new ModelCatalog(config, nowhere, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
             ModelSizes modelSizes = new ModelSizes(catalog, log);
             HiddenModels hidden = new HiddenModels(log);
             double rebuild = median(timed(() -> new Leaderboard(log, catalog, modelSizes, hidden, false)));
@@ -139,9 +152,20 @@ public final class RatingsBenchmark {
             }
             double[] insert = durableVotes(log, truth, random, 200);
             Arrays.sort(update);
-            return String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | **%s** | %s | %.3f / %.3f ms | %.2f ms | %d MB |", battles,
-                    ms(median(load)), ms(median(elo)), ms(median(fit)), ms(median(boot)), ms(median(whole)), ms(rebuild),
-                    update[VOTES_TIMED / 2], update[VOTES_TIMED * 99 / 100], median(insert), peakHeap >> 20);
+            return String.format(
+                    Locale.ROOT,
+                    "| %,d | %s | %s | %s | %s | **%s** | %s | %.3f / %.3f ms | %.2f ms | %d MB |",
+                    battles,
+                    ms(median(load)),
+                    ms(median(elo)),
+                    ms(median(fit)),
+                    ms(median(boot)),
+                    ms(median(whole)),
+                    ms(rebuild),
+                    update[VOTES_TIMED / 2],
+                    update[VOTES_TIMED * 99 / 100],
+                    median(insert),
+                    peakHeap >> 20);
         } finally {
             database.close();
         }
@@ -161,7 +185,7 @@ public final class RatingsBenchmark {
         for (int v = 0; v < votes; v++) {
             long t0 = System.nanoTime();
             try {
-                log.recordVote(created.get(v), battles.get(v).outcome(), Instant.now(), () -> { });
+                log.recordVote(created.get(v), battles.get(v).outcome(), Instant.now(), () -> {});
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -188,7 +212,8 @@ public final class RatingsBenchmark {
             j = j >= i ? j + 1 : j;
             double p = BradleyTerry.winProbability(truth[i], truth[j]);
             double u = random.nextDouble();
-            Outcome o = u < 0.1 ? (u < 0.05 ? Outcome.TIE : Outcome.BOTH_BAD) : u < 0.1 + 0.9 * p ? Outcome.A : Outcome.B;
+            Outcome o =
+                    u < 0.1 ? (u < 0.05 ? Outcome.TIE : Outcome.BOTH_BAD) : u < 0.1 + 0.9 * p ? Outcome.A : Outcome.B;
             log.add(new CountedBattle(tag(i), tag(j), o));
         }
         return log;
@@ -199,8 +224,11 @@ public final class RatingsBenchmark {
         for (int i = 0; i < MODELS; i++) {
             models.add(new ModelEntry(tag(i), "Model " + i, size(i)));
         }
-        return ArenaConfig.builder().name("Benchmark").ollama(new OllamaSettings("http://127.0.0.1:9", null))
-                .models(models).build();
+        return ArenaConfig.builder()
+                .name("Benchmark")
+                .ollama(new OllamaSettings("http://127.0.0.1:9", null))
+                .models(models)
+                .build();
     }
 
     private static String tag(int i) {
@@ -241,6 +269,8 @@ public final class RatingsBenchmark {
     }
 
     private static String ms(double millis) {
-        return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
+        return millis >= 1000
+                ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
+                : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

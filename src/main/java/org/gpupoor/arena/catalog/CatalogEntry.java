@@ -9,9 +9,22 @@ package org.gpupoor.arena.catalog;
  * @param reason       why the model cannot battle now, null when it can
  * @param quantization Ollama's quantization level ("Q4_K_M"), null when Ollama has not said
  */
-public record CatalogEntry(String tag, String name, Double sizeB, String sizeSource, State state, String reason,
-                           String quantization, boolean discovered) {
-    public enum State { AVAILABLE, NOT_INSTALLED, TOO_LARGE, SIZE_UNKNOWN, OLLAMA_DOWN }
+public record CatalogEntry(
+        String tag,
+        String name,
+        Double sizeB,
+        String sizeSource,
+        State state,
+        String reason,
+        String quantization,
+        boolean discovered) {
+    public enum State {
+        AVAILABLE,
+        NOT_INSTALLED,
+        TOO_LARGE,
+        SIZE_UNKNOWN,
+        OLLAMA_DOWN
+    }
 
     public boolean available() {
         return state == State.AVAILABLE;

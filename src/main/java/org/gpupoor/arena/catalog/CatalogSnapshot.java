@@ -34,6 +34,7 @@ public record CatalogSnapshot(boolean ollamaUp, String ollamaProblem, Instant ch
     Optional<Double> largestApprovedSize() {
         return models.stream()
                 .filter(e -> e.sizeB() != null && e.state() != CatalogEntry.State.TOO_LARGE)
-                .map(CatalogEntry::sizeB).max(Double::compare);
+                .map(CatalogEntry::sizeB)
+                .max(Double::compare);
     }
 }

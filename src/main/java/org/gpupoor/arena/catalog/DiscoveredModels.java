@@ -6,8 +6,7 @@ import org.gpupoor.arena.ollama.OllamaModel;
 
 /** Models found in Ollama rather than listed: which can chat, their display names (family, size, quantization), their entries. */
 final class DiscoveredModels {
-    private DiscoveredModels() {
-    }
+    private DiscoveredModels() {}
 
     /**
      * Embedding models (BERT-family architectures such as nomic-embed-text, or "embed" in the
@@ -22,7 +21,8 @@ final class DiscoveredModels {
         if (m.family() == null || m.family().isBlank()) {
             return m.tag();
         }
-        StringBuilder name = new StringBuilder(m.family().substring(0, 1).toUpperCase(Locale.ROOT)).append(m.family().substring(1));
+        StringBuilder name = new StringBuilder(m.family().substring(0, 1).toUpperCase(Locale.ROOT))
+                .append(m.family().substring(1));
         if (m.parameterSize() != null && !m.parameterSize().isBlank()) {
             name.append(' ').append(m.parameterSize().strip());
         }
@@ -33,13 +33,18 @@ final class DiscoveredModels {
     }
 
     /** A model found in Ollama as the catalog lists it: available, or why not. */
-    static CatalogEntry entry(OllamaModel m, String name, boolean up, Map<String, OllamaModel> installed, double maxSizeB) {
-        Double size = m.parameterSize() == null ? null : ModelSize.fromParameterSize(m.parameterSize()).orElse(null);
+    static CatalogEntry entry(
+            OllamaModel m, String name, boolean up, Map<String, OllamaModel> installed, double maxSizeB) {
+        Double size = m.parameterSize() == null
+                ? null
+                : ModelSize.fromParameterSize(m.parameterSize()).orElse(null);
         CatalogEntry.State state;
         String reason = null;
         if (size != null && size > maxSizeB) {
             state = CatalogEntry.State.TOO_LARGE;
-            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)", ModelSize.format(size), ModelSize.format(maxSizeB));
+            reason = String.format(
+                    "refused: %s B parameters exceeds max_model_size_b (%s B)",
+                    ModelSize.format(size), ModelSize.format(maxSizeB));
         } else if (!up) {
             state = CatalogEntry.State.OLLAMA_DOWN;
             reason = "Ollama is not reachable";
@@ -52,6 +57,7 @@ final class DiscoveredModels {
         } else {
             state = CatalogEntry.State.AVAILABLE;
         }
-        return new CatalogEntry(m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true);
+        return new CatalogEntry(
+                m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true);
     }
 }

@@ -29,11 +29,14 @@ final class ListedModels {
     /** Asks Ollama, once per model, for the size of each installed listed model whose config and name give none. */
     void resolveSizes(List<ModelEntry> configured, Map<String, OllamaModel> installed) {
         for (ModelEntry m : configured) {
-            if (configuredSize(m).isPresent() || sizesFromOllama.containsKey(m.tag()) || !installed.containsKey(m.tag())) {
+            if (configuredSize(m).isPresent()
+                    || sizesFromOllama.containsKey(m.tag())
+                    || !installed.containsKey(m.tag())) {
                 continue;
             }
             try {
-                ollama.parameterSize(m.tag()).flatMap(ModelSize::fromParameterSize)
+                ollama.parameterSize(m.tag())
+                        .flatMap(ModelSize::fromParameterSize)
                         .ifPresent(size -> sizesFromOllama.put(m.tag(), size));
             } catch (OllamaUnavailableException e) {
                 log.warn("Could not read the size of {} from Ollama: {}", m.tag(), e.getMessage());
@@ -44,12 +47,14 @@ final class ListedModels {
     CatalogEntry entry(ModelEntry m, boolean up, Map<String, OllamaModel> installed, double maxSizeB) {
         Optional<Sized> configuredSize = configuredSize(m);
         Sized sized = configuredSize.orElseGet(() -> sizesFromOllama.containsKey(m.tag())
-                ? new Sized(sizesFromOllama.get(m.tag()), "ollama") : new Sized(null, null));
+                ? new Sized(sizesFromOllama.get(m.tag()), "ollama")
+                : new Sized(null, null));
         CatalogEntry.State state;
         String reason = null;
         if (sized.size() != null && sized.size() > maxSizeB) {
             state = CatalogEntry.State.TOO_LARGE;
-            reason = String.format("refused: %s B parameters exceeds max_model_size_b (%s B)",
+            reason = String.format(
+                    "refused: %s B parameters exceeds max_model_size_b (%s B)",
                     ModelSize.format(sized.size()), ModelSize.format(maxSizeB));
         } else if (!up) {
             state = CatalogEntry.State.OLLAMA_DOWN;
@@ -64,12 +69,18 @@ final class ListedModels {
             state = CatalogEntry.State.AVAILABLE;
         }
         OllamaModel fromOllama = installed.get(m.tag());
-        return new CatalogEntry(m.tag(), m.name(), sized.size(), sized.source(), state, reason,
-                fromOllama == null ? null : fromOllama.quantization(), false);
+        return new CatalogEntry(
+                m.tag(),
+                m.name(),
+                sized.size(),
+                sized.source(),
+                state,
+                reason,
+                fromOllama == null ? null : fromOllama.quantization(),
+                false);
     }
 
-    private record Sized(Double size, String source) {
-    }
+    private record Sized(Double size, String source) {}
 
     private static Optional<Sized> configuredSize(ModelEntry m) {
         if (m.sizeB() != null) {

@@ -42,9 +42,10 @@ public final class ModelCatalog {
     private final boolean autoDiscover;
     /** Every unlisted model Ollama has had since start (with auto_discover); one removed from Ollama stays, unavailable. */
     private final Map<String, OllamaModel> discovered = new ConcurrentHashMap<>();
+
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
     private volatile CatalogSnapshot snapshot;
-    private volatile Runnable onSizesChange = () -> { };
+    private volatile Runnable onSizesChange = () -> {};
 
     /** {@code background} runs the checks that {@link #fresh} starts without waiting for them. */
     public ModelCatalog(ArenaConfig config, OllamaGateway ollama, Clock clock, ScheduledExecutorService background) {
@@ -55,7 +56,8 @@ public final class ModelCatalog {
         this.listed = new ListedModels(ollama);
         this.background = background;
         // However many battles find the list old at once, one look at Ollama serves them all.
-        this.backgroundCheck = new Debounced("Looking at Ollama's models", background, Duration.ZERO, Duration.ZERO, this::refresh);
+        this.backgroundCheck =
+                new Debounced("Looking at Ollama's models", background, Duration.ZERO, Duration.ZERO, this::refresh);
         this.autoDiscover = config.ollama().autoDiscover();
         this.snapshot = build(false, CatalogSnapshot.NOT_CHECKED, Map.of());
     }
@@ -68,13 +70,15 @@ public final class ModelCatalog {
         this.configured = config.models();
         this.maxSizeB = config.maxModelSizeB();
         try {
-            return CompletableFuture.runAsync(() -> {
-                try {
-                    refresh();
-                } catch (RuntimeException e) {
-                    log.error("Checking Ollama after a config reload failed", e);
-                }
-            }, background);
+            return CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            refresh();
+                        } catch (RuntimeException e) {
+                            log.error("Checking Ollama after a config reload failed", e);
+                        }
+                    },
+                    background);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(null); // shutting down
         }
@@ -112,7 +116,8 @@ public final class ModelCatalog {
         try {
             Map<String, OllamaModel> installed = ollama.installedModels();
             if (autoDiscover) {
-                installed.values().stream().filter(m -> !isListed(m.tag()) && DiscoveredModels.canChat(m))
+                installed.values().stream()
+                        .filter(m -> !isListed(m.tag()) && DiscoveredModels.canChat(m))
                         .forEach(m -> discovered.put(m.tag(), m));
             }
             reportedMissing.removeIf(tag -> !installed.containsKey(tag));
@@ -124,7 +129,8 @@ public final class ModelCatalog {
         }
         snapshot = next;
         CatalogChanges.log(previous, next, ollama.url());
-        if (!previous.knownSizes().equals(next.knownSizes()) || !previous.largestApprovedSize().equals(next.largestApprovedSize())) {
+        if (!previous.knownSizes().equals(next.knownSizes())
+                || !previous.largestApprovedSize().equals(next.largestApprovedSize())) {
             onSizesChange.run();
         }
         return next;
@@ -140,8 +146,7 @@ public final class ModelCatalog {
     }
 
     /** The last time an answer of {@code tag} failed on its own, and why (shown in the models list). */
-    public record LastError(String message, Instant at) {
-    }
+    public record LastError(String message, Instant at) {}
 
     public void recordFailure(String tag, String message, Instant at) {
         lastErrors.put(tag, new LastError(message, at));
@@ -183,7 +188,8 @@ public final class ModelCatalog {
             entries.add(entry);
             names.add(entry.name());
         }
-        discovered.values().stream().filter(m -> !isListed(m.tag()))
+        discovered.values().stream()
+                .filter(m -> !isListed(m.tag()))
                 .sorted(Comparator.comparing(OllamaModel::tag))
                 .forEach(m -> {
                     // Two models can share family, size and quantization: then the tag tells them apart.

@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 
 /** Parses model sizes, in billions of parameters, from the places they are written. */
 public final class ModelSize {
-    private static final Pattern IN_PARENS = Pattern.compile("\\((\\d+(?:\\.\\d+)?)\\s*([BM])\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STANDALONE = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*([BM])\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PARAMETER_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMBT])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG_SIZE = Pattern.compile(":(\\d+(?:\\.\\d+)?)([bm])(?![a-z])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_PARENS =
+            Pattern.compile("\\((\\d+(?:\\.\\d+)?)\\s*([BM])\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STANDALONE =
+            Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*([BM])\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARAMETER_SIZE =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMBT])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG_SIZE =
+            Pattern.compile(":(\\d+(?:\\.\\d+)?)([bm])(?![a-z])", Pattern.CASE_INSENSITIVE);
 
-    private ModelSize() {
-    }
+    private ModelSize() {}
 
     /** From a display name such as "Qwen 2.5 (7B, 4-bit)" or "Qwen 2.5 (500M)". */
     public static Optional<Double> fromDisplayName(String name) {

@@ -14,8 +14,7 @@ import org.gpupoor.arena.ollama.OllamaUnavailableException;
  * the other, and says how each went. The Docker Compose file runs it once before the arena.
  */
 public final class PullModels {
-    private PullModels() {
-    }
+    private PullModels() {}
 
     /** 0 when every approved model is installed afterwards, 1 when Ollama is unreachable or a pull failed. */
     public static int run(ArenaConfig config, OllamaGateway ollama, PrintStream out) {
@@ -42,8 +41,10 @@ public final class PullModels {
                 out.println("FAILED " + tag + ": " + e.getMessage());
             }
         }
-        out.println(failed == 0 ? "All " + config.models().size() + " approved models are in Ollama."
-                : failed + " of " + config.models().size() + " approved models could not be pulled.");
+        out.println(
+                failed == 0
+                        ? "All " + config.models().size() + " approved models are in Ollama."
+                        : failed + " of " + config.models().size() + " approved models could not be pulled.");
         return failed == 0 ? 0 : 1;
     }
 }

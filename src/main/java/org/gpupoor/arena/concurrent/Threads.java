@@ -1,8 +1,8 @@
 package org.gpupoor.arena.concurrent;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * jobs, and virtual threads for generations where the runtime has them (Java 21+).
  */
 public final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     public static ExecutorService workers(String name) {
         // Looked up by name because the code is compiled for Java 17, where the method does not exist.
         try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
             return Executors.newCachedThreadPool(daemon(name));
         }

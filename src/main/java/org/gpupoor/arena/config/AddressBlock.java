@@ -31,7 +31,8 @@ public record AddressBlock(byte[] network, int prefixBits) {
         String[] parts = text.strip().split("/", 2);
         Optional<InetAddress> address = literal(parts[0]);
         if (address.isEmpty()) {
-            return "must be an IP address or a CIDR block such as 10.0.0.0/8 or fd00::/8 (no host names), was '" + text + "'";
+            return "must be an IP address or a CIDR block such as 10.0.0.0/8 or fd00::/8 (no host names), was '" + text
+                    + "'";
         }
         int bits = address.get().getAddress().length * 8;
         if (parts.length == 2 && !(parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= bits)) {

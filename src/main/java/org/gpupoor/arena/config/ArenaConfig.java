@@ -69,9 +69,17 @@ public record ArenaConfig(
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
-        return toBuilder().name(edited.name).description(edited.description).deadlines(edited.deadlines)
-                .generation(edited.generation).maxModelSizeB(edited.maxModelSizeB).maxPromptChars(edited.maxPromptChars)
-                .rateLimits(edited.rateLimits).models(edited.models).examplePrompts(edited.examplePrompts).voters(edited.voters)
+        return toBuilder()
+                .name(edited.name)
+                .description(edited.description)
+                .deadlines(edited.deadlines)
+                .generation(edited.generation)
+                .maxModelSizeB(edited.maxModelSizeB)
+                .maxPromptChars(edited.maxPromptChars)
+                .rateLimits(edited.rateLimits)
+                .models(edited.models)
+                .examplePrompts(edited.examplePrompts)
+                .voters(edited.voters)
                 .matchmaking(edited.matchmaking)
                 .build();
     }
@@ -87,7 +95,9 @@ public record ArenaConfig(
         sections.put("open_data", ArenaConfig::openData);
         sections.put("storage", ArenaConfig::storage);
         sections.put("server", ArenaConfig::server);
-        return sections.entrySet().stream().filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
-                .map(Map.Entry::getKey).toList();
+        return sections.entrySet().stream()
+                .filter(s -> !s.getValue().apply(this).equals(s.getValue().apply(edited)))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -28,8 +28,7 @@ public final class ConfigBuilder {
     private Voters voters;
     private Matchmaking matchmaking;
 
-    ConfigBuilder() {
-    }
+    ConfigBuilder() {}
 
     ConfigBuilder(ArenaConfig c) {
         name = c.name();
@@ -54,8 +53,25 @@ public final class ConfigBuilder {
     }
 
     public ArenaConfig build() {
-        return new ArenaConfig(name, description, ollama, deadlines, generation, maxModelSizeB, maxPromptChars, leaderboardFile,
-                rateLimits, capacity, countIdentityLeaks, ratings, openData, models, examplePrompts, storage, server, voters,
+        return new ArenaConfig(
+                name,
+                description,
+                ollama,
+                deadlines,
+                generation,
+                maxModelSizeB,
+                maxPromptChars,
+                leaderboardFile,
+                rateLimits,
+                capacity,
+                countIdentityLeaks,
+                ratings,
+                openData,
+                models,
+                examplePrompts,
+                storage,
+                server,
+                voters,
                 matchmaking);
     }
 

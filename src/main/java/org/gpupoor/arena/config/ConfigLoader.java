@@ -24,16 +24,15 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static ArenaConfig load(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("Config file not found: " + file.toAbsolutePath()
-                    + " (pass --config FILE or set ARENA_CONFIG)");
+            throw new ConfigException(
+                    "Config file not found: " + file.toAbsolutePath() + " (pass --config FILE or set ARENA_CONFIG)");
         } catch (IOException e) {
             throw new ConfigException("Cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
         }
@@ -53,8 +52,8 @@ public final class ConfigLoader {
             throw new ConfigException(fileName + (line > 0 ? lineSuffix(line) : lineSuffix(e.getLocation())) + ": "
                     + fieldOf(e) + bindingProblem(e));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(fileName + lineSuffix(e.getLocation()) + ": not valid YAML: "
-                    + e.getOriginalMessage());
+            throw new ConfigException(
+                    fileName + lineSuffix(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(fileName + ": " + e.getMessage());
         }
@@ -74,7 +73,8 @@ public final class ConfigLoader {
     private static String pointerOf(JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
-            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+            pointer.append('/')
+                    .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
         }
         return pointer.toString();
     }

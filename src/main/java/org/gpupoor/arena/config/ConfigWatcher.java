@@ -62,7 +62,9 @@ public final class ConfigWatcher {
             log.info("Reloaded {}: {} changed", file.getFileName(), String.join(", ", change.changed()));
         }
         if (!change.restartNeeded().isEmpty()) {
-            log.warn("{}: {} changed, which takes effect only after a restart", file.getFileName(),
+            log.warn(
+                    "{}: {} changed, which takes effect only after a restart",
+                    file.getFileName(),
                     String.join(", ", change.restartNeeded()));
         }
         return change;

@@ -11,7 +11,11 @@ import java.util.Locale;
  */
 public record GenerationSettings(
         Double temperature, Integer numPredict, Integer seed, String keepAlive, String parallel) {
-    public enum Parallel { AUTO, ALWAYS, NEVER }
+    public enum Parallel {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     public GenerationSettings {
         temperature = temperature == null ? 0.7 : temperature;
@@ -19,10 +23,13 @@ public record GenerationSettings(
         keepAlive = keepAlive == null || keepAlive.isBlank() ? "5m" : keepAlive.strip();
         // Ollama reads a bare number in a string as a duration without unit and rejects it.
         keepAlive = keepAlive.matches("-?\\d+") ? keepAlive + "s" : keepAlive;
-        parallel = parallel == null || parallel.isBlank() ? "auto" : parallel.strip().toLowerCase(Locale.ROOT);
+        parallel = parallel == null || parallel.isBlank()
+                ? "auto"
+                : parallel.strip().toLowerCase(Locale.ROOT);
     }
 
-    public GenerationSettings(Double temperature, Integer numPredict, Integer seed, String keepAlive, boolean parallel) {
+    public GenerationSettings(
+            Double temperature, Integer numPredict, Integer seed, String keepAlive, boolean parallel) {
         this(temperature, numPredict, seed, keepAlive, Boolean.toString(parallel));
     }
 

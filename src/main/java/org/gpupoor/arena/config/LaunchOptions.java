@@ -8,8 +8,14 @@ import java.util.Map;
  * Where the arena listens and keeps its files, from command-line flags, then environment
  * variables, then defaults. Only {@code Main} reads the real environment.
  */
-public record LaunchOptions(int port, Path configFile, Path databaseFile, String ollamaUrl, String ollamaApiKey,
-                            String adminToken, String storageUrl) {
+public record LaunchOptions(
+        int port,
+        Path configFile,
+        Path databaseFile,
+        String ollamaUrl,
+        String ollamaApiKey,
+        String adminToken,
+        String storageUrl) {
     public static final int DEFAULT_PORT = 7860;
 
     public static LaunchOptions from(String[] args, Map<String, String> env) {
@@ -31,9 +37,14 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
         }
         String ollamaUrl = blankToNull(env.get("OLLAMA_HOST"));
         try {
-            return new LaunchOptions(parsePort(port), Path.of(config), Path.of(db),
-                    ollamaUrl == null ? null : OllamaHost.normalize(ollamaUrl), blankToNull(env.get("ARENA_OLLAMA_API_KEY")),
-                    blankToNull(env.get("ARENA_ADMIN_TOKEN")), blankToNull(env.get("ARENA_STORAGE_URL")));
+            return new LaunchOptions(
+                    parsePort(port),
+                    Path.of(config),
+                    Path.of(db),
+                    ollamaUrl == null ? null : OllamaHost.normalize(ollamaUrl),
+                    blankToNull(env.get("ARENA_OLLAMA_API_KEY")),
+                    blankToNull(env.get("ARENA_ADMIN_TOKEN")),
+                    blankToNull(env.get("ARENA_STORAGE_URL")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("OLLAMA_HOST: " + e.getMessage());
         }
@@ -42,16 +53,21 @@ public record LaunchOptions(int port, Path configFile, Path databaseFile, String
     /** The config with the environment's Ollama address and key, where set, taking precedence. */
     public ArenaConfig applyTo(ArenaConfig config) {
         if (storageUrl != null) {
-            config = config.toBuilder().storage(new Storage(storageUrl, config.storage().shared())).build();
+            config = config.toBuilder()
+                    .storage(new Storage(storageUrl, config.storage().shared()))
+                    .build();
         }
         if (ollamaUrl == null && ollamaApiKey == null) {
             return config;
         }
-        return config.toBuilder().ollama(new OllamaSettings(
-                ollamaUrl != null ? ollamaUrl : config.ollama().url(),
-                ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(), config.ollama().autoDiscover(),
-                // OLLAMA_HOST names one server: it replaces a list of hosts, as it replaces the url.
-                ollamaUrl != null ? List.of() : config.ollama().hosts())).build();
+        return config.toBuilder()
+                .ollama(new OllamaSettings(
+                        ollamaUrl != null ? ollamaUrl : config.ollama().url(),
+                        ollamaApiKey != null ? ollamaApiKey : config.ollama().apiKey(),
+                        config.ollama().autoDiscover(),
+                        // OLLAMA_HOST names one server: it replaces a list of hosts, as it replaces the url.
+                        ollamaUrl != null ? List.of() : config.ollama().hosts()))
+                .build();
     }
 
     public static String usage() {

@@ -13,8 +13,7 @@ import java.util.function.BiConsumer;
  */
 public final class LiveConfig {
     /** What one reload did: the sections that changed, and those that wait for a restart. */
-    public record Change(List<String> changed, List<String> restartNeeded) {
-    }
+    public record Change(List<String> changed, List<String> restartNeeded) {}
 
     private final List<BiConsumer<ArenaConfig, ArenaConfig>> listeners = new CopyOnWriteArrayList<>();
     private volatile ArenaConfig current;
@@ -43,8 +42,9 @@ public final class LiveConfig {
         ArenaConfig next = before.withReloadableFrom(edited);
         List<ConfigValidator.Problem> problems = ConfigValidator.validate(next);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> p.field() + ": " + p.message()
-                    + " (with the settings in force until a restart)").collect(java.util.stream.Collectors.joining("\n")));
+            throw new ConfigException(problems.stream()
+                    .map(p -> p.field() + ": " + p.message() + " (with the settings in force until a restart)")
+                    .collect(java.util.stream.Collectors.joining("\n")));
         }
         List<String> changed = changedSections(before, next);
         if (!changed.isEmpty()) {

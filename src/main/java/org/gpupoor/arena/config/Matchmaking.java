@@ -26,7 +26,9 @@ public record Matchmaking(String strategy, Weights weights) {
     }
 
     public Matchmaking {
-        strategy = strategy == null || strategy.isBlank() ? "warm" : strategy.strip().toLowerCase(Locale.ROOT);
+        strategy = strategy == null || strategy.isBlank()
+                ? "warm"
+                : strategy.strip().toLowerCase(Locale.ROOT);
         weights = weights == null ? new Weights(null, null, null, null) : weights;
     }
 

@@ -6,8 +6,7 @@ import java.net.URI;
 public final class OllamaHost {
     private static final int DEFAULT_PORT = 11434;
 
-    private OllamaHost() {
-    }
+    private OllamaHost() {}
 
     public static String normalize(String raw) {
         String value = raw.strip();
@@ -23,7 +22,8 @@ public final class OllamaHost {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a valid Ollama address: '" + raw + "'");
         }
-        if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("not a valid Ollama address: '" + raw + "'");
         }
         int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : DEFAULT_PORT;

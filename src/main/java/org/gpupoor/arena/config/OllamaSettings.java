@@ -17,7 +17,9 @@ public record OllamaSettings(String url, String apiKey, Boolean autoDiscover, Li
         url = url == null || url.isBlank() ? DEFAULT_URL : OllamaHost.normalize(url);
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         autoDiscover = autoDiscover != null && autoDiscover;
-        hosts = hosts == null ? List.of() : hosts.stream().map(OllamaHost::normalize).toList();
+        hosts = hosts == null
+                ? List.of()
+                : hosts.stream().map(OllamaHost::normalize).toList();
     }
 
     public OllamaSettings(String url, String apiKey, Boolean autoDiscover, List<String> hosts) {

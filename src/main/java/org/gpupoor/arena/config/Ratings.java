@@ -7,7 +7,8 @@ package org.gpupoor.arena.config;
  * {@code priorBattles} virtual battles per model shrink ratings toward the field; the default,
  * 0, is the plain maximum-likelihood fit the best public arena publishes.
  */
-public record Ratings(String anchorModel, Double anchorRating, Integer minBattles, Integer bootstrapRounds, Double priorBattles) {
+public record Ratings(
+        String anchorModel, Double anchorRating, Integer minBattles, Integer bootstrapRounds, Double priorBattles) {
     public Ratings {
         anchorModel = anchorModel == null || anchorModel.isBlank() ? null : ModelTags.canonical(anchorModel);
         anchorRating = anchorRating == null ? 1000.0 : anchorRating;

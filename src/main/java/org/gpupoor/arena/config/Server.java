@@ -15,7 +15,8 @@ import java.util.Locale;
 public record Server(List<String> trustedProxies, String forwardedHeader) {
     public Server {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        forwardedHeader = forwardedHeader == null || forwardedHeader.isBlank() ? "x-forwarded-for"
+        forwardedHeader = forwardedHeader == null || forwardedHeader.isBlank()
+                ? "x-forwarded-for"
                 : forwardedHeader.strip().toLowerCase(Locale.ROOT);
     }
 

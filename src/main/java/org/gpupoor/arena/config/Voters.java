@@ -12,8 +12,13 @@ package org.gpupoor.arena.config;
  * @param dailyVotesPerAddress votes per UTC day from one address (an IPv6 /64), whatever cookies it shows; 0 for
  *                            no cap. It stops a script that takes a fresh voter cookie for every battle
  */
-public record Voters(Integer dailyVoteCap, Double minReadSeconds, Double readingCharsPerSecond, Boolean countFastVotes,
-                     Integer sideBiasMinVotes, Integer dailyVotesPerAddress) {
+public record Voters(
+        Integer dailyVoteCap,
+        Double minReadSeconds,
+        Double readingCharsPerSecond,
+        Boolean countFastVotes,
+        Integer sideBiasMinVotes,
+        Integer dailyVotesPerAddress) {
     public Voters {
         dailyVoteCap = dailyVoteCap == null ? 300 : dailyVoteCap;
         minReadSeconds = minReadSeconds == null ? 2.0 : minReadSeconds;
@@ -23,8 +28,12 @@ public record Voters(Integer dailyVoteCap, Double minReadSeconds, Double reading
         dailyVotesPerAddress = dailyVotesPerAddress == null ? 1000 : dailyVotesPerAddress;
     }
 
-    public Voters(Integer dailyVoteCap, Double minReadSeconds, Double readingCharsPerSecond, Boolean countFastVotes,
-                  Integer sideBiasMinVotes) {
+    public Voters(
+            Integer dailyVoteCap,
+            Double minReadSeconds,
+            Double readingCharsPerSecond,
+            Boolean countFastVotes,
+            Integer sideBiasMinVotes) {
         this(dailyVoteCap, minReadSeconds, readingCharsPerSecond, countFastVotes, sideBiasMinVotes, null);
     }
 }

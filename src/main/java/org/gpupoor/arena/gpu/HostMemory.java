@@ -79,7 +79,10 @@ public final class HostMemory {
      * Whether {@code models} can all be in memory together with {@code staying} (models a running
      * battle needs). With the capacity unknown, only what is loaded already is known to fit.
      */
-    public boolean fits(Collection<String> models, Collection<String> staying, java.util.function.ToLongFunction<String> footprint) {
+    public boolean fits(
+            Collection<String> models,
+            Collection<String> staying,
+            java.util.function.ToLongFunction<String> footprint) {
         Set<String> together = new HashSet<>(models);
         together.addAll(staying);
         if (loaded.keySet().containsAll(models)) {

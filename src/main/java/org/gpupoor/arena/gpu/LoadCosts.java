@@ -1,7 +1,7 @@
 package org.gpupoor.arena.gpu;
 
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -12,8 +12,7 @@ import java.util.function.ToLongFunction;
 public final class LoadCosts {
     static final double EVICTION_SHARE = 0.1;
 
-    private LoadCosts() {
-    }
+    private LoadCosts() {}
 
     /**
      * @param loaded      what is in memory, least recently used first, with footprints in bytes
@@ -21,8 +20,12 @@ public final class LoadCosts {
      * @param capacity    bytes the host holds (0: unknown, nothing is counted as evicted)
      * @param bytesPerSecond how fast the host loads
      */
-    public static double seconds(List<String> pair, LinkedHashMap<String, Long> loaded, ToLongFunction<String> footprint,
-                                 long capacity, double bytesPerSecond) {
+    public static double seconds(
+            List<String> pair,
+            LinkedHashMap<String, Long> loaded,
+            ToLongFunction<String> footprint,
+            long capacity,
+            double bytesPerSecond) {
         double seconds = 0;
         long held = 0;
         for (String m : pair) {

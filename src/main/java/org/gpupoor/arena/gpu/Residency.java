@@ -46,7 +46,8 @@ public final class Residency {
                 looked = true;
             } catch (PsUnsupportedException e) {
                 if (supported) {
-                    log.warn("{}: matchmaking falls back to the fair strategy and answers are generated one after the other",
+                    log.warn(
+                            "{}: matchmaking falls back to the fair strategy and answers are generated one after the other",
                             e.getMessage());
                 }
                 supported = false;
@@ -102,8 +103,13 @@ public final class Residency {
     /** The host's loaded models that may go to make room, least recently used first; never one in {@code keep}. */
     public List<LoadedModel> evictable(String forTag, Collection<String> keep) {
         HostMemory host = hostOf(forTag);
-        return leastRecentFirst(host).keySet().stream().filter(t -> !keep.contains(t))
-                .map(t -> host.loadedModels().stream().filter(m -> m.tag().equals(t)).findFirst().orElseThrow()).toList();
+        return leastRecentFirst(host).keySet().stream()
+                .filter(t -> !keep.contains(t))
+                .map(t -> host.loadedModels().stream()
+                        .filter(m -> m.tag().equals(t))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
     }
 
     /** Bytes free on the host of {@code tag}; negative when the capacity is unknown. */
@@ -132,7 +138,8 @@ public final class Residency {
     private static LinkedHashMap<String, Long> leastRecentFirst(HostMemory host) {
         LinkedHashMap<String, Long> ordered = new LinkedHashMap<>();
         host.loadedModels().stream()
-                .sorted(Comparator.comparing(LoadedModel::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
+                .sorted(Comparator.comparing(
+                        LoadedModel::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
                 .forEach(m -> ordered.put(m.tag(), m.bytes()));
         return ordered;
     }

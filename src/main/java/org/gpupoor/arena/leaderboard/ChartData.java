@@ -14,32 +14,31 @@ public final class ChartData {
     /** At most this many points per model, so a long history stays light for the browser. */
     static final int MAX_POINTS = 400;
 
-    public record Model(String model, String name) {
-    }
+    public record Model(String model, String name) {}
 
     /** Each model's rating after every battle it took part in: [battles counted so far, rating]. */
-    public record EloHistory(int battles, List<Model> models, Map<String, List<double[]>> series) {
-    }
+    public record EloHistory(int battles, List<Model> models, Map<String, List<double[]>> series) {}
 
     /** How {@code row} fared against {@code col}. */
-    public record Cell(String row, String col, int wins, int losses, int ties, int battles, double winRate) {
-    }
+    public record Cell(String row, String col, int wins, int losses, int ties, int battles, double winRate) {}
 
-    public record HeadToHead(List<Model> models, List<Cell> cells) {
-    }
+    public record HeadToHead(List<Model> models, List<Cell> cells) {}
 
-    private ChartData() {
-    }
+    private ChartData() {}
 
     /** The models a chart shows: those of {@code mainBoard} with counted battles, in its order. */
     static List<Model> modelsOf(List<BoardRows.MainRow> mainBoard) {
-        return mainBoard.stream().filter(r -> r.battles() > 0).map(r -> new Model(r.model(), r.name())).toList();
+        return mainBoard.stream()
+                .filter(r -> r.battles() > 0)
+                .map(r -> new Model(r.model(), r.name()))
+                .toList();
     }
 
     static EloHistory eloHistory(List<CountedBattle> history, SizeAdjustedElo elo, List<Model> models) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (Model m : models) {
-            elo.rating(m.model()).ifPresent(initial -> series.put(m.model(), new ArrayList<>(List.of(new double[] {0, initial}))));
+            elo.rating(m.model())
+                    .ifPresent(initial -> series.put(m.model(), new ArrayList<>(List.of(new double[] {0, initial}))));
         }
         int n = 0;
         for (CountedBattle b : history) {
@@ -88,7 +87,8 @@ public final class ChartData {
         for (Model row : models) {
             table.opponentsOf(row.model()).forEach((col, t) -> {
                 if (models.stream().anyMatch(m -> m.model().equals(col))) {
-                    cells.add(new Cell(row.model(), col, t.wins(), t.losses(), t.ties(), t.battles(), MainScore.winRate(t)));
+                    cells.add(new Cell(
+                            row.model(), col, t.wins(), t.losses(), t.ties(), t.battles(), MainScore.winRate(t)));
                 }
             });
         }

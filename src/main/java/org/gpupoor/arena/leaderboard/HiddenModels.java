@@ -64,7 +64,9 @@ public final class HiddenModels {
     /** {@code rows} without hidden models, in the same order. */
     public <T> List<T> filter(List<T> rows, Function<T, String> model) {
         Set<String> now = hidden;
-        return now.isEmpty() ? rows : rows.stream().filter(r -> !now.contains(model.apply(r))).toList();
+        return now.isEmpty()
+                ? rows
+                : rows.stream().filter(r -> !now.contains(model.apply(r))).toList();
     }
 
     /** The Bradley-Terry rows without hidden models; each confident rank counts only the models still shown. */
@@ -75,9 +77,22 @@ public final class HiddenModels {
         }
         List<StrengthBoard.Row> ranked = new ArrayList<>();
         for (StrengthBoard.Row r : shown) {
-            int rank = 1 + (int) shown.stream().filter(o -> o.ciLow() > r.ciHigh()).count();
-            ranked.add(new StrengthBoard.Row(r.model(), r.name(), r.sizeB(), r.rating(), r.ciLow(), r.ciHigh(), rank, r.battles(),
-                    r.provisional(), r.regularised(), r.fieldScore(), r.strengthPerB(), r.speed()));
+            int rank =
+                    1 + (int) shown.stream().filter(o -> o.ciLow() > r.ciHigh()).count();
+            ranked.add(new StrengthBoard.Row(
+                    r.model(),
+                    r.name(),
+                    r.sizeB(),
+                    r.rating(),
+                    r.ciLow(),
+                    r.ciHigh(),
+                    rank,
+                    r.battles(),
+                    r.provisional(),
+                    r.regularised(),
+                    r.fieldScore(),
+                    r.strengthPerB(),
+                    r.speed()));
         }
         return ranked;
     }
@@ -104,8 +119,12 @@ public final class HiddenModels {
                 predicted[i][j] = m.predicted()[keep.get(i)][keep.get(j)];
             }
         }
-        return new StrengthBoard.Matrix(keep.stream().map(m.models()::get).toList(), keep.stream().map(m.names()::get).toList(),
-                battles, observed, predicted);
+        return new StrengthBoard.Matrix(
+                keep.stream().map(m.models()::get).toList(),
+                keep.stream().map(m.names()::get).toList(),
+                battles,
+                observed,
+                predicted);
     }
 
     public ChartData.EloHistory history(ChartData.EloHistory h) {
@@ -117,7 +136,10 @@ public final class HiddenModels {
 
     public ChartData.HeadToHead headToHead(ChartData.HeadToHead h) {
         Set<String> now = hidden;
-        return new ChartData.HeadToHead(filter(h.models(), ChartData.Model::model),
-                h.cells().stream().filter(c -> !now.contains(c.row()) && !now.contains(c.col())).toList());
+        return new ChartData.HeadToHead(
+                filter(h.models(), ChartData.Model::model),
+                h.cells().stream()
+                        .filter(c -> !now.contains(c.row()) && !now.contains(c.col()))
+                        .toList());
     }
 }

@@ -30,7 +30,8 @@ public final class Leaderboard {
     private long appliedSeq;
 
     /** @param countFlagged whether battles whose answers gave their authors away count */
-    public Leaderboard(BattleLog log, ModelCatalog catalog, ModelSizes modelSizes, HiddenModels hidden, boolean countFlagged) {
+    public Leaderboard(
+            BattleLog log, ModelCatalog catalog, ModelSizes modelSizes, HiddenModels hidden, boolean countFlagged) {
         this.log = log;
         this.replay = new LogReplay(log, catalog, modelSizes, countFlagged);
         this.rows = new RankedRows(catalog);

@@ -22,8 +22,8 @@ public final class LeaderboardExport implements AutoCloseable {
     private final LeaderboardJson file;
     private final String blockedBecause;
     private final ScheduledExecutorService writer = Threads.single("leaderboard-json");
-    private final Debounced write = new Debounced("Writing leaderboard.json", writer, Duration.ZERO, Duration.ofSeconds(1),
-            this::writeNow);
+    private final Debounced write =
+            new Debounced("Writing leaderboard.json", writer, Duration.ZERO, Duration.ofSeconds(1), this::writeNow);
 
     /** @param blockedBecause why the file must not be written (it was corrupt), or null */
     public LeaderboardExport(Leaderboard leaderboard, LeaderboardJson file, String blockedBecause) {

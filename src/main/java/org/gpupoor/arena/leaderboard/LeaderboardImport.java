@@ -20,11 +20,9 @@ import org.gpupoor.arena.rating.Outcome;
  * that does not let one pair's streak dominate the replayed ELO.
  */
 final class LeaderboardImport {
-    private LeaderboardImport() {
-    }
+    private LeaderboardImport() {}
 
-    private record Counts(int wins, int losses, int ties) {
-    }
+    private record Counts(int wins, int losses, int ties) {}
 
     /**
      * The file's battles, or with {@code expand} false only its validation: a log that already
@@ -40,7 +38,8 @@ final class LeaderboardImport {
             Map.Entry<String, JsonNode> model = it.next();
             JsonNode entry = model.getValue();
             if (!entry.isObject()) {
-                throw new CorruptFileException(fileName + ": \"" + model.getKey() + "\" must be an object with wins, losses and opponents");
+                throw new CorruptFileException(
+                        fileName + ": \"" + model.getKey() + "\" must be an object with wins, losses and opponents");
             }
             Counts total = counts(entry, fileName, model.getKey());
             JsonNode opp = entry.path("opponents");
@@ -51,11 +50,16 @@ final class LeaderboardImport {
             for (Iterator<Map.Entry<String, JsonNode>> o = opp.fields(); o.hasNext(); ) {
                 Map.Entry<String, JsonNode> other = o.next();
                 if (!other.getValue().isObject()) {
-                    throw new CorruptFileException(fileName + ": \"" + model.getKey() + "\".opponents.\"" + other.getKey() + "\" must be an object");
+                    throw new CorruptFileException(fileName + ": \"" + model.getKey() + "\".opponents.\""
+                            + other.getKey() + "\" must be an object");
                 }
-                byOpponent.put(other.getKey(), counts(other.getValue(), fileName, model.getKey() + "\".opponents.\"" + other.getKey()));
+                byOpponent.put(
+                        other.getKey(),
+                        counts(other.getValue(), fileName, model.getKey() + "\".opponents.\"" + other.getKey()));
             }
-            int listed = byOpponent.values().stream().mapToInt(c -> c.wins() + c.losses() + c.ties()).sum();
+            int listed = byOpponent.values().stream()
+                    .mapToInt(c -> c.wins() + c.losses() + c.ties())
+                    .sum();
             if (listed < total.wins() + total.losses() + total.ties()) {
                 warnings.add(model.getKey() + ": " + (total.wins() + total.losses() + total.ties() - listed)
                         + " battles have no opponent recorded and were not imported");
@@ -69,7 +73,10 @@ final class LeaderboardImport {
     }
 
     private static Counts counts(JsonNode node, String fileName, String where) throws CorruptFileException {
-        return new Counts(count(node, "wins", fileName, where), count(node, "losses", fileName, where), count(node, "ties", fileName, where));
+        return new Counts(
+                count(node, "wins", fileName, where),
+                count(node, "losses", fileName, where),
+                count(node, "ties", fileName, where));
     }
 
     private static int count(JsonNode node, String field, String fileName, String where) throws CorruptFileException {
@@ -78,7 +85,8 @@ final class LeaderboardImport {
             return 0;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            throw new CorruptFileException(fileName + ": \"" + where + "\"." + field + " must be a whole number of at least 0, was " + value);
+            throw new CorruptFileException(
+                    fileName + ": \"" + where + "\"." + field + " must be a whole number of at least 0, was " + value);
         }
         return value.intValue();
     }

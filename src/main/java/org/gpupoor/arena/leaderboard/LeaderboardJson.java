@@ -35,12 +35,10 @@ public final class LeaderboardJson {
     }
 
     /** Totals per model and each model's tally per opponent. */
-    public record Counts(SortedMap<String, Tally> totals, Map<String, SortedMap<String, Tally>> opponents) {
-    }
+    public record Counts(SortedMap<String, Tally> totals, Map<String, SortedMap<String, Tally>> opponents) {}
 
     /** What an old leaderboard holds, as battles, plus what could not be taken over. */
-    public record Contents(List<CountedBattle> battles, List<String> warnings) {
-    }
+    public record Contents(List<CountedBattle> battles, List<String> warnings) {}
 
     public LeaderboardJson(ObjectMapper json, Path file) {
         this.json = json;
@@ -68,7 +66,8 @@ public final class LeaderboardJson {
         } catch (NoSuchFileException e) {
             return new Contents(List.of(), List.of());
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new CorruptFileException(file + " is not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new CorruptFileException("Cannot read " + file + ": " + e.getMessage());
@@ -98,7 +97,8 @@ public final class LeaderboardJson {
         counts.totals().forEach((model, tally) -> {
             ObjectNode entry = counts(root.putObject(model), tally);
             ObjectNode opp = entry.putObject("opponents");
-            counts.opponents().getOrDefault(model, Collections.emptySortedMap())
+            counts.opponents()
+                    .getOrDefault(model, Collections.emptySortedMap())
                     .forEach((other, t) -> counts(opp.putObject(other), t));
         });
         Path target = file.toAbsolutePath();

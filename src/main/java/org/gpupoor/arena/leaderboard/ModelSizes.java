@@ -43,7 +43,10 @@ public final class ModelSizes {
 
     /** One model's size, where {@code logged} is the size logged with the battle at hand (or null). */
     public Double of(String model, Double logged) {
-        return catalog.find(model).map(e -> e.sizeB()).or(() -> Optional.ofNullable(logged))
-                .or(() -> ModelSize.fromTag(model)).orElse(null);
+        return catalog.find(model)
+                .map(e -> e.sizeB())
+                .or(() -> Optional.ofNullable(logged))
+                .or(() -> ModelSize.fromTag(model))
+                .orElse(null);
     }
 }

@@ -30,8 +30,17 @@ final class RankedRows {
         List<MainRow> rows = new ArrayList<>();
         for (String model : listedModels(state)) {
             WinLossTable.Tally t = state.table().total(model);
-            rows.add(new MainRow(null, model, nameOf(model), state.sizes().get(model), t.wins(), t.losses(), t.ties(),
-                    t.battles(), MainScore.winRate(t), MainScore.score(t)));
+            rows.add(new MainRow(
+                    null,
+                    model,
+                    nameOf(model),
+                    state.sizes().get(model),
+                    t.wins(),
+                    t.losses(),
+                    t.ties(),
+                    t.battles(),
+                    MainScore.winRate(t),
+                    MainScore.score(t)));
         }
         return Ranks.main(rows, hidden);
     }
@@ -42,25 +51,42 @@ final class RankedRows {
         for (String model : listedModels(state)) {
             Double size = state.sizes().get(model);
             SizeAdjustedElo.Impact impact = elo.impact(model);
-            rows.add(new EloRow(null, model, nameOf(model), size, elo.rating(model).orElse(null),
-                    size == null ? null : SizeAdjustedElo.initialRating(size), impact.wins(), impact.losses(),
+            rows.add(new EloRow(
+                    null,
+                    model,
+                    nameOf(model),
+                    size,
+                    elo.rating(model).orElse(null),
+                    size == null ? null : SizeAdjustedElo.initialRating(size),
+                    impact.wins(),
+                    impact.losses(),
                     state.table().total(model).battles()));
         }
         return Ranks.elo(rows, hidden);
     }
 
     /** Where both models of a just-counted battle stand, given their ratings before it (NaN if unrated). */
-    Map<String, Standing> standings(BoardState state, CountedBattle battle, double beforeA, double beforeB, Set<String> hidden) {
+    Map<String, Standing> standings(
+            BoardState state, CountedBattle battle, double beforeA, double beforeB, Set<String> hidden) {
         List<MainRow> mainRows = main(state, hidden);
         List<EloRow> eloRows = elo(state, hidden);
-        return Map.of("a", standing(battle.modelA(), beforeA, mainRows, eloRows),
-                "b", standing(battle.modelB(), beforeB, mainRows, eloRows));
+        return Map.of(
+                "a",
+                standing(battle.modelA(), beforeA, mainRows, eloRows),
+                "b",
+                standing(battle.modelB(), beforeB, mainRows, eloRows));
     }
 
     /** Where a voted model stands: its rows as ranked for the boards (no rank if it is hidden). */
     private static Standing standing(String model, double before, List<MainRow> mainRows, List<EloRow> eloRows) {
-        MainRow main = mainRows.stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
-        EloRow eloRow = eloRows.stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        MainRow main = mainRows.stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
+                .orElseThrow();
+        EloRow eloRow = eloRows.stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
+                .orElseThrow();
         Double change = eloRow.rating() == null || Double.isNaN(before) ? null : eloRow.rating() - before;
         return new Standing(main, eloRow, change);
     }

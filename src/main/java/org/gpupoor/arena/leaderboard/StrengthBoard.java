@@ -35,24 +35,37 @@ public final class StrengthBoard {
      * battles alone give this model no finite rating (it never lost, never won, or its group never
      * met the rest), so it is placed with the help of virtual battles.
      */
-    public record Row(String model, String name, Double sizeB, double rating, double ciLow, double ciHigh,
-                      int rankUpperBound, long battles, boolean provisional, boolean regularised, double fieldScore,
-                      Double strengthPerB, ModelSpeed speed) {
-    }
+    public record Row(
+            String model,
+            String name,
+            Double sizeB,
+            double rating,
+            double ciLow,
+            double ciHigh,
+            int rankUpperBound,
+            long battles,
+            boolean provisional,
+            boolean regularised,
+            double fieldScore,
+            Double strengthPerB,
+            ModelSpeed speed) {}
 
     /**
      * Head to head, rows and columns in board order: battles per pair, how often the row model
      * actually won (ties as halves; null where they never met), and how often the fit predicts it wins.
      */
-    public record Matrix(List<String> models, List<String> names, long[][] battles, Double[][] observed, double[][] predicted) {
-        static final Matrix EMPTY = new Matrix(List.of(), List.of(), new long[0][0], new Double[0][0], new double[0][0]);
+    public record Matrix(
+            List<String> models, List<String> names, long[][] battles, Double[][] observed, double[][] predicted) {
+        static final Matrix EMPTY =
+                new Matrix(List.of(), List.of(), new long[0][0], new Double[0][0], new double[0][0]);
     }
 
     /**
      * The board, its matrices, every known model's speed, how many counted battles they were
      * fitted on, and the anchor in force (a model only once it has enough battles, else the mean).
      */
-    public record Result(long battles, List<Row> rows, Matrix matrix, Map<String, ModelSpeed> speeds, BradleyTerry.Anchor anchor) {
+    public record Result(
+            long battles, List<Row> rows, Matrix matrix, Map<String, ModelSpeed> speeds, BradleyTerry.Anchor anchor) {
         static final Result EMPTY = new Result(0, List.of(), Matrix.EMPTY, Map.of(), BradleyTerry.Anchor.MEAN_1000);
 
         public ModelSpeed speedOf(String model) {
@@ -69,14 +82,23 @@ public final class StrengthBoard {
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
 
-    public StrengthBoard(BattleLog battleLog, Leaderboard leaderboard, ModelCatalog catalog, ModelSizes modelSizes,
-                         Ratings settings, ScheduledExecutorService background) {
+    public StrengthBoard(
+            BattleLog battleLog,
+            Leaderboard leaderboard,
+            ModelCatalog catalog,
+            ModelSizes modelSizes,
+            Ratings settings,
+            ScheduledExecutorService background) {
         this.battleLog = battleLog;
         this.leaderboard = leaderboard;
         this.catalog = catalog;
         this.modelSizes = modelSizes;
         this.settings = settings;
-        this.refit = new Debounced("Bradley-Terry recompute", background, Duration.ofMillis(DEBOUNCE_MILLIS), Duration.ZERO,
+        this.refit = new Debounced(
+                "Bradley-Terry recompute",
+                background,
+                Duration.ofMillis(DEBOUNCE_MILLIS),
+                Duration.ZERO,
                 this::recomputeNow);
     }
 
@@ -104,8 +126,15 @@ public final class StrengthBoard {
         for (String model : models) {
             speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
         }
-        Result fresh = compute(counts, new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()), settings.minBattles(),
-                settings.bootstrapRounds(), settings.priorBattles(), sizes, speeds, tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
+        Result fresh = compute(
+                counts,
+                new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()),
+                settings.minBattles(),
+                settings.bootstrapRounds(),
+                settings.priorBattles(),
+                sizes,
+                speeds,
+                tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
         current = fresh;
         version.incrementAndGet();
     }
@@ -117,10 +146,18 @@ public final class StrengthBoard {
      * at the anchor rating. Gaps, intervals' widths and confident ranks never depend on the anchor.
      * {@code priorBattles} (0: none) shrinks every rating toward the field by that many virtual battles.
      */
-    public static Result compute(PairCounts counts, BradleyTerry.Anchor anchor, int minBattles, int rounds, double priorBattles,
-                                 Map<String, Double> sizes, Map<String, ModelSpeed> speeds, Function<String, String> names) {
+    public static Result compute(
+            PairCounts counts,
+            BradleyTerry.Anchor anchor,
+            int minBattles,
+            int rounds,
+            double priorBattles,
+            Map<String, Double> sizes,
+            Map<String, ModelSpeed> speeds,
+            Function<String, String> names) {
         if (counts.rows().isEmpty()) {
-            return new Result(0, List.of(), Matrix.EMPTY, Map.copyOf(speeds), BradleyTerry.Anchor.mean(anchor.rating()));
+            return new Result(
+                    0, List.of(), Matrix.EMPTY, Map.copyOf(speeds), BradleyTerry.Anchor.mean(anchor.rating()));
         }
         double[] ratings = BradleyTerry.fit(counts, anchor.rating(), priorBattles);
         boolean[] regularised = BradleyTerry.regularised(counts);
@@ -135,12 +172,27 @@ public final class StrengthBoard {
             String model = counts.models().get(i);
             double fieldScore = fieldScore(ratings, i);
             Double size = sizes.get(model);
-            rows.add(new Row(model, names.apply(model), size, round(ratings[i] + shift), round(ci.low()[i] + shift),
-                    round(ci.high()[i] + shift), ranks[i], played[i], played[i] < minBattles, regularised[i], round3(fieldScore),
-                    size == null ? null : round3(fieldScore / size), speeds.getOrDefault(model, ModelSpeed.NONE)));
+            rows.add(new Row(
+                    model,
+                    names.apply(model),
+                    size,
+                    round(ratings[i] + shift),
+                    round(ci.low()[i] + shift),
+                    round(ci.high()[i] + shift),
+                    ranks[i],
+                    played[i],
+                    played[i] < minBattles,
+                    regularised[i],
+                    round3(fieldScore),
+                    size == null ? null : round3(fieldScore / size),
+                    speeds.getOrDefault(model, ModelSpeed.NONE)));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));
-        return new Result(counts.battles(), List.copyOf(rows), matrix(counts, ratings, rows), Map.copyOf(speeds),
+        return new Result(
+                counts.battles(),
+                List.copyOf(rows),
+                matrix(counts, ratings, rows),
+                Map.copyOf(speeds),
                 modelHolds ? anchor : BradleyTerry.Anchor.mean(anchor.rating()));
     }
 
@@ -178,7 +230,12 @@ public final class StrengthBoard {
                 predicted[x][y] = x == y ? 0.5 : round3(BradleyTerry.winProbability(ratings[i], ratings[j]));
             }
         }
-        return new Matrix(rows.stream().map(Row::model).toList(), rows.stream().map(Row::name).toList(), battles, observed, predicted);
+        return new Matrix(
+                rows.stream().map(Row::model).toList(),
+                rows.stream().map(Row::name).toList(),
+                battles,
+                observed,
+                predicted);
     }
 
     private static double round(double value) {

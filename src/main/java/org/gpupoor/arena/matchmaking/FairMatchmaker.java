@@ -14,8 +14,7 @@ import java.util.Random;
 public final class FairMatchmaker {
     public static final int RECENT_OPPONENTS = 5;
 
-    private FairMatchmaker() {
-    }
+    private FairMatchmaker() {}
 
     public static Pairing pick(Field field, Random random) {
         List<String> available = field.available();
@@ -23,13 +22,17 @@ public final class FairMatchmaker {
             throw new IllegalArgumentException("a battle needs two models, " + available.size() + " available");
         }
         int fewest = available.stream().mapToInt(field::battlesOf).min().orElseThrow();
-        List<String> leastPlayed = available.stream().filter(m -> field.battlesOf(m) == fewest).toList();
+        List<String> leastPlayed =
+                available.stream().filter(m -> field.battlesOf(m) == fewest).toList();
         String first = leastPlayed.get(random.nextInt(leastPlayed.size()));
 
         List<String> recent = field.recentOpponents().apply(first);
-        List<String> others = new ArrayList<>(available.stream().filter(m -> !m.equals(first)).toList());
+        List<String> others =
+                new ArrayList<>(available.stream().filter(m -> !m.equals(first)).toList());
         List<String> fresh = others.stream()
-                .filter(m -> !recent.subList(0, Math.min(RECENT_OPPONENTS, recent.size())).contains(m)).toList();
+                .filter(m -> !recent.subList(0, Math.min(RECENT_OPPONENTS, recent.size()))
+                        .contains(m))
+                .toList();
         List<String> candidates = new ArrayList<>(fresh.isEmpty() ? others : fresh);
         candidates.sort(Comparator.naturalOrder());
         String second = weightedDraw(candidates, field, random);

@@ -13,12 +13,15 @@ import java.util.function.Function;
  * @param recentOpponents a model's most recent opponents, newest first
  * @param strengths       each model's Bradley-Terry rating and interval; absent while it has none
  */
-public record Field(List<String> available, Map<String, Integer> battles, Map<String, Integer> pairBattles,
-                    Function<String, List<String>> recentOpponents, Map<String, Strength> strengths) {
+public record Field(
+        List<String> available,
+        Map<String, Integer> battles,
+        Map<String, Integer> pairBattles,
+        Function<String, List<String>> recentOpponents,
+        Map<String, Strength> strengths) {
 
     /** A rating and the half width of its 95% interval, in rating points. */
-    public record Strength(double rating, double halfWidth) {
-    }
+    public record Strength(double rating, double halfWidth) {}
 
     int battlesOf(String model) {
         return battles.getOrDefault(model, 0);

@@ -28,20 +28,23 @@ public final class WarmMatchmaker {
         public static final Weights DEFAULT = new Weights(1.0, 0.5, 1.0, 2.0);
     }
 
-    private WarmMatchmaker() {
-    }
+    private WarmMatchmaker() {}
 
     /**
      * @param loadSeconds the seconds of loading a pair would cost: the loads it waits for, and
      *                    what it evicts that later battles would load again (see gpu/LoadCosts)
      */
-    public static Pairing pick(Field field, ToDoubleFunction<List<String>> loadSeconds, Weights weights, Random random) {
+    public static Pairing pick(
+            Field field, ToDoubleFunction<List<String>> loadSeconds, Weights weights, Random random) {
         List<String> available = field.available();
         if (available.size() < 2) {
             throw new IllegalArgumentException("a battle needs two models, " + available.size() + " available");
         }
         List<String[]> candidates = candidates(field);
-        int leastPairBattles = candidates.stream().mapToInt(p -> field.pairBattlesOf(p[0], p[1])).min().orElse(0);
+        int leastPairBattles = candidates.stream()
+                .mapToInt(p -> field.pairBattlesOf(p[0], p[1]))
+                .min()
+                .orElse(0);
         int fewest = available.stream().mapToInt(field::battlesOf).min().orElseThrow();
         Collections.shuffle(candidates, random);
         String[] best = null;
@@ -74,7 +77,8 @@ public final class WarmMatchmaker {
         int fewest = available.stream().mapToInt(field::battlesOf).min().orElseThrow();
         double mean = available.stream().mapToInt(field::battlesOf).average().orElse(0);
         int limit = fewest + band(mean);
-        List<String> inBand = available.stream().filter(m -> field.battlesOf(m) <= limit).toList();
+        List<String> inBand =
+                available.stream().filter(m -> field.battlesOf(m) <= limit).toList();
         List<String[]> pairs = new ArrayList<>();
         if (inBand.size() >= 2) {
             for (int i = 0; i < inBand.size(); i++) {
@@ -86,7 +90,8 @@ public final class WarmMatchmaker {
             String last = inBand.get(0);
             available.stream().filter(m -> !m.equals(last)).forEach(m -> pairs.add(new String[] {last, m}));
         }
-        List<String[]> fresh = pairs.stream().filter(p -> !recentRematch(field, p[0], p[1])).toList();
+        List<String[]> fresh =
+                pairs.stream().filter(p -> !recentRematch(field, p[0], p[1])).toList();
         return new ArrayList<>(fresh.isEmpty() ? pairs : fresh);
     }
 

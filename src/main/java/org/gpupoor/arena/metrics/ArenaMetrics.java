@@ -39,7 +39,9 @@ public final class ArenaMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        battlesStarted = Counter.builder("arena.battles.started").description("Battles created").register(registry);
+        battlesStarted = Counter.builder("arena.battles.started")
+                .description("Battles created")
+                .register(registry);
     }
 
     public void battleStarted() {
@@ -48,38 +50,66 @@ public final class ArenaMetrics implements AutoCloseable {
 
     /** {@code status} "ready" or "failed"; {@code reason} the first side's failure code, or "none". */
     public void battleEnded(String status, String reason) {
-        Counter.builder("arena.battles.ended").description("Battles whose generation ended, by status and failure reason")
-                .tag("status", status).tag("reason", reason).register(registry).increment();
+        Counter.builder("arena.battles.ended")
+                .description("Battles whose generation ended, by status and failure reason")
+                .tag("status", status)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     public void vote(String outcome, boolean counted) {
-        Counter.builder("arena.votes").description("Votes stored, by outcome and whether they count toward the boards")
-                .tag("outcome", outcome).tag("counted", String.valueOf(counted)).register(registry).increment();
+        Counter.builder("arena.votes")
+                .description("Votes stored, by outcome and whether they count toward the boards")
+                .tag("outcome", outcome)
+                .tag("counted", String.valueOf(counted))
+                .register(registry)
+                .increment();
     }
 
     /** One finished answer of {@code model}, reported once its battle has closed. */
     public void answer(String model, long firstTokenMillis, long totalMillis, double tokensPerSecond) {
-        Timer.builder("arena.generation.first.token").description("Time from asking Ollama to the first token")
-                .tag("model", model).publishPercentiles(0.5, 0.95).register(registry)
+        Timer.builder("arena.generation.first.token")
+                .description("Time from asking Ollama to the first token")
+                .tag("model", model)
+                .publishPercentiles(0.5, 0.95)
+                .register(registry)
                 .record(firstTokenMillis, TimeUnit.MILLISECONDS);
-        Timer.builder("arena.generation.duration").description("Time to a whole answer")
-                .tag("model", model).register(registry).record(totalMillis, TimeUnit.MILLISECONDS);
-        DistributionSummary.builder("arena.generation.tokens.per.second").description("Generation speed as Ollama reports it")
-                .tag("model", model).publishPercentiles(0.5).register(registry).record(tokensPerSecond);
+        Timer.builder("arena.generation.duration")
+                .description("Time to a whole answer")
+                .tag("model", model)
+                .register(registry)
+                .record(totalMillis, TimeUnit.MILLISECONDS);
+        DistributionSummary.builder("arena.generation.tokens.per.second")
+                .description("Generation speed as Ollama reports it")
+                .tag("model", model)
+                .publishPercentiles(0.5)
+                .register(registry)
+                .record(tokensPerSecond);
     }
 
     /** One side that failed on its own (not stopped because the other side failed), reported once its battle has closed. */
     public void answerFailed(String model, String reason) {
-        Counter.builder("arena.generation.failures").description("Answers that failed, by model and reason")
-                .tag("model", model).tag("reason", reason).register(registry).increment();
+        Counter.builder("arena.generation.failures")
+                .description("Answers that failed, by model and reason")
+                .tag("model", model)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** Called for every request: the timer of each (method, route, status) is built once, not per request. */
     public void httpRequest(String method, String route, int status, Duration took) {
-        httpTimers.computeIfAbsent(method + " " + route + " " + status, key -> Timer.builder("arena.http.requests")
-                .description("HTTP requests by route (an event stream counts its whole length)")
-                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-                .register(registry)).record(took);
+        httpTimers
+                .computeIfAbsent(
+                        method + " " + route + " " + status,
+                        key -> Timer.builder("arena.http.requests")
+                                .description("HTTP requests by route (an event stream counts its whole length)")
+                                .tag("method", method)
+                                .tag("route", route)
+                                .tag("status", String.valueOf(status))
+                                .register(registry))
+                .record(took);
     }
 
     /** Everything, in Prometheus' text exposition format. */

@@ -40,17 +40,21 @@ final class ChatStream {
      * last line (Ollama's "done" line with the counts, unless the stream was cut). An exception
      * thrown by {@code onChunk} closes the stream, which tells Ollama to stop generating.
      */
-    OllamaChatResponseModel stream(OllamaChatRequest request, Duration headersTimeout, Consumer<OllamaChatResponseModel> onChunk)
+    OllamaChatResponseModel stream(
+            OllamaChatRequest request, Duration headersTimeout, Consumer<OllamaChatResponseModel> onChunk)
             throws IOException, InterruptedException, OllamaReplyException {
         request.setStream(true);
-        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint).timeout(headersTimeout)
-                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
+                .timeout(headersTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(OLLAMA_JSON.writeValueAsBytes(request)));
         if (authorization != null) {
             post.header("Authorization", authorization);
         }
         HttpResponse<InputStream> response = client().send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
                 throw new OllamaReplyException(response.statusCode(), errorText(lines), false);
             }
@@ -76,7 +80,10 @@ final class ChatStream {
     /** Made on first use: building an HTTP client loads TLS classes, a third of a second the start-up need not wait for. */
     synchronized HttpClient client() {
         if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
         }
         return http;
     }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  */
 final class FailureReasons {
     static final String STREAM_CUT = "The answer stopped before the model finished (Ollama closed the stream early).";
-    private static final Pattern NOT_FOUND = Pattern.compile("model .* not found|not found, try pulling", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_FOUND =
+            Pattern.compile("model .* not found|not found, try pulling", Pattern.CASE_INSENSITIVE);
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     static GenerationException stopped(Watchdog.Verdict verdict, Watchdog watchdog, Throwable cause) {
         String reason = switch (verdict) {
@@ -23,15 +23,19 @@ final class FailureReasons {
             case CANCELLED -> "cancelled";
             default -> "unexpected";
         };
-        return new GenerationException(reason, forVerdict(verdict, watchdog), false, verdict == Watchdog.Verdict.CANCELLED, cause);
+        return new GenerationException(
+                reason, forVerdict(verdict, watchdog), false, verdict == Watchdog.Verdict.CANCELLED, cause);
     }
 
     static String forVerdict(Watchdog.Verdict verdict, Watchdog watchdog) {
         return switch (verdict) {
-            case FIRST_TOKEN_LATE -> "The model did not start answering within " + watchdog.firstTokenDeadline().toSeconds()
-                    + " s (it may still be loading; the limit is deadlines.first_token_seconds).";
-            case TOTAL_TIME_EXCEEDED -> "The model did not finish its answer within " + watchdog.totalDeadline().toSeconds()
-                    + " s (the limit is deadlines.total_seconds).";
+            case FIRST_TOKEN_LATE ->
+                "The model did not start answering within "
+                        + watchdog.firstTokenDeadline().toSeconds()
+                        + " s (it may still be loading; the limit is deadlines.first_token_seconds).";
+            case TOTAL_TIME_EXCEEDED ->
+                "The model did not finish its answer within "
+                        + watchdog.totalDeadline().toSeconds() + " s (the limit is deadlines.total_seconds).";
             case CANCELLED -> "Stopped because the other model failed or the battle was abandoned.";
             default -> "The generation ended unexpectedly.";
         };
@@ -39,7 +43,8 @@ final class FailureReasons {
 
     static GenerationException forError(Throwable error, String url) {
         if (has(error, ConnectException.class)) {
-            return new GenerationException("ollama_unreachable", "Ollama is not reachable at " + url + ".", false, error);
+            return new GenerationException(
+                    "ollama_unreachable", "Ollama is not reachable at " + url + ".", false, error);
         }
         if (has(error, HttpTimeoutException.class)) {
             return new GenerationException("ollama_timeout", "Ollama did not answer in time.", false, error);
@@ -49,15 +54,22 @@ final class FailureReasons {
                 return new GenerationException("model_missing", "The model is not installed in Ollama.", true, error);
             }
             if (reply.midStream()) {
-                return new GenerationException("model_error", "Ollama reported an error while the model was answering.", false, error);
+                return new GenerationException(
+                        "model_error", "Ollama reported an error while the model was answering.", false, error);
             }
         }
         if (has(error, IOException.class)) {
-            return new GenerationException("connection_broken", "The connection to Ollama broke off in the middle of the answer.",
-                    false, error);
+            return new GenerationException(
+                    "connection_broken",
+                    "The connection to Ollama broke off in the middle of the answer.",
+                    false,
+                    error);
         }
-        return new GenerationException("ollama_error", "Ollama returned an error for this model (the details are in the arena's log).",
-                false, error);
+        return new GenerationException(
+                "ollama_error",
+                "Ollama returned an error for this model (the details are in the arena's log).",
+                false,
+                error);
     }
 
     static String unreachable(String url, Throwable error) {

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param vramBytes the part on the GPU; less than {@code bytes} when part of it runs on the CPU
  * @param expiresAt when Ollama unloads it if nothing uses it meanwhile
  */
-public record LoadedModel(String tag, long bytes, long vramBytes, Instant expiresAt) {
-}
+public record LoadedModel(String tag, long bytes, long vramBytes, Instant expiresAt) {}

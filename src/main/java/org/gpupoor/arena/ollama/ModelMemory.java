@@ -35,8 +35,8 @@ final class ModelMemory {
     }
 
     List<LoadedModel> loaded() throws IOException, InterruptedException, PsUnsupportedException {
-        HttpResponse<String> response = http.get().send(request("/api/ps", LOOK_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.get().send(request("/api/ps", LOOK_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             throw new PsUnsupportedException(url);
         }
@@ -46,18 +46,28 @@ final class ModelMemory {
         List<LoadedModel> models = new ArrayList<>();
         for (JsonNode m : JSON.readTree(response.body()).path("models")) {
             long bytes = m.path("size").asLong();
-            models.add(new LoadedModel(m.path("name").asText(m.path("model").asText()), bytes,
-                    m.path("size_vram").asLong(bytes), instant(m.path("expires_at").asText(null))));
+            models.add(new LoadedModel(
+                    m.path("name").asText(m.path("model").asText()),
+                    bytes,
+                    m.path("size_vram").asLong(bytes),
+                    instant(m.path("expires_at").asText(null))));
         }
         return models;
     }
 
     /** Loads {@code tag} (or with {@code keepAlive} "0", unloads it); returns Ollama's load_duration in ms. */
     long load(String tag, String keepAlive, Duration timeout) throws IOException, InterruptedException {
-        String body = JSON.createObjectNode().put("model", tag).put("keep_alive", keepAlive).toString();
-        HttpResponse<String> response = http.get().send(request("/api/generate", timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = JSON.createObjectNode()
+                .put("model", tag)
+                .put("keep_alive", keepAlive)
+                .toString();
+        HttpResponse<String> response = http.get()
+                .send(
+                        request("/api/generate", timeout)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("Ollama at " + url + " answered a load of " + tag + " with " + response.statusCode());
         }
@@ -65,7 +75,8 @@ final class ModelMemory {
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -38,8 +38,7 @@ public final class OllamaGateway {
     }
 
     /** One host as the last look saw it, for the health check. */
-    public record HostStatus(String url, boolean up, int models, String problem) {
-    }
+    public record HostStatus(String url, boolean up, int models, String problem) {}
 
     /** What the hosts hold in memory, and loading a model ahead of its battle. */
     public OllamaMemory memory() {
@@ -92,8 +91,8 @@ public final class OllamaGateway {
      * Returns when the answer is complete, and throws as soon as a deadline passes or the
      * watchdog is cancelled, even if the read itself cannot be interrupted (see {@link Watchdog}).
      */
-    public GenerationResult generate(String tag, String prompt, GenerationSettings options, Watchdog watchdog,
-                                     Consumer<String> onToken)
+    public GenerationResult generate(
+            String tag, String prompt, GenerationSettings options, Watchdog watchdog, Consumer<String> onToken)
             throws GenerationException {
         CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
         watchdog.onStop(verdict -> outcome.completeExceptionally(FailureReasons.stopped(verdict, watchdog, null)));
@@ -114,8 +113,8 @@ public final class OllamaGateway {
             if (e.getCause() instanceof GenerationException failure) {
                 throw failure;
             }
-            throw new GenerationException("internal", "The arena hit an internal error while generating this answer.", false,
-                    e.getCause());
+            throw new GenerationException(
+                    "internal", "The arena hit an internal error while generating this answer.", false, e.getCause());
         } catch (InterruptedException e) {
             watchdog.cancel();
             Thread.currentThread().interrupt();
@@ -123,8 +122,8 @@ public final class OllamaGateway {
         }
     }
 
-    private GenerationResult read(String tag, String prompt, GenerationSettings options, Watchdog watchdog,
-                                  Consumer<String> onToken)
+    private GenerationResult read(
+            String tag, String prompt, GenerationSettings options, Watchdog watchdog, Consumer<String> onToken)
             throws GenerationException {
         if (!watchdog.arm()) {
             throw FailureReasons.stopped(Watchdog.Verdict.CANCELLED, watchdog, null);
@@ -142,7 +141,8 @@ public final class OllamaGateway {
                     throw new CancellationException("generation stopped");
                 }
                 watchdog.started();
-                String piece = chunk.getMessage() == null ? null : chunk.getMessage().getResponse();
+                String piece =
+                        chunk.getMessage() == null ? null : chunk.getMessage().getResponse();
                 if (piece != null && !piece.isEmpty()) {
                     if (firstTokenAt[0] == 0) {
                         firstTokenAt[0] = System.nanoTime();
@@ -153,7 +153,8 @@ public final class OllamaGateway {
             });
         } catch (InterruptedException e) {
             Watchdog.Verdict verdict = watchdog.finish();
-            throw FailureReasons.stopped(verdict == Watchdog.Verdict.FINISHED ? Watchdog.Verdict.CANCELLED : verdict, watchdog, e);
+            throw FailureReasons.stopped(
+                    verdict == Watchdog.Verdict.FINISHED ? Watchdog.Verdict.CANCELLED : verdict, watchdog, e);
         } catch (IOException | OllamaReplyException | RuntimeException e) {
             Watchdog.Verdict verdict = watchdog.finish();
             if (verdict != Watchdog.Verdict.FINISHED) {
@@ -173,8 +174,13 @@ public final class OllamaGateway {
         long end = System.nanoTime();
         long ttftMs = firstTokenAt[0] == 0 ? (end - start) / 1_000_000 : (firstTokenAt[0] - start) / 1_000_000;
         int evalCount = last.getEvalCount() == null ? 0 : last.getEvalCount();
-        return new GenerationResult(text.toString(), evalCount, tokensPerSecond(last, evalCount, firstTokenAt[0] == 0 ? 0 : end - firstTokenAt[0]),
-                ttftMs, (end - start) / 1_000_000, last.getDoneReason(),
+        return new GenerationResult(
+                text.toString(),
+                evalCount,
+                tokensPerSecond(last, evalCount, firstTokenAt[0] == 0 ? 0 : end - firstTokenAt[0]),
+                ttftMs,
+                (end - start) / 1_000_000,
+                last.getDoneReason(),
                 last.getLoadDuration() == null ? 0 : last.getLoadDuration() / 1_000_000);
     }
 

@@ -29,7 +29,9 @@ final class OllamaHosts {
     private final List<HostClient> hosts;
 
     OllamaHosts(OllamaSettings settings) {
-        this.hosts = settings.urls().stream().map(u -> new HostClient(u, settings.apiKey())).toList();
+        this.hosts = settings.urls().stream()
+                .map(u -> new HostClient(u, settings.apiKey()))
+                .toList();
         this.url = String.join(", ", settings.urls());
     }
 
@@ -42,7 +44,10 @@ final class OllamaHosts {
     }
 
     List<OllamaGateway.HostStatus> status() {
-        return hosts.stream().map(h -> new OllamaGateway.HostStatus(h.url, h.up(), h.installed().size(), h.problem())).toList();
+        return hosts.stream()
+                .map(h -> new OllamaGateway.HostStatus(
+                        h.url, h.up(), h.installed().size(), h.problem()))
+                .toList();
     }
 
     /** See {@link OllamaGateway#installedModels()}. */
@@ -55,9 +60,16 @@ final class OllamaHosts {
                 for (Model m : host.metadata.listModels()) {
                     String tag = ModelTags.canonical(m.getName());
                     var meta = m.getModelMeta();
-                    own.put(tag, meta == null ? new OllamaModel(tag, null, null, null, m.getSize())
-                            : new OllamaModel(tag, meta.getParameterSize(), meta.getFamily(), meta.getQuantizationLevel(),
-                            m.getSize()));
+                    own.put(
+                            tag,
+                            meta == null
+                                    ? new OllamaModel(tag, null, null, null, m.getSize())
+                                    : new OllamaModel(
+                                            tag,
+                                            meta.getParameterSize(),
+                                            meta.getFamily(),
+                                            meta.getQuantizationLevel(),
+                                            m.getSize()));
                 }
                 if (!host.up() && hosts.size() > 1) {
                     log.info("Ollama at {} answers again: {} models", host.url, own.size());
@@ -74,7 +86,8 @@ final class OllamaHosts {
             }
         }
         if (installed.isEmpty() && lastFailure != null && hosts.stream().noneMatch(HostClient::up)) {
-            throw hosts.size() == 1 ? lastFailure
+            throw hosts.size() == 1
+                    ? lastFailure
                     : new OllamaUnavailableException("No Ollama host is reachable (" + url + ")", lastFailure);
         }
         return installed;
@@ -103,8 +116,8 @@ final class OllamaHosts {
      * Streams from {@code host}, or, when it cannot even be connected to (nothing has streamed
      * yet), marks it down and tries the next host that has the model.
      */
-    OllamaChatResponseModel streamFrom(HostClient host, OllamaChatRequest request, Watchdog watchdog,
-                                       Consumer<OllamaChatResponseModel> onChunk)
+    OllamaChatResponseModel streamFrom(
+            HostClient host, OllamaChatRequest request, Watchdog watchdog, Consumer<OllamaChatResponseModel> onChunk)
             throws IOException, InterruptedException, OllamaReplyException {
         List<HostClient> tried = new ArrayList<>();
         while (true) {
@@ -119,7 +132,11 @@ final class OllamaHosts {
                 if (next == null || tried.contains(next)) {
                     throw e;
                 }
-                log.warn("Ollama at {} refused the connection; {} goes to {} instead", host.url, request.getModel(), next.url);
+                log.warn(
+                        "Ollama at {} refused the connection; {} goes to {} instead",
+                        host.url,
+                        request.getModel(),
+                        next.url);
                 host.down("Ollama at " + host.url + " refused a connection");
                 host = next;
             } finally {

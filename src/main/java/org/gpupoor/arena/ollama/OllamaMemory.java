@@ -48,7 +48,8 @@ public final class OllamaMemory {
         send(host(hostUrl), tag, "0", Duration.ofSeconds(30));
     }
 
-    private static long send(HostClient host, String tag, String keepAlive, Duration timeout) throws OllamaUnavailableException {
+    private static long send(HostClient host, String tag, String keepAlive, Duration timeout)
+            throws OllamaUnavailableException {
         try {
             return host.memory.load(tag, keepAlive, timeout);
         } catch (IOException e) {
@@ -60,7 +61,9 @@ public final class OllamaMemory {
     }
 
     private HostClient host(String url) {
-        return hosts.all().stream().filter(h -> h.url.equals(url)).findFirst()
+        return hosts.all().stream()
+                .filter(h -> h.url.equals(url))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Ollama host " + url));
     }
 }

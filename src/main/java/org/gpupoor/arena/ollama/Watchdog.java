@@ -15,7 +15,13 @@ import java.util.function.Consumer;
  * reach the thread after {@link #finish()} has returned.
  */
 public final class Watchdog {
-    public enum Verdict { RUNNING, FIRST_TOKEN_LATE, TOTAL_TIME_EXCEEDED, CANCELLED, FINISHED }
+    public enum Verdict {
+        RUNNING,
+        FIRST_TOKEN_LATE,
+        TOTAL_TIME_EXCEEDED,
+        CANCELLED,
+        FINISHED
+    }
 
     private final ScheduledExecutorService timers;
     private final Duration firstTokenDeadline;
@@ -24,7 +30,7 @@ public final class Watchdog {
     private Thread worker;
     private ScheduledFuture<?> firstTokenTimer;
     private ScheduledFuture<?> totalTimer;
-    private Consumer<Verdict> onStop = verdict -> { };
+    private Consumer<Verdict> onStop = verdict -> {};
 
     public Watchdog(ScheduledExecutorService timers, Duration firstTokenDeadline, Duration totalDeadline) {
         this.timers = timers;
@@ -43,8 +49,10 @@ public final class Watchdog {
             return false;
         }
         worker = Thread.currentThread();
-        firstTokenTimer = timers.schedule(() -> stop(Verdict.FIRST_TOKEN_LATE), firstTokenDeadline.toMillis(), TimeUnit.MILLISECONDS);
-        totalTimer = timers.schedule(() -> stop(Verdict.TOTAL_TIME_EXCEEDED), totalDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        firstTokenTimer = timers.schedule(
+                () -> stop(Verdict.FIRST_TOKEN_LATE), firstTokenDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        totalTimer = timers.schedule(
+                () -> stop(Verdict.TOTAL_TIME_EXCEEDED), totalDeadline.toMillis(), TimeUnit.MILLISECONDS);
         return true;
     }
 

@@ -21,8 +21,8 @@ import org.gpupoor.arena.store.AnswerMetrics;
  */
 public final class BattleFile {
     /** What the boards need from the file: the battles, each model's size where known, and answer speeds. */
-    public record Contents(List<CountedBattle> battles, Map<String, Double> sizes, Map<String, List<AnswerMetrics>> metrics) {
-    }
+    public record Contents(
+            List<CountedBattle> battles, Map<String, Double> sizes, Map<String, List<AnswerMetrics>> metrics) {}
 
     /** A file that cannot be read, with the line at fault. */
     public static final class BadFileException extends RuntimeException {
@@ -31,15 +31,15 @@ public final class BattleFile {
         }
     }
 
-    private BattleFile() {
-    }
+    private BattleFile() {}
 
     public static Contents read(Path file) {
         List<CountedBattle> battles = new ArrayList<>();
         Map<String, Double> sizes = new HashMap<>();
         Map<String, List<AnswerMetrics>> metrics = new HashMap<>();
         String name = file.getFileName().toString();
-        try (MappingIterator<JsonNode> lines = new ObjectMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> lines =
+                new ObjectMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
             while (true) {
                 JsonNode battle;
                 int line = lines.getParser().currentLocation().getLineNr();
@@ -50,7 +50,8 @@ public final class BattleFile {
                     line = lines.getParser().currentLocation().getLineNr();
                     battle = lines.nextValue();
                 } catch (JsonProcessingException e) {
-                    throw new BadFileException(name + " line " + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage());
+                    throw new BadFileException(name + " line " + e.getLocation().getLineNr() + ": not valid JSON: "
+                            + e.getOriginalMessage());
                 }
                 battles.add(counted(battle, name, line));
                 size(battle, "model_a", "size_a_b", sizes);
@@ -74,8 +75,9 @@ public final class BattleFile {
         String a = text(battle, "model_a", where);
         String b = text(battle, "model_b", where);
         String winner = battle.path("winner").asText(null);
-        Outcome outcome = Winners.fromWire(winner).orElseThrow(() -> new BadFileException(
-                where + "winner must be model_a, model_b, tie or \"tie (bothbad)\", was " + battle.path("winner")));
+        Outcome outcome = Winners.fromWire(winner)
+                .orElseThrow(() -> new BadFileException(where
+                        + "winner must be model_a, model_b, tie or \"tie (bothbad)\", was " + battle.path("winner")));
         if (a.equals(b)) {
             throw new BadFileException(where + "model_a and model_b are both '" + a + "'");
         }
@@ -100,9 +102,13 @@ public final class BattleFile {
     private static void metrics(JsonNode battle, String model, String field, Map<String, List<AnswerMetrics>> metrics) {
         JsonNode m = battle.get(field);
         if (m != null && m.isObject() && m.path("tokens_per_second").isNumber()) {
-            metrics.computeIfAbsent(battle.get(model).asText(), k -> new ArrayList<>()).add(new AnswerMetrics(
-                    m.get("tokens_per_second").asDouble(), m.path("ttft_ms").isNumber() ? m.get("ttft_ms").asLong() : null,
-                    m.path("answer_tokens").isNumber() ? m.get("answer_tokens").asLong() : null));
+            metrics.computeIfAbsent(battle.get(model).asText(), k -> new ArrayList<>())
+                    .add(new AnswerMetrics(
+                            m.get("tokens_per_second").asDouble(),
+                            m.path("ttft_ms").isNumber() ? m.get("ttft_ms").asLong() : null,
+                            m.path("answer_tokens").isNumber()
+                                    ? m.get("answer_tokens").asLong()
+                                    : null));
         }
     }
 }

@@ -16,9 +16,27 @@ import org.gpupoor.arena.store.SideRecord;
  * spreadsheet cannot run a visitor's prompt as a formula.
  */
 final class CsvWriter implements ExportFormat.Writer {
-    private static final List<String> COLUMNS = List.of("question_id", "tstamp", "created_at", "voted_at", "model_a",
-            "model_b", "winner", "turn", "size_a_b", "size_b_b", "imported", "judge", "answer_tokens_a", "answer_tokens_b",
-            "tokens_per_second_a", "tokens_per_second_b", "ttft_ms_a", "ttft_ms_b", "total_ms_a", "total_ms_b");
+    private static final List<String> COLUMNS = List.of(
+            "question_id",
+            "tstamp",
+            "created_at",
+            "voted_at",
+            "model_a",
+            "model_b",
+            "winner",
+            "turn",
+            "size_a_b",
+            "size_b_b",
+            "imported",
+            "judge",
+            "answer_tokens_a",
+            "answer_tokens_b",
+            "tokens_per_second_a",
+            "tokens_per_second_b",
+            "ttft_ms_a",
+            "ttft_ms_b",
+            "total_ms_a",
+            "total_ms_b");
     private static final List<String> TEXT_COLUMNS = List.of("prompt", "response_a", "response_b");
 
     private final BufferedWriter out;
@@ -36,12 +54,26 @@ final class CsvWriter implements ExportFormat.Writer {
 
     @Override
     public void write(ExportedBattle b) throws IOException {
-        List<String> cells = new ArrayList<>(List.of(PublicIds.of(b.id()), String.valueOf(b.votedAt().toEpochMilli() / 1000.0),
-                b.createdAt().toString(), b.votedAt().toString(), b.modelA(), b.modelB(), Winners.toWire(b.outcome()), "1",
-                number(b.sizeA()), number(b.sizeB()), String.valueOf(b.imported()), b.voter() == null ? "" : b.voter(),
-                tokens(b.a()), tokens(b.b()), number(b.a() == null ? null : b.a().tokensPerSecond()),
-                number(b.b() == null ? null : b.b().tokensPerSecond()), whole(b.a() == null ? null : b.a().ttftMs()),
-                whole(b.b() == null ? null : b.b().ttftMs()), whole(b.a() == null ? null : b.a().totalMs()),
+        List<String> cells = new ArrayList<>(List.of(
+                PublicIds.of(b.id()),
+                String.valueOf(b.votedAt().toEpochMilli() / 1000.0),
+                b.createdAt().toString(),
+                b.votedAt().toString(),
+                b.modelA(),
+                b.modelB(),
+                Winners.toWire(b.outcome()),
+                "1",
+                number(b.sizeA()),
+                number(b.sizeB()),
+                String.valueOf(b.imported()),
+                b.voter() == null ? "" : b.voter(),
+                tokens(b.a()),
+                tokens(b.b()),
+                number(b.a() == null ? null : b.a().tokensPerSecond()),
+                number(b.b() == null ? null : b.b().tokensPerSecond()),
+                whole(b.a() == null ? null : b.a().ttftMs()),
+                whole(b.b() == null ? null : b.b().ttftMs()),
+                whole(b.a() == null ? null : b.a().totalMs()),
                 whole(b.b() == null ? null : b.b().totalMs())));
         if (includeText) {
             cells.add(safeText(b.a() == null ? null : b.prompt()));
@@ -68,7 +100,9 @@ final class CsvWriter implements ExportFormat.Writer {
             return "";
         }
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text
+                : text;
     }
 
     private void row(List<String> cells) throws IOException {

@@ -75,10 +75,13 @@ final class JsonlWriter implements ExportFormat.Writer {
             return;
         }
         json.writeStartObject();
-        nullableNumber("answer_tokens", side.evalCount() == null ? null : side.evalCount().doubleValue());
+        nullableNumber(
+                "answer_tokens",
+                side.evalCount() == null ? null : side.evalCount().doubleValue());
         nullableNumber("tokens_per_second", side.tokensPerSecond());
         nullableNumber("ttft_ms", side.ttftMs() == null ? null : side.ttftMs().doubleValue());
-        nullableNumber("total_ms", side.totalMs() == null ? null : side.totalMs().doubleValue());
+        nullableNumber(
+                "total_ms", side.totalMs() == null ? null : side.totalMs().doubleValue());
         json.writeStringField("done_reason", side.doneReason());
         json.writeEndObject();
     }

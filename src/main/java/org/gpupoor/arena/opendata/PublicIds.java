@@ -12,8 +12,7 @@ import java.util.HexFormat;
  * (the id has 128 random bits).
  */
 final class PublicIds {
-    private PublicIds() {
-    }
+    private PublicIds() {}
 
     static String of(String battleId) {
         try {

@@ -26,11 +26,16 @@ import org.gpupoor.arena.rating.WinLossTable;
  */
 public final class Recompute {
     /** What the command was asked for. */
-    record Options(Path from, String anchorModel, double anchorRating, int minBattles, int rounds, Double maxSizeB, double priorBattles) {
-    }
+    record Options(
+            Path from,
+            String anchorModel,
+            double anchorRating,
+            int minBattles,
+            int rounds,
+            Double maxSizeB,
+            double priorBattles) {}
 
-    private Recompute() {
-    }
+    private Recompute() {}
 
     public static String usage() {
         return "Usage: java -jar gpu-poor-arena.jar recompute --from FILE [--anchor-model TAG] [--anchor-rating R]"
@@ -41,8 +46,15 @@ public final class Recompute {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String flag = args.get(i);
-            if (!List.of("--from", "--anchor-model", "--anchor-rating", "--min-battles", "--rounds", "--max-size-b", "--prior-battles")
-                    .contains(flag)
+            if (!List.of(
+                                    "--from",
+                                    "--anchor-model",
+                                    "--anchor-rating",
+                                    "--min-battles",
+                                    "--rounds",
+                                    "--max-size-b",
+                                    "--prior-battles")
+                            .contains(flag)
                     || i + 1 >= args.size()) {
                 throw new ConfigException("Unknown or incomplete option '" + flag + "'. " + usage());
             }
@@ -52,15 +64,21 @@ public final class Recompute {
             throw new ConfigException("Say which file to read with --from. " + usage());
         }
         try {
-            Options options = new Options(Path.of(values.get("--from")), values.get("--anchor-model"),
+            Options options = new Options(
+                    Path.of(values.get("--from")),
+                    values.get("--anchor-model"),
                     Double.parseDouble(values.getOrDefault("--anchor-rating", "1000")),
                     Integer.parseInt(values.getOrDefault("--min-battles", "10")),
                     Integer.parseInt(values.getOrDefault("--rounds", "100")),
                     values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null,
                     Double.parseDouble(values.getOrDefault("--prior-battles", "0")));
-            if (options.rounds() < 10 || options.minBattles() < 0 || !Double.isFinite(options.anchorRating())
+            if (options.rounds() < 10
+                    || options.minBattles() < 0
+                    || !Double.isFinite(options.anchorRating())
                     || !(options.priorBattles() >= 0 && options.priorBattles() <= 1000)) {
-                throw new ConfigException("--rounds must be at least 10, --min-battles at least 0, --prior-battles 0 to 1000. " + usage());
+                throw new ConfigException(
+                        "--rounds must be at least 10, --min-battles at least 0, --prior-battles 0 to 1000. "
+                                + usage());
             }
             return options;
         } catch (NumberFormatException e) {
@@ -84,20 +102,32 @@ public final class Recompute {
     private static void print(BattleFile.Contents contents, Options options, PrintStream out) {
         List<CountedBattle> battles = contents.battles();
         PairCounts counts = PairCounts.of(battles);
-        BradleyTerry.Anchor anchor = new BradleyTerry.Anchor(anchorIn(counts, options.anchorModel()), options.anchorRating());
+        BradleyTerry.Anchor anchor =
+                new BradleyTerry.Anchor(anchorIn(counts, options.anchorModel()), options.anchorRating());
         out.printf(Locale.ROOT, "%d battles from %s%n%n", battles.size(), options.from());
         WinLossTable table = new WinLossTable();
         battles.forEach(table::record);
         mainBoard(table, contents.sizes(), out);
-        double maxSize = options.maxSizeB() != null ? options.maxSizeB()
+        double maxSize = options.maxSizeB() != null
+                ? options.maxSizeB()
                 : contents.sizes().values().stream().max(Double::compare).orElse(1.0);
         SizeAdjustedElo elo = new SizeAdjustedElo(contents.sizes(), maxSize);
         battles.forEach(elo::apply);
         eloBoard(table, elo, contents.sizes(), maxSize, out);
         Map<String, ModelSpeed> speeds = new HashMap<>();
         contents.metrics().forEach((model, answers) -> speeds.put(model, ModelSpeed.of(answers)));
-        strengthBoard(StrengthBoard.compute(counts, anchor, options.minBattles(), options.rounds(), options.priorBattles(),
-                contents.sizes(), speeds, Function.identity()), options, out);
+        strengthBoard(
+                StrengthBoard.compute(
+                        counts,
+                        anchor,
+                        options.minBattles(),
+                        options.rounds(),
+                        options.priorBattles(),
+                        contents.sizes(),
+                        speeds,
+                        Function.identity()),
+                options,
+                out);
     }
 
     /** The anchor as the file names it: exactly, or with Ollama's implied ":latest". */
@@ -115,62 +145,133 @@ public final class Recompute {
 
     private static void mainBoard(WinLossTable table, Map<String, Double> sizes, PrintStream out) {
         out.println("Main board: score = win rate x (1 - 1/(battles + 1)), ties and both-bad as half a win");
-        List<Map.Entry<String, WinLossTable.Tally>> rows = new ArrayList<>(table.totals().entrySet());
-        rows.sort(Comparator.comparingDouble((Map.Entry<String, WinLossTable.Tally> e) -> MainScore.score(e.getValue())).reversed()
-                .thenComparing(e -> -e.getValue().battles()).thenComparing(Map.Entry::getKey));
-        out.printf(Locale.ROOT, "%4s  %-36s %6s %7s %7s %6s %8s %8s %7s%n", "#", "Model", "Size", "Wins", "Losses", "Ties",
-                "Battles", "Win rate", "Score");
+        List<Map.Entry<String, WinLossTable.Tally>> rows =
+                new ArrayList<>(table.totals().entrySet());
+        rows.sort(Comparator.comparingDouble((Map.Entry<String, WinLossTable.Tally> e) -> MainScore.score(e.getValue()))
+                .reversed()
+                .thenComparing(e -> -e.getValue().battles())
+                .thenComparing(Map.Entry::getKey));
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-36s %6s %7s %7s %6s %8s %8s %7s%n",
+                "#",
+                "Model",
+                "Size",
+                "Wins",
+                "Losses",
+                "Ties",
+                "Battles",
+                "Win rate",
+                "Score");
         int rank = 1;
         for (Map.Entry<String, WinLossTable.Tally> e : rows) {
             WinLossTable.Tally t = e.getValue();
-            out.printf(Locale.ROOT, "%4d  %-36s %6s %7d %7d %6d %8d %8.4f %7.4f%n", rank++, e.getKey(), size(sizes.get(e.getKey())),
-                    t.wins(), t.losses(), t.ties(), t.battles(), MainScore.winRate(t), MainScore.score(t));
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-36s %6s %7d %7d %6d %8d %8.4f %7.4f%n",
+                    rank++,
+                    e.getKey(),
+                    size(sizes.get(e.getKey())),
+                    t.wins(),
+                    t.losses(),
+                    t.ties(),
+                    t.battles(),
+                    MainScore.winRate(t),
+                    MainScore.score(t));
         }
         out.println();
     }
 
-    private static void eloBoard(WinLossTable table, SizeAdjustedElo elo, Map<String, Double> sizes, double maxSize, PrintStream out) {
-        out.printf(Locale.ROOT, "Size-adjusted ELO: start 1000 + 100 x size, K = min(64, 32 x (1 + size gap / %s)), in file order%n",
+    private static void eloBoard(
+            WinLossTable table, SizeAdjustedElo elo, Map<String, Double> sizes, double maxSize, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "Size-adjusted ELO: start 1000 + 100 x size, K = min(64, 32 x (1 + size gap / %s)), in file order%n",
                 size(maxSize));
-        List<String> rated = table.totals().keySet().stream().filter(m -> elo.rating(m).isPresent())
-                .sorted(Comparator.comparingDouble((String m) -> elo.rating(m).orElseThrow()).reversed().thenComparing(m -> m))
+        List<String> rated = table.totals().keySet().stream()
+                .filter(m -> elo.rating(m).isPresent())
+                .sorted(Comparator.comparingDouble((String m) -> elo.rating(m).orElseThrow())
+                        .reversed()
+                        .thenComparing(m -> m))
                 .toList();
         out.printf(Locale.ROOT, "%4s  %-36s %6s %8s %8s %8s%n", "#", "Model", "Size", "ELO", "Start", "Battles");
         int rank = 1;
         for (String m : rated) {
-            out.printf(Locale.ROOT, "%4d  %-36s %6s %8.1f %8.1f %8d%n", rank++, m, size(sizes.get(m)), elo.rating(m).orElseThrow(),
-                    SizeAdjustedElo.initialRating(sizes.get(m)), table.total(m).battles());
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-36s %6s %8.1f %8.1f %8d%n",
+                    rank++,
+                    m,
+                    size(sizes.get(m)),
+                    elo.rating(m).orElseThrow(),
+                    SizeAdjustedElo.initialRating(sizes.get(m)),
+                    table.total(m).battles());
         }
-        table.totals().keySet().stream().filter(m -> elo.rating(m).isEmpty())
+        table.totals().keySet().stream()
+                .filter(m -> elo.rating(m).isEmpty())
                 .forEach(m -> out.printf(Locale.ROOT, "%4s  %-36s  (size unknown: not rated)%n", "-", m));
         out.println();
     }
 
     private static void strengthBoard(StrengthBoard.Result result, Options options, PrintStream out) {
-        String anchor = result.anchor().model() == null ? "mean" : result.anchor().model();
-        out.printf(Locale.ROOT, "Bradley-Terry: %s at %s, 95%% intervals from %d bootstrap rounds, provisional below %d battles%n",
-                anchor, size(options.anchorRating()), options.rounds(), options.minBattles());
+        String anchor =
+                result.anchor().model() == null ? "mean" : result.anchor().model();
+        out.printf(
+                Locale.ROOT,
+                "Bradley-Terry: %s at %s, 95%% intervals from %d bootstrap rounds, provisional below %d battles%n",
+                anchor,
+                size(options.anchorRating()),
+                options.rounds(),
+                options.minBattles());
         if (options.priorBattles() > 0) {
-            out.printf(Locale.ROOT, "Shrunk toward the field by %s virtual battles per model (--prior-battles)%n", size(options.priorBattles()));
+            out.printf(
+                    Locale.ROOT,
+                    "Shrunk toward the field by %s virtual battles per model (--prior-battles)%n",
+                    size(options.priorBattles()));
         }
         if (options.anchorModel() != null && result.anchor().model() == null) {
-            out.printf(Locale.ROOT, "(%s has fewer than %d battles, so the mean holds the scale)%n", options.anchorModel(),
+            out.printf(
+                    Locale.ROOT,
+                    "(%s has fewer than %d battles, so the mean holds the scale)%n",
+                    options.anchorModel(),
                     Math.max(1, options.minBattles()));
         }
-        out.printf(Locale.ROOT, "%4s  %-36s %8s %17s %7s %8s %8s %9s %9s %8s%n", "Rank*", "Model", "Rating", "95% interval",
-                "Field", "Per B", "Battles", "Tokens/s", "TTFT ms", "Tokens");
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-36s %8s %17s %7s %8s %8s %9s %9s %8s%n",
+                "Rank*",
+                "Model",
+                "Rating",
+                "95% interval",
+                "Field",
+                "Per B",
+                "Battles",
+                "Tokens/s",
+                "TTFT ms",
+                "Tokens");
         for (StrengthBoard.Row r : result.rows()) {
             ModelSpeed s = r.speed();
-            out.printf(Locale.ROOT, "%4d  %-36s %8.1f %17s %7.3f %8s %8d %9s %9s %8s%s%s%n", r.rankUpperBound(), r.model(), r.rating(),
-                    String.format(Locale.ROOT, "%.1f .. %.1f", r.ciLow(), r.ciHigh()), r.fieldScore(),
-                    r.strengthPerB() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.strengthPerB()), r.battles(),
-                    orDash(s.medianTokensPerSecond()), orDash(s.medianTtftMs()), orDash(s.medianAnswerTokens()),
-                    r.provisional() ? "  (provisional)" : "", r.regularised() ? "  (regularised)" : "");
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-36s %8.1f %17s %7.3f %8s %8d %9s %9s %8s%s%s%n",
+                    r.rankUpperBound(),
+                    r.model(),
+                    r.rating(),
+                    String.format(Locale.ROOT, "%.1f .. %.1f", r.ciLow(), r.ciHigh()),
+                    r.fieldScore(),
+                    r.strengthPerB() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.strengthPerB()),
+                    r.battles(),
+                    orDash(s.medianTokensPerSecond()),
+                    orDash(s.medianTtftMs()),
+                    orDash(s.medianAnswerTokens()),
+                    r.provisional() ? "  (provisional)" : "",
+                    r.regularised() ? "  (regularised)" : "");
         }
         out.println("* Rank: the best rank a model can claim with 95% confidence (1 + models surely better).");
         if (result.rows().stream().anyMatch(StrengthBoard.Row::regularised)) {
-            out.println("Regularised: the battles alone give no finite rating (never lost, never won, or never met the rest);"
-                    + " placed with one virtual win and one virtual loss against the field.");
+            out.println(
+                    "Regularised: the battles alone give no finite rating (never lost, never won, or never met the rest);"
+                            + " placed with one virtual win and one virtual loss against the field.");
         }
     }
 
@@ -178,7 +279,9 @@ public final class Recompute {
         if (value == null) {
             return "?";
         }
-        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(Math.round(value * 1000) / 1000.0);
+        return value == Math.rint(value)
+                ? String.valueOf(value.longValue())
+                : String.valueOf(Math.round(value * 1000) / 1000.0);
     }
 
     private static String orDash(Double value) {

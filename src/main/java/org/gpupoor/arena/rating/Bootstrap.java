@@ -18,11 +18,9 @@ import java.util.stream.IntStream;
  */
 public final class Bootstrap {
     /** Per model, in the order of {@link PairCounts#models()}. */
-    public record Intervals(double[] low, double[] high) {
-    }
+    public record Intervals(double[] low, double[] high) {}
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /**
      * Intervals with every round's mean at {@code meanRating}. The scale is pinned by the mean,
@@ -34,7 +32,8 @@ public final class Bootstrap {
     }
 
     /** The same with {@code priorBattles} virtual battles per model in every round, as in the fit. */
-    public static Intervals intervals(PairCounts counts, int rounds, long seed, double meanRating, double priorBattles) {
+    public static Intervals intervals(
+            PairCounts counts, int rounds, long seed, double meanRating, double priorBattles) {
         List<PairCounts.Row> rows = counts.rows();
         int n = counts.models().size();
         double[] start = BradleyTerry.unshifted(VirtualGames.added(counts.halfWins(), priorBattles), null);
@@ -43,16 +42,20 @@ public final class Bootstrap {
         for (int round = 0; round < rounds; round++) {
             perRound[round] = root.split();
         }
-        double[][] byRound = IntStream.range(0, rounds).parallel().mapToObj(round -> {
-            SplittableRandom random = perRound[round];
-            long[] drawn = new long[rows.size()];
-            for (int k = 0; k < drawn.length; k++) {
-                drawn[k] = Poisson.sample(rows.get(k).count(), random);
-            }
-            double[][] wins = VirtualGames.added(counts.halfWins(drawn), priorBattles);
-            double[] fitted = NewtonFit.unshifted(wins, start);
-            return BradleyTerry.withMean(fitted != null ? fitted : BradleyTerry.unshifted(wins, start), meanRating);
-        }).toArray(double[][]::new);
+        double[][] byRound = IntStream.range(0, rounds)
+                .parallel()
+                .mapToObj(round -> {
+                    SplittableRandom random = perRound[round];
+                    long[] drawn = new long[rows.size()];
+                    for (int k = 0; k < drawn.length; k++) {
+                        drawn[k] = Poisson.sample(rows.get(k).count(), random);
+                    }
+                    double[][] wins = VirtualGames.added(counts.halfWins(drawn), priorBattles);
+                    double[] fitted = NewtonFit.unshifted(wins, start);
+                    return BradleyTerry.withMean(
+                            fitted != null ? fitted : BradleyTerry.unshifted(wins, start), meanRating);
+                })
+                .toArray(double[][]::new);
         double[] low = new double[n];
         double[] high = new double[n];
         double[] samples = new double[rounds];

@@ -25,8 +25,7 @@ public final class BradleyTerry {
         }
     }
 
-    private BradleyTerry() {
-    }
+    private BradleyTerry() {}
 
     /** Ratings in the order of {@code counts.models()}, with mean {@code meanRating}, unpenalised wherever they can be. */
     public static double[] fit(PairCounts counts, double meanRating) {

@@ -5,8 +5,7 @@ package org.gpupoor.arena.rating;
  * A tie counts as half a win, so the board agrees with the ratings that treat ties the same way.
  */
 public final class MainScore {
-    private MainScore() {
-    }
+    private MainScore() {}
 
     public static double winRate(WinLossTable.Tally tally) {
         return tally.battles() == 0 ? 0.0 : (tally.wins() + 0.5 * tally.ties()) / tally.battles();

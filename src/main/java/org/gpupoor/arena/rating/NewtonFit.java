@@ -11,8 +11,7 @@ final class NewtonFit {
     private static final double MAX_STEP = 2.0;
     private static final double TOLERANCE = 1e-9;
 
-    private NewtonFit() {
-    }
+    private NewtonFit() {}
 
     /** Ratings with mean {@code meanRating}, in the order of {@code counts.models()}; null if Newton did not settle. */
     static double[] fit(PairCounts counts, double meanRating, double[] start) {

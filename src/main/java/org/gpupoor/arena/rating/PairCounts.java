@@ -16,12 +16,10 @@ import java.util.TreeSet;
  */
 public final class PairCounts {
     /** One unique outcome between two models (by index into {@link #models()}) and how often it happened. */
-    public record Row(int a, int b, Outcome outcome, long count) {
-    }
+    public record Row(int a, int b, Outcome outcome, long count) {}
 
     /** One unique outcome between two models, by tag, as the log's GROUP BY returns it. */
-    public record Tally(String modelA, String modelB, Outcome outcome, long count) {
-    }
+    public record Tally(String modelA, String modelB, Outcome outcome, long count) {}
 
     private final List<String> models;
     private final List<Row> rows;
@@ -46,13 +44,16 @@ public final class PairCounts {
         int outcomes = Outcome.values().length;
         long[] counts = new long[n * n * outcomes];
         for (CountedBattle b : battles) {
-            counts[(index.get(b.modelA()) * n + index.get(b.modelB())) * outcomes + b.outcome().ordinal()]++;
+            counts[
+                    (index.get(b.modelA()) * n + index.get(b.modelB())) * outcomes
+                            + b.outcome().ordinal()]++;
         }
         List<Tally> tallies = new ArrayList<>();
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] > 0) {
                 int pair = k / outcomes;
-                tallies.add(new Tally(seen.get(pair / n), seen.get(pair % n), Outcome.values()[k % outcomes], counts[k]));
+                tallies.add(
+                        new Tally(seen.get(pair / n), seen.get(pair % n), Outcome.values()[k % outcomes], counts[k]));
             }
         }
         return fromTallies(tallies);
@@ -85,8 +86,10 @@ public final class PairCounts {
             }
         }
         List<Row> rows = new ArrayList<>();
-        merged.forEach((key, n) -> rows.add(new Row((Integer) key.get(0), (Integer) key.get(1), (Outcome) key.get(2), n[0])));
-        rows.sort((x, y) -> x.a() != y.a() ? Integer.compare(x.a(), y.a())
+        merged.forEach(
+                (key, n) -> rows.add(new Row((Integer) key.get(0), (Integer) key.get(1), (Outcome) key.get(2), n[0])));
+        rows.sort((x, y) -> x.a() != y.a()
+                ? Integer.compare(x.a(), y.a())
                 : x.b() != y.b() ? Integer.compare(x.b(), y.b()) : x.outcome().compareTo(y.outcome()));
         return new PairCounts(models, List.copyOf(rows));
     }

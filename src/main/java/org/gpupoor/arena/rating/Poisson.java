@@ -17,8 +17,7 @@ final class Poisson {
         }
     }
 
-    private Poisson() {
-    }
+    private Poisson() {}
 
     static long sample(double mean, SplittableRandom random) {
         if (mean <= 0) {

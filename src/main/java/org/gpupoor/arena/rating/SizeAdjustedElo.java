@@ -15,8 +15,7 @@ public final class SizeAdjustedElo {
     static final double MAX_K = 64;
 
     /** The weighted sums the original shows beside the rating: how much wins and losses have weighed. */
-    public record Impact(double wins, double losses) {
-    }
+    public record Impact(double wins, double losses) {}
 
     private final Map<String, Double> sizes;
     private final double maxSize;

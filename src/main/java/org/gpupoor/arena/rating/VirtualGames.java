@@ -24,8 +24,7 @@ public final class VirtualGames {
     /** Virtual battles given to a model whose rating has no maximum-likelihood value: one win, one loss. */
     static final double WHERE_NEEDED = 2.0;
 
-    private VirtualGames() {
-    }
+    private VirtualGames() {}
 
     /** Per model: true when its rating needs virtual battles to exist (it lies outside the core). */
     public static boolean[] needed(double[][] wins) {

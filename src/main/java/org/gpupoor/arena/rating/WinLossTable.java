@@ -15,7 +15,6 @@ public final class WinLossTable {
         public int battles() {
             return wins + losses + ties;
         }
-
     }
 
     /** Mutable counts, so that replaying a million battles allocates nothing per battle. */
@@ -42,7 +41,11 @@ public final class WinLossTable {
 
     private void add(String model, String opponent, int wins, int losses, int ties) {
         count(totals.computeIfAbsent(model, m -> new Counter()), wins, losses, ties);
-        count(pairs.computeIfAbsent(model, m -> new HashMap<>()).computeIfAbsent(opponent, m -> new Counter()), wins, losses, ties);
+        count(
+                pairs.computeIfAbsent(model, m -> new HashMap<>()).computeIfAbsent(opponent, m -> new Counter()),
+                wins,
+                losses,
+                ties);
     }
 
     private static void count(Counter c, int wins, int losses, int ties) {

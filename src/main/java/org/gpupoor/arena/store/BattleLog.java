@@ -44,8 +44,8 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** A battle as it starts: both models chosen, nothing generated yet. */
-    public record NewBattle(String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {
-    }
+    public record NewBattle(
+            String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {}
 
     public void insert(NewBattle b) {
         access.writeUnflushed("record a new battle", c -> {
@@ -55,7 +55,8 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
-    public void finish(String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
+    public void finish(
+            String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
         access.writeUnflushed("store a finished battle", c -> {
             BattleWrites.finish(c, id, ready, failure, flagged, a, b, at);
             return null;
@@ -67,7 +68,8 @@ public final class BattleLog implements AutoCloseable {
      * write lock is still held, so whatever it updates sees votes in exactly the log's order.
      * Votes arriving together share one disk flush ({@link GroupCommit}).
      */
-    public long recordVote(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) throws AlreadyVotedException {
+    public long recordVote(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit)
+            throws AlreadyVotedException {
         return votes.record(id, outcome, at, ballot, afterCommit);
     }
 
@@ -126,7 +128,8 @@ public final class BattleLog implements AutoCloseable {
     /** The place of the last vote in the log, 0 when there is none. */
     public long lastVoteSeq() {
         return access.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM votes"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM votes");
+                    ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
             }
@@ -153,7 +156,8 @@ public final class BattleLog implements AutoCloseable {
      * returns how many there were. Pages are read with the connection released in between, so a
      * slow client holds nothing. An {@link java.io.IOException} from the sink ends the export.
      */
-    public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink) throws java.io.IOException {
+    public long exportCounted(boolean includeFlagged, boolean includeText, ExportRows.Sink sink)
+            throws java.io.IOException {
         return ExportRows.export(access, includeFlagged, includeText, sink);
     }
 
@@ -185,7 +189,7 @@ public final class BattleLog implements AutoCloseable {
     public boolean isEmpty() {
         return access.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM battles)");
-                 ResultSet r = s.executeQuery()) {
+                    ResultSet r = s.executeQuery()) {
                 return r.next() && !r.getBoolean(1);
             }
         });

@@ -10,7 +10,19 @@ import java.time.Instant;
  * @param outcome the vote ("a", "b", "tie", "both_bad"), null until voted
  */
 public record BattleRecord(
-        String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB,
-        String status, String failure, String flagged, boolean imported, Instant finishedAt,
-        SideRecord a, SideRecord b, String outcome, Instant votedAt) {
-}
+        String id,
+        Instant createdAt,
+        String prompt,
+        String modelA,
+        String modelB,
+        Double sizeA,
+        Double sizeB,
+        String status,
+        String failure,
+        String flagged,
+        boolean imported,
+        Instant finishedAt,
+        SideRecord a,
+        SideRecord b,
+        String outcome,
+        Instant votedAt) {}

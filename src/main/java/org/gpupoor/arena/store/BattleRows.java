@@ -17,8 +17,7 @@ import org.gpupoor.arena.rating.Outcome;
 
 /** The battle log's read queries: one battle with its answers and vote, the counted history, sizes, opponents. */
 final class BattleRows {
-    private BattleRows() {
-    }
+    private BattleRows() {}
 
     static Optional<BattleRecord> find(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
@@ -40,10 +39,17 @@ final class BattleRows {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    sides.put(r.getString("side"), new SideRecord(r.getString("text"),
-                            Jdbc.toInteger(Jdbc.getLong(r, "eval_count")), Jdbc.getDouble(r, "tokens_per_second"),
-                            Jdbc.getLong(r, "ttft_ms"), Jdbc.getLong(r, "total_ms"), r.getString("done_reason"), r.getString("error"),
-                            Jdbc.getLong(r, "load_ms")));
+                    sides.put(
+                            r.getString("side"),
+                            new SideRecord(
+                                    r.getString("text"),
+                                    Jdbc.toInteger(Jdbc.getLong(r, "eval_count")),
+                                    Jdbc.getDouble(r, "tokens_per_second"),
+                                    Jdbc.getLong(r, "ttft_ms"),
+                                    Jdbc.getLong(r, "total_ms"),
+                                    r.getString("done_reason"),
+                                    r.getString("error"),
+                                    Jdbc.getLong(r, "load_ms")));
                 }
             }
         }
@@ -51,17 +57,31 @@ final class BattleRows {
     }
 
     private static BattleRecord map(ResultSet r, SideRecord a, SideRecord b) throws SQLException {
-        return new BattleRecord(r.getString("id"), Instant.parse(r.getString("created_at")), r.getString("prompt"),
-                r.getString("model_a"), r.getString("model_b"), Jdbc.getDouble(r, "size_a"), Jdbc.getDouble(r, "size_b"),
-                r.getString("status"), r.getString("failure"), r.getString("flagged"), r.getInt("imported") == 1, Jdbc.instant(r.getString("finished_at")),
-                a, b, r.getString("outcome"), Jdbc.instant(r.getString("voted_at")));
+        return new BattleRecord(
+                r.getString("id"),
+                Instant.parse(r.getString("created_at")),
+                r.getString("prompt"),
+                r.getString("model_a"),
+                r.getString("model_b"),
+                Jdbc.getDouble(r, "size_a"),
+                Jdbc.getDouble(r, "size_b"),
+                r.getString("status"),
+                r.getString("failure"),
+                r.getString("flagged"),
+                r.getInt("imported") == 1,
+                Jdbc.instant(r.getString("finished_at")),
+                a,
+                b,
+                r.getString("outcome"),
+                Jdbc.instant(r.getString("voted_at")));
     }
 
     /**
      * Every voted battle that counts, in the order the votes were acknowledged: failed battles
      * never, battles whose answers gave their author away only when asked to.
      */
-    static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged, long upToSeq) throws SQLException {
+    static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged, long upToSeq)
+            throws SQLException {
         List<CountedBattle> battles = new ArrayList<>();
         // A handful of models recur a million times: one String each keeps memory and hashing small.
         Map<String, String> names = new HashMap<>();
@@ -73,8 +93,10 @@ final class BattleRows {
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    battles.add(new CountedBattle(names.computeIfAbsent(r.getString(1), n -> n),
-                            names.computeIfAbsent(r.getString(2), n -> n), Outcome.fromWire(r.getString(3)).orElseThrow()));
+                    battles.add(new CountedBattle(
+                            names.computeIfAbsent(r.getString(1), n -> n),
+                            names.computeIfAbsent(r.getString(2), n -> n),
+                            Outcome.fromWire(r.getString(3)).orElseThrow()));
                 }
             }
         }
@@ -82,7 +104,8 @@ final class BattleRows {
     }
 
     /** Every vote after {@code afterSeq} up to {@code upToSeq}, in order; {@code battle} is null for one that does not count. */
-    static List<LoggedVote> votesBetween(Connection c, long afterSeq, long upToSeq, boolean includeFlagged) throws SQLException {
+    static List<LoggedVote> votesBetween(Connection c, long afterSeq, long upToSeq, boolean includeFlagged)
+            throws SQLException {
         List<LoggedVote> votes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT seq, model_a, model_b, outcome, excluded FROM votes WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -92,8 +115,14 @@ final class BattleRows {
                 while (r.next()) {
                     String excluded = r.getString(5);
                     boolean counts = excluded == null || (includeFlagged && excluded.equals("flagged"));
-                    votes.add(new LoggedVote(r.getLong(1), counts ? new CountedBattle(r.getString(2), r.getString(3),
-                            Outcome.fromWire(r.getString(4)).orElseThrow()) : null));
+                    votes.add(new LoggedVote(
+                            r.getLong(1),
+                            counts
+                                    ? new CountedBattle(
+                                            r.getString(2),
+                                            r.getString(3),
+                                            Outcome.fromWire(r.getString(4)).orElseThrow())
+                                    : null));
                 }
             }
         }
@@ -127,8 +156,11 @@ final class BattleRows {
             s.setInt(5, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    metrics.add(AnswerMetrics.loadApart(Jdbc.getDouble(r, "tokens_per_second"), Jdbc.getLong(r, "ttft_ms"),
-                            Jdbc.getLong(r, "eval_count"), Jdbc.getLong(r, "load_ms")));
+                    metrics.add(AnswerMetrics.loadApart(
+                            Jdbc.getDouble(r, "tokens_per_second"),
+                            Jdbc.getLong(r, "ttft_ms"),
+                            Jdbc.getLong(r, "eval_count"),
+                            Jdbc.getLong(r, "load_ms")));
                 }
             }
         }

@@ -10,8 +10,7 @@ import org.gpupoor.arena.rating.CountedBattle;
 
 /** The battle log's writes of battles: a new one, its answers when it ends, imported results, abandoned ones. */
 final class BattleWrites {
-    private BattleWrites() {
-    }
+    private BattleWrites() {}
 
     static void insert(Connection c, BattleLog.NewBattle b) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
@@ -28,8 +27,16 @@ final class BattleWrites {
         }
     }
 
-    static void finish(Connection c, String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b,
-                       Instant at) throws SQLException {
+    static void finish(
+            Connection c,
+            String id,
+            boolean ready,
+            String failure,
+            String flagged,
+            SideRecord a,
+            SideRecord b,
+            Instant at)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE battles SET status = ?, failure = ?, flagged = ?, finished_at = ? WHERE id = ? AND status = 'generating'")) {
             s.setString(1, ready ? "ready" : "failed");
@@ -63,12 +70,13 @@ final class BattleWrites {
     }
 
     /** Each battle with its vote, as if voted at {@code at}, under an id from {@code ids}. */
-    static void importVoted(Connection c, List<CountedBattle> battles, Instant at, Supplier<String> ids) throws SQLException {
+    static void importVoted(Connection c, List<CountedBattle> battles, Instant at, Supplier<String> ids)
+            throws SQLException {
         try (PreparedStatement battle = c.prepareStatement("""
                 INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, imported, finished_at)
                 VALUES (?, ?, '', ?, ?, 'ready', 1, ?)""");
-             PreparedStatement vote = c.prepareStatement(
-                     "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement vote = c.prepareStatement(
+                        "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)")) {
             for (CountedBattle b : battles) {
                 String id = ids.get();
                 battle.setString(1, id);
@@ -89,8 +97,9 @@ final class BattleWrites {
 
     /** Marks failed the battles still generating, only those started before {@code startedBefore} unless it is null. */
     static int failGenerating(Connection c, String reason, Instant startedBefore, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
-                + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE battles SET status = 'failed', failure = ?, finished_at = ? "
+                        + "WHERE status = 'generating'" + (startedBefore == null ? "" : " AND created_at < ?"))) {
             s.setString(1, reason);
             s.setString(2, at.toString());
             if (startedBefore != null) {

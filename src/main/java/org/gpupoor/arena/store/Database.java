@@ -48,7 +48,11 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations(migrations(vendor)).load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(migrations(vendor))
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

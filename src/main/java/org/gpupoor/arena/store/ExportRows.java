@@ -22,8 +22,7 @@ public final class ExportRows {
 
     private static final int PAGE = 2000;
 
-    private ExportRows() {
-    }
+    private ExportRows() {}
 
     /**
      * Hands every counted battle to {@code sink} in vote order, as the log stood when the export
@@ -48,20 +47,20 @@ public final class ExportRows {
     }
 
     /** One page of the export and the vote sequence number it reached. */
-    private record Page(List<ExportedBattle> battles, long lastSeq) {
-    }
+    private record Page(List<ExportedBattle> battles, long lastSeq) {}
 
     /** The newest vote's sequence number: the export stops there, so it shows the log as it was when it began. */
     private static long lastSeq(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM votes");
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
         }
     }
 
     /** Up to {@code limit} counted battles voted after {@code afterSeq} and no later than {@code lastSeq}, in vote order. */
-    private static Page page(Connection c, boolean includeFlagged, boolean includeText, long afterSeq, long lastSeq, int limit)
+    private static Page page(
+            Connection c, boolean includeFlagged, boolean includeText, long afterSeq, long lastSeq, int limit)
             throws SQLException {
         String text = includeText ? "b.prompt, aa.text, ab.text" : "NULL, NULL, NULL";
         try (PreparedStatement s = c.prepareStatement("""
@@ -82,10 +81,20 @@ public final class ExportRows {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     boolean imported = r.getInt(9) == 1;
-                    battles.add(new ExportedBattle(r.getString(1), Instant.parse(r.getString(2)), Instant.parse(r.getString(3)),
-                            r.getString(4), r.getString(5), nullableDouble(r, 6), nullableDouble(r, 7),
-                            Outcome.fromWire(r.getString(8)).orElseThrow(), imported, r.getString(10),
-                            imported ? null : side(r, 11, 13), imported ? null : side(r, 12, 18), r.getString(24)));
+                    battles.add(new ExportedBattle(
+                            r.getString(1),
+                            Instant.parse(r.getString(2)),
+                            Instant.parse(r.getString(3)),
+                            r.getString(4),
+                            r.getString(5),
+                            nullableDouble(r, 6),
+                            nullableDouble(r, 7),
+                            Outcome.fromWire(r.getString(8)).orElseThrow(),
+                            imported,
+                            r.getString(10),
+                            imported ? null : side(r, 11, 13),
+                            imported ? null : side(r, 12, 18),
+                            r.getString(24)));
                     reached = r.getLong(23);
                 }
             }
@@ -95,8 +104,14 @@ public final class ExportRows {
 
     private static SideRecord side(ResultSet r, int textColumn, int first) throws SQLException {
         Long tokens = nullableLong(r, first);
-        return new SideRecord(r.getString(textColumn), tokens == null ? null : tokens.intValue(), nullableDouble(r, first + 1),
-                nullableLong(r, first + 2), nullableLong(r, first + 3), r.getString(first + 4), null);
+        return new SideRecord(
+                r.getString(textColumn),
+                tokens == null ? null : tokens.intValue(),
+                nullableDouble(r, first + 1),
+                nullableLong(r, first + 2),
+                nullableLong(r, first + 3),
+                r.getString(first + 4),
+                null);
     }
 
     private static Double nullableDouble(ResultSet r, int column) throws SQLException {

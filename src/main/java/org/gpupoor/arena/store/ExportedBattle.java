@@ -8,7 +8,17 @@ import org.gpupoor.arena.rating.Outcome;
  * imported from an old leaderboard.json (only its result is known); texts are null when the
  * operator keeps prompts and answers private.
  */
-public record ExportedBattle(String id, Instant createdAt, Instant votedAt, String modelA, String modelB, Double sizeA,
-                             Double sizeB, Outcome outcome, boolean imported, String prompt, SideRecord a, SideRecord b,
-                             String voter) {
-}
+public record ExportedBattle(
+        String id,
+        Instant createdAt,
+        Instant votedAt,
+        String modelA,
+        String modelB,
+        Double sizeA,
+        Double sizeB,
+        Outcome outcome,
+        boolean imported,
+        String prompt,
+        SideRecord a,
+        SideRecord b,
+        String voter) {}

@@ -36,7 +36,7 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile boolean started;
-    private volatile java.util.function.LongConsumer beforeEachVote = seq -> { };
+    private volatile java.util.function.LongConsumer beforeEachVote = seq -> {};
 
     GroupCommit(DataSource db, boolean sqlite, ReentrantLock writeLock, int maxBatch) {
         this.db = db;
@@ -47,7 +47,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Returns once the vote is on disk and its {@code afterCommit} has run. Never call it holding the write lock. */
-    long record(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit) throws AlreadyVotedException {
+    long record(String id, Outcome outcome, Instant at, Ballot ballot, Runnable afterCommit)
+            throws AlreadyVotedException {
         startOnce();
         PendingVote vote = new PendingVote(id, outcome, at, ballot, afterCommit);
         unwritten.incrementAndGet();
@@ -136,7 +137,8 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<PendingVote> batch) {
         boolean committed = false;
         try (Connection c = db.getConnection()) {
-            Jdbc.synchronous(c, sqlite, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
+            Jdbc.synchronous(
+                    c, sqlite, "FULL"); // whatever a pooled connection was last used for, a vote waits for the disk
             c.setAutoCommit(false);
             if (!sqlite) {
                 // One writer at a time across every arena instance on this log, so the order of the

@@ -8,8 +8,7 @@ import java.time.Instant;
 
 /** Nullable values in and out of JDBC, which speaks in primitives. */
 final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
         if (v == null) {

@@ -14,7 +14,12 @@ public final class OperatorLog {
     }
 
     /** What voiding a battle's vote found: no vote, a vote already left out of the boards, or one that counted until now. */
-    public enum Voided { NO_BATTLE, NO_VOTE, ALREADY_EXCLUDED, VOIDED }
+    public enum Voided {
+        NO_BATTLE,
+        NO_VOTE,
+        ALREADY_EXCLUDED,
+        VOIDED
+    }
 
     /** Takes a battle's vote off the boards for good (an operator's decision); the vote row stays, marked 'voided'. */
     public Voided voidVote(String battleId) {

@@ -13,8 +13,7 @@ import java.util.Set;
  * {@code log_changes}, so every arena instance on a shared log rebuilds its boards.
  */
 final class OperatorRows {
-    private OperatorRows() {
-    }
+    private OperatorRows() {}
 
     static OperatorLog.Voided voidVote(Connection c, String battleId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT excluded FROM votes WHERE battle_id = ?")) {
@@ -58,7 +57,8 @@ final class OperatorRows {
 
     static Set<String> hiddenModels(Connection c) throws SQLException {
         Set<String> tags = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM hidden_models");
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 tags.add(r.getString(1));
             }
@@ -67,7 +67,12 @@ final class OperatorRows {
     }
 
     static boolean hide(Connection c, String tag, Instant at) throws SQLException {
-        return update(c, "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING", tag, at.toString()) == 1;
+        return update(
+                        c,
+                        "INSERT INTO hidden_models (tag, hidden_at) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING",
+                        tag,
+                        at.toString())
+                == 1;
     }
 
     static boolean show(Connection c, String tag) throws SQLException {
@@ -75,7 +80,8 @@ final class OperatorRows {
     }
 
     static long changeVersion(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM log_changes WHERE id = 1"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM log_changes WHERE id = 1");
+                ResultSet r = s.executeQuery()) {
             return r.next() ? r.getLong(1) : 0L;
         }
     }

@@ -5,10 +5,23 @@ package org.gpupoor.arena.store;
  *
  * @param loadMs the part of {@code ttftMs} Ollama spent loading the model; null when not recorded
  */
-public record SideRecord(String text, Integer evalCount, Double tokensPerSecond, Long ttftMs, Long totalMs, String doneReason,
-                         String error, Long loadMs) {
-    public SideRecord(String text, Integer evalCount, Double tokensPerSecond, Long ttftMs, Long totalMs, String doneReason,
-                      String error) {
+public record SideRecord(
+        String text,
+        Integer evalCount,
+        Double tokensPerSecond,
+        Long ttftMs,
+        Long totalMs,
+        String doneReason,
+        String error,
+        Long loadMs) {
+    public SideRecord(
+            String text,
+            Integer evalCount,
+            Double tokensPerSecond,
+            Long ttftMs,
+            Long totalMs,
+            String doneReason,
+            String error) {
         this(text, evalCount, tokensPerSecond, ttftMs, totalMs, doneReason, error, null);
     }
 

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** The log's SQL about voters: their secrets, how many votes they cast, and which ones look like stuffing. */
 final class VoterRows {
-    private VoterRows() {
-    }
+    private VoterRows() {}
 
     /** The secret called {@code name}, made from {@code fresh} the first time any instance asks. */
     static String secret(Connection c, String name, String fresh) throws SQLException {
@@ -33,7 +32,8 @@ final class VoterRows {
 
     /** Votes by {@code voter}, or from {@code address} when that is true, since midnight UTC of {@code day}. */
     static int votesOn(Connection c, boolean byAddress, String key, LocalDate day) throws SQLException {
-        String sql = byAddress ? "SELECT COUNT(*) FROM votes WHERE address = ? AND voted_at >= ?"
+        String sql = byAddress
+                ? "SELECT COUNT(*) FROM votes WHERE address = ? AND voted_at >= ?"
                 : "SELECT COUNT(*) FROM votes WHERE voter = ? AND voted_at >= ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key);
@@ -58,7 +58,8 @@ final class VoterRows {
      * least {@code dailyCap} votes since {@code dayStart} (when the cap is on), unless every vote
      * of theirs is voided already; most votes first.
      */
-    static List<VoterRecord> flagged(Connection c, int sideBiasMin, int dailyCap, Instant dayStart) throws SQLException {
+    static List<VoterRecord> flagged(Connection c, int sideBiasMin, int dailyCap, Instant dayStart)
+            throws SQLException {
         List<VoterRecord> voters = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT voter, votes, for_a, for_b, ties, both_bad, too_fast, voided, today, first_vote, last_vote FROM (
@@ -82,8 +83,18 @@ final class VoterRows {
             s.setInt(5, dailyCap);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    voters.add(new VoterRecord(r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6),
-                            r.getInt(7), r.getInt(8), r.getInt(9), Instant.parse(r.getString(10)), Instant.parse(r.getString(11))));
+                    voters.add(new VoterRecord(
+                            r.getString(1),
+                            r.getInt(2),
+                            r.getInt(3),
+                            r.getInt(4),
+                            r.getInt(5),
+                            r.getInt(6),
+                            r.getInt(7),
+                            r.getInt(8),
+                            r.getInt(9),
+                            Instant.parse(r.getString(10)),
+                            Instant.parse(r.getString(11))));
                 }
             }
         }

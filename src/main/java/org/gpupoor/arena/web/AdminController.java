@@ -43,9 +43,17 @@ public final class AdminController {
     private final Clock clock;
 
     /** @param watcher null when the arena was not started from a config file (then reload is refused) */
-    public AdminController(String token, LiveConfig config, ConfigWatcher watcher, BattleLog battleLog, Leaderboard leaderboard,
-                           Boards boards, HiddenModels hidden, ModelCatalog catalog,
-                           ObjectMapper json, Clock clock) {
+    public AdminController(
+            String token,
+            LiveConfig config,
+            ConfigWatcher watcher,
+            BattleLog battleLog,
+            Leaderboard leaderboard,
+            Boards boards,
+            HiddenModels hidden,
+            ModelCatalog catalog,
+            ObjectMapper json,
+            Clock clock) {
         this.hidden = hidden;
         this.catalog = catalog;
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -61,27 +69,31 @@ public final class AdminController {
     /** Before every admin route: 403 unless the request carries the token. */
     public void authorize(Context ctx) {
         if (token == null) {
-            throw new ApiException(403, "admin_disabled", "The admin API is off: start the arena with ARENA_ADMIN_TOKEN set.");
+            throw new ApiException(
+                    403, "admin_disabled", "The admin API is off: start the arena with ARENA_ADMIN_TOKEN set.");
         }
         String header = ctx.header("Authorization");
         // RFC 7235: the scheme's name is case-insensitive ("bearer" is Bearer).
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
-        byte[] given = bearer ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        byte[] given =
+                bearer ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
         // Constant time: how long a wrong token takes to refuse says nothing about how close it was.
         if (!MessageDigest.isEqual(given, token)) {
-            throw new ApiException(403, "forbidden", "This needs the admin token (Authorization: Bearer <ARENA_ADMIN_TOKEN>).");
+            throw new ApiException(
+                    403, "forbidden", "This needs the admin token (Authorization: Bearer <ARENA_ADMIN_TOKEN>).");
         }
     }
 
     public void showConfig(Context ctx) {
         ObjectNode shown = json.valueToTree(config.current());
-        if (!shown.path("ollama").path("api_key").isNull() && shown.path("ollama").has("api_key")) {
+        if (!shown.path("ollama").path("api_key").isNull()
+                && shown.path("ollama").has("api_key")) {
             ((ObjectNode) shown.get("ollama")).put("api_key", "(set)");
         }
         // A PostgreSQL URL may carry the log's password: as secret as the API key.
         if (shown.path("storage").path("url").isTextual()) {
-            ((ObjectNode) shown.get("storage")).put("url", shown.get("storage").get("url").asText()
-                    .replaceAll("password=[^&]*", "password=***"));
+            ((ObjectNode) shown.get("storage"))
+                    .put("url", shown.get("storage").get("url").asText().replaceAll("password=[^&]*", "password=***"));
         }
         ctx.json(shown);
     }
@@ -101,7 +113,8 @@ public final class AdminController {
     public void backup(Context ctx) throws IOException {
         // A file of its own in the temp folder, gone once sent (or at once if the copy fails).
         if (!battleLog.operators().canBackUp()) {
-            throw ApiException.conflict("backup_unsupported",
+            throw ApiException.conflict(
+                    "backup_unsupported",
                     "A backup through the arena is for an SQLite log; back PostgreSQL up with pg_dump.");
         }
         Path copy = Files.createTempFile("arena-backup", ".db");
@@ -115,7 +128,8 @@ public final class AdminController {
             throw e;
         }
         String name = "arena-backup-" + clock.instant().toString().replace(':', '-') + ".db";
-        ctx.contentType("application/vnd.sqlite3").header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.contentType("application/vnd.sqlite3")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     public void hideModel(Context ctx) {

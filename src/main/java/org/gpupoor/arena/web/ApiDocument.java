@@ -9,8 +9,7 @@ import java.io.UncheckedIOException;
 public final class ApiDocument {
     private static final byte[] YAML = load();
 
-    private ApiDocument() {
-    }
+    private ApiDocument() {}
 
     public static void serve(Context ctx) {
         ctx.contentType("application/yaml; charset=utf-8").result(YAML);

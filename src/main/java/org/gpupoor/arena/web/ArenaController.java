@@ -30,8 +30,15 @@ public final class ArenaController {
     private final BoardCache boards;
     private final HiddenModels hidden;
 
-    public ArenaController(LiveConfig config, ModelCatalog catalog, Leaderboard leaderboard,
-                           LeaderboardExport export, StrengthBoard strengths, HiddenModels hidden, Random random, ObjectMapper json) {
+    public ArenaController(
+            LiveConfig config,
+            ModelCatalog catalog,
+            Leaderboard leaderboard,
+            LeaderboardExport export,
+            StrengthBoard strengths,
+            HiddenModels hidden,
+            Random random,
+            ObjectMapper json) {
         this.hidden = hidden;
         this.boards = new BoardCache(json);
         this.strengths = strengths;
@@ -44,29 +51,55 @@ public final class ArenaController {
 
     public void health(Context ctx) {
         CatalogSnapshot snapshot = catalog.current();
-        ctx.json(new Bodies.Health("ok", snapshot.ollamaState(), snapshot.available().size(), snapshot.models().size(),
+        ctx.json(new Bodies.Health(
+                "ok",
+                snapshot.ollamaState(),
+                snapshot.available().size(),
+                snapshot.models().size(),
                 snapshot.checkedAt().toString(),
-                catalog.hosts().stream().map(h -> new Bodies.Host(h.url(), h.up(), h.models(), h.problem())).toList(),
-                snapshot.ollamaUp() ? null : snapshot.ollamaProblem(), export.problem()));
+                catalog.hosts().stream()
+                        .map(h -> new Bodies.Host(h.url(), h.up(), h.models(), h.problem()))
+                        .toList(),
+                snapshot.ollamaUp() ? null : snapshot.ollamaProblem(),
+                export.problem()));
     }
 
     public void arena(Context ctx) {
         ArenaConfig now = config.current();
-        ctx.json(new Bodies.Arena(now.name(), now.description(), now.maxPromptChars(), now.openData().includePromptsAndAnswers(),
+        ctx.json(new Bodies.Arena(
+                now.name(),
+                now.description(),
+                now.maxPromptChars(),
+                now.openData().includePromptsAndAnswers(),
                 new Bodies.Voting(now.voters().minReadSeconds(), now.voters().readingCharsPerSecond())));
     }
 
     public void models(Context ctx) {
         CatalogSnapshot snapshot = catalog.current();
         Map<String, org.gpupoor.arena.rating.WinLossTable.Tally> totals = leaderboard.totals();
-        ctx.json(new Bodies.Models(snapshot.ollamaState(),
-                snapshot.models().stream().map(e -> model(e, totals.get(e.tag()))).toList()));
+        ctx.json(new Bodies.Models(
+                snapshot.ollamaState(),
+                snapshot.models().stream()
+                        .map(e -> model(e, totals.get(e.tag())))
+                        .toList()));
     }
 
     private Bodies.Model model(CatalogEntry e, org.gpupoor.arena.rating.WinLossTable.Tally tally) {
-        return new Bodies.Model(e.tag(), e.name(), e.sizeB(), e.sizeSource(), e.available(), e.state().name().toLowerCase(),
-                e.reason(), e.quantization(), e.discovered(), hidden.contains(e.tag()), tally == null ? 0 : tally.battles(),
-                catalog.lastError(e.tag()).map(err -> new Bodies.LastError(err.message(), err.at().toString())).orElse(null));
+        return new Bodies.Model(
+                e.tag(),
+                e.name(),
+                e.sizeB(),
+                e.sizeSource(),
+                e.available(),
+                e.state().name().toLowerCase(),
+                e.reason(),
+                e.quantization(),
+                e.discovered(),
+                hidden.contains(e.tag()),
+                tally == null ? 0 : tally.battles(),
+                catalog.lastError(e.tag())
+                        .map(err -> new Bodies.LastError(err.message(), err.at().toString()))
+                        .orElse(null));
     }
 
     public void randomPrompt(Context ctx) {
@@ -78,22 +111,27 @@ public final class ArenaController {
     }
 
     /** A board row with the model's speed beside it. */
-    record WithSpeed<T>(@JsonUnwrapped T row, ModelSpeed speed) {
-    }
+    record WithSpeed<T>(@JsonUnwrapped T row, ModelSpeed speed) {}
 
     public void mainBoard(Context ctx) {
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", leaderboard.mainBoard().stream()
-                    .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+            return Map.of(
+                    "rows",
+                    leaderboard.mainBoard().stream()
+                            .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
+                            .toList());
         });
     }
 
     public void eloBoard(Context ctx) {
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of("rows", leaderboard.eloBoard().stream()
-                    .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model()))).toList());
+            return Map.of(
+                    "rows",
+                    leaderboard.eloBoard().stream()
+                            .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
+                            .toList());
         });
     }
 
@@ -108,7 +146,8 @@ public final class ArenaController {
 
     /** The Bradley-Terry board and matrix change only with a refit (which also takes the models' names). */
     private String fitVersion() {
-        return strengths.version() + "." + Integer.toHexString(catalog.current().models().hashCode()) + "." + hidden.version();
+        return strengths.version() + "."
+                + Integer.toHexString(catalog.current().models().hashCode()) + "." + hidden.version();
     }
 
     public void strengthBoard(Context ctx) {
@@ -122,12 +161,17 @@ public final class ArenaController {
     }
 
     public void strengthMatrix(Context ctx) {
-        boards.serve(ctx, "matrix", fitVersion(), () -> hidden.matrix(strengths.current().matrix()));
+        boards.serve(
+                ctx,
+                "matrix",
+                fitVersion(),
+                () -> hidden.matrix(strengths.current().matrix()));
     }
 
     public void eloHistory(Context ctx) {
         // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
-        boards.serve(ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
+        boards.serve(
+                ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
     }
 
     public void headToHead(Context ctx) {

@@ -16,7 +16,8 @@ public final class BattleController {
     private final Clock clock;
     private final VoterCookie voters;
 
-    public BattleController(BattleService service, JsonBodies bodies, EventStream events, VoterCookie voters, Clock clock) {
+    public BattleController(
+            BattleService service, JsonBodies bodies, EventStream events, VoterCookie voters, Clock clock) {
         this.service = service;
         this.voters = voters;
         this.clock = clock;
@@ -45,12 +46,18 @@ public final class BattleController {
     public void vote(Context ctx) {
         JsonNode body = bodies.object(ctx, "winner");
         String winner = bodies.requiredText(body, "winner");
-        Outcome outcome = Outcome.fromWire(winner).orElseThrow(() -> ApiException.badRequest(
-                "winner must be one of \"a\", \"b\", \"tie\", \"both_bad\"."));
-        BattleService.VoteResult result = service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx),
-                voters.addressOf(ctx));
+        Outcome outcome = Outcome.fromWire(winner)
+                .orElseThrow(
+                        () -> ApiException.badRequest("winner must be one of \"a\", \"b\", \"tie\", \"both_bad\"."));
+        BattleService.VoteResult result =
+                service.vote(ctx.pathParam("id"), outcome, voters.voterOf(ctx), voters.addressOf(ctx));
         voters.ensure(ctx);
-        ctx.json(new Bodies.Vote(result.id(), result.winner().wire(), result.models(), result.standings(), result.notCounted() == null,
+        ctx.json(new Bodies.Vote(
+                result.id(),
+                result.winner().wire(),
+                result.models(),
+                result.standings(),
+                result.notCounted() == null,
                 result.notCounted()));
     }
 }

@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * Requests that find a board out of date share one rebuild.
  */
 final class BoardCache {
-    private record Entry(String etag, byte[] body, long builtAt) {
-    }
+    private record Entry(String etag, byte[] body, long builtAt) {}
 
     private final ObjectMapper json;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

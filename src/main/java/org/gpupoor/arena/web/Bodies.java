@@ -11,63 +11,82 @@ import org.gpupoor.arena.leaderboard.BoardRows.Standing;
  * openapi.yaml describe one shape each (written snake_case by the arena's one ObjectMapper).
  */
 final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
-    record Error(String error, String message) {
-    }
+    record Error(String error, String message) {}
 
-    record Health(String status, String ollama, int modelsAvailable, int modelsApproved, String checkedAt, List<Host> hosts,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String ollamaProblem,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String leaderboardJsonProblem) {
-    }
+    record Health(
+            String status,
+            String ollama,
+            int modelsAvailable,
+            int modelsApproved,
+            String checkedAt,
+            List<Host> hosts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String ollamaProblem,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String leaderboardJsonProblem) {}
 
-    record Host(String url, boolean up, int models, @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {
-    }
+    record Host(
+            String url,
+            boolean up,
+            int models,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {}
 
-    record Arena(String name, String description, int maxPromptChars, boolean publishesPrompts, Voting voting) {
-    }
+    record Arena(String name, String description, int maxPromptChars, boolean publishesPrompts, Voting voting) {}
 
     /** How soon after the answers a vote counts: the page opens its vote buttons then. */
-    record Voting(double minReadSeconds, double readingCharsPerSecond) {
-    }
+    record Voting(double minReadSeconds, double readingCharsPerSecond) {}
 
-    record Models(String ollama, List<Model> models) {
-    }
+    record Models(String ollama, List<Model> models) {}
 
-    record Model(String tag, String name, Double sizeB, String sizeSource, boolean available, String state, String reason,
-                 String quantization, boolean discovered, boolean hidden, int battles, LastError lastError) {
-    }
+    record Model(
+            String tag,
+            String name,
+            Double sizeB,
+            String sizeSource,
+            boolean available,
+            String state,
+            String reason,
+            String quantization,
+            boolean discovered,
+            boolean hidden,
+            int battles,
+            LastError lastError) {}
 
-    record LastError(String message, String at) {
-    }
+    record LastError(String message, String at) {}
 
-    record Prompt(String prompt) {
-    }
+    record Prompt(String prompt) {}
 
-    record Created(String id) {
-    }
+    record Created(String id) {}
 
-    record Vote(String id, String winner, Map<String, Contender> models, Map<String, Standing> standings, boolean counted,
-                String notCountedBecause) {
-    }
+    record Vote(
+            String id,
+            String winner,
+            Map<String, Contender> models,
+            Map<String, Standing> standings,
+            boolean counted,
+            String notCountedBecause) {}
 
-    record Reloaded(List<String> changed, List<String> restartNeeded) {
-    }
+    record Reloaded(List<String> changed, List<String> restartNeeded) {}
 
-    record Visibility(String model, boolean hidden, boolean changed) {
-    }
+    record Visibility(String model, boolean hidden, boolean changed) {}
 
-    record VoidedVote(String id, boolean voided, boolean boardsRebuilt) {
-    }
+    record VoidedVote(String id, boolean voided, boolean boardsRebuilt) {}
 
-    record VoidedVoter(String voter, int voided, boolean boardsRebuilt) {
-    }
+    record VoidedVoter(String voter, int voided, boolean boardsRebuilt) {}
 
-    record Voters(String dayStart, List<FlaggedVoter> voters) {
-    }
+    record Voters(String dayStart, List<FlaggedVoter> voters) {}
 
-    record FlaggedVoter(String voter, List<String> flags, int votes, int today, int forA, int forB, int ties, int bothBad,
-                        int tooFast, int voided, String firstVote, String lastVote) {
-    }
+    record FlaggedVoter(
+            String voter,
+            List<String> flags,
+            int votes,
+            int today,
+            int forA,
+            int forB,
+            int ties,
+            int bothBad,
+            int tooFast,
+            int voided,
+            String firstVote,
+            String lastVote) {}
 }

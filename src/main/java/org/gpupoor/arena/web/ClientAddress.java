@@ -24,7 +24,8 @@ public final class ClientAddress {
     private final boolean rfc7239;
 
     public ClientAddress(Server settings) {
-        this.trusted = settings.trustedProxies().stream().map(AddressBlock::parse).toList();
+        this.trusted =
+                settings.trustedProxies().stream().map(AddressBlock::parse).toList();
         this.rfc7239 = settings.forwardedHeader().equals("forwarded");
     }
 
@@ -38,7 +39,8 @@ public final class ClientAddress {
         if (!fromTrustedProxy(ctx.req().getRemoteAddr())) {
             return own;
         }
-        List<String> protos = rfc7239 ? parameters(headers(ctx, "Forwarded"), "proto") : split(headers(ctx, "X-Forwarded-Proto"));
+        List<String> protos =
+                rfc7239 ? parameters(headers(ctx, "Forwarded"), "proto") : split(headers(ctx, "X-Forwarded-Proto"));
         // The proxy nearest the arena appended last: its word is the one to take.
         String proto = protos.isEmpty() ? "" : protos.get(protos.size() - 1).toLowerCase(java.util.Locale.ROOT);
         return proto.equals("https") || proto.equals("http") ? proto : own;
@@ -56,7 +58,8 @@ public final class ClientAddress {
         byte[] bytes = v6.getAddress();
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                    .append(':');
         }
         return prefix.append(":/64").toString();
     }

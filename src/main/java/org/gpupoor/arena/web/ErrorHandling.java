@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class ErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-    private ErrorHandling() {
-    }
+    private ErrorHandling() {}
 
     public static void install(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> {
@@ -26,10 +25,13 @@ public final class ErrorHandling {
             respond(ctx, e.status(), e.code(), e.getMessage());
         });
         // The domain's refusals, each to its status: the one place that knows both.
-        config.routes.exception(BattleNotFoundException.class, (e, ctx) -> respond(ctx, 404, "not_found", e.getMessage()));
-        config.routes.exception(InvalidPromptException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
+        config.routes.exception(
+                BattleNotFoundException.class, (e, ctx) -> respond(ctx, 404, "not_found", e.getMessage()));
+        config.routes.exception(
+                InvalidPromptException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         config.routes.exception(NotVotableException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.getMessage()));
-        config.routes.exception(ArenaUnavailableException.class, (e, ctx) -> respond(ctx, 503, e.code(), e.getMessage()));
+        config.routes.exception(
+                ArenaUnavailableException.class, (e, ctx) -> respond(ctx, 503, e.code(), e.getMessage()));
         config.routes.exception(VoteCapException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             respond(ctx, 429, "vote_cap", e.getMessage());

@@ -47,9 +47,15 @@ public final class EventStream {
                 } else {
                     StringBuilder frames = new StringBuilder();
                     for (BattleEvent event : batch) {
-                        frames.append("id: ").append(event.id()).append('\n')
-                                .append("event: ").append(event.name()).append('\n')
-                                .append("data: ").append(json.writeValueAsString(event.data())).append("\n\n");
+                        frames.append("id: ")
+                                .append(event.id())
+                                .append('\n')
+                                .append("event: ")
+                                .append(event.name())
+                                .append('\n')
+                                .append("data: ")
+                                .append(json.writeValueAsString(event.data()))
+                                .append("\n\n");
                     }
                     out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
                     lastSeen = batch.get(batch.size() - 1).id();

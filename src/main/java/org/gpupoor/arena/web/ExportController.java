@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class ExportController {
     private static final Logger log = LoggerFactory.getLogger(ExportController.class);
     static final int MAX_AT_ONCE = 2;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final BattleLog battleLog;
     private final boolean countFlagged;
@@ -36,16 +37,18 @@ public final class ExportController {
 
     public void export(Context ctx) throws IOException {
         String requested = ctx.queryParam("format");
-        ExportFormat format = ExportFormat.named(requested == null ? "jsonl" : requested).orElseThrow(() ->
-                ApiException.badRequest("format must be jsonl or csv, was '" + requested + "'."));
+        ExportFormat format = ExportFormat.named(requested == null ? "jsonl" : requested)
+                .orElseThrow(() -> ApiException.badRequest("format must be jsonl or csv, was '" + requested + "'."));
         if (!slots.tryAcquire()) {
             ctx.header("Retry-After", "30");
             throw ApiException.unavailable("export_busy", "Other exports are running; try again in a minute.");
         }
         try {
             ctx.contentType(format.contentType());
-            ctx.header("Content-Disposition", "attachment; filename=\"arena-battles-" + DAY.format(clock.instant()) + "."
-                    + format.extension() + "\"");
+            ctx.header(
+                    "Content-Disposition",
+                    "attachment; filename=\"arena-battles-" + DAY.format(clock.instant()) + "." + format.extension()
+                            + "\"");
             ctx.header("Cache-Control", "no-store");
             try (ExportFormat.Writer writer = format.open(ctx.outputStream(), includeText)) {
                 long written = battleLog.exportCounted(countFlagged, includeText, writer::write);

@@ -14,12 +14,13 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JettyErrors extends ErrorHandler {
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String sentence = code == 400
                 ? "The request is malformed (for example an encoded control character or \\\"..\\\" in the path)."
                 : "The request could not be served (HTTP " + code + ").";
-        String body = "{\"error\":\"" + (code == 400 ? "bad_request" : "http_" + code) + "\",\"message\":\"" + sentence + "\"}";
+        String body = "{\"error\":\"" + (code == 400 ? "bad_request" : "http_" + code) + "\",\"message\":\"" + sentence
+                + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         // Jetty drops the connection after a request it could not parse; say so, or a client may

@@ -1,9 +1,9 @@
 package org.gpupoor.arena.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -41,8 +41,8 @@ public final class JsonBodies {
                 more = true; // whatever follows is not even JSON
             }
             if (more) {
-                throw ApiException.badRequest("The body has more after its JSON value (line " + end.getLineNr() + ", column "
-                        + end.getColumnNr() + "); send one JSON object and nothing else.");
+                throw ApiException.badRequest("The body has more after its JSON value (line " + end.getLineNr()
+                        + ", column " + end.getColumnNr() + "); send one JSON object and nothing else.");
             }
             return body;
         } catch (JsonProcessingException e) {
@@ -54,24 +54,30 @@ public final class JsonBodies {
 
     /** JSON is UTF-8 (RFC 8259); bytes that are not are refused, never replaced with U+FFFD. */
     private static String utf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("The body is not valid UTF-8 (at byte " + in.position() + "); send JSON as UTF-8.");
+            throw ApiException.badRequest(
+                    "The body is not valid UTF-8 (at byte " + in.position() + "); send JSON as UTF-8.");
         }
     }
 
     private static String problem(JsonProcessingException e) {
         // Jackson's size and nesting limits report no location.
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ")";
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher duplicate = DUPLICATE.matcher(original);
         if (duplicate.find()) {
-            return "The field \"" + duplicate.group(1).replaceAll("\\p{Cntrl}", "?") + "\" appears more than once" + where + ".";
+            return "The field \"" + duplicate.group(1).replaceAll("\\p{Cntrl}", "?") + "\" appears more than once"
+                    + where + ".";
         }
         return "The body is not valid JSON" + where + ".";
     }
@@ -79,7 +85,8 @@ public final class JsonBodies {
     public JsonNode object(Context ctx, String... allowedFields) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+            throw new ApiException(
+                    415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
         }
         JsonNode body = parse(utf8(ctx.bodyAsBytes()));
         if (body == null || !body.isObject()) {

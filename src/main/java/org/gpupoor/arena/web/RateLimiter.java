@@ -51,7 +51,8 @@ public final class RateLimiter {
             missing = 1 - bucket.tokens;
         }
         long waitSeconds = (long) Math.ceil(missing / perMinute * 60);
-        throw new RateLimitedException(Duration.ofSeconds(Math.max(1, waitSeconds)),
+        throw new RateLimitedException(
+                Duration.ofSeconds(Math.max(1, waitSeconds)),
                 "Too many " + what + " from your address; this arena allows " + perMinute + " a minute. Try again in "
                         + Math.max(1, waitSeconds) + " s.");
     }

@@ -31,8 +31,15 @@ public final class RequestLog {
         boolean read = ctx.method().name().equals("GET") && status < 400;
         if (read ? log.isDebugEnabled() : log.isInfoEnabled()) {
             String battle = battleId(ctx);
-            String line = String.format(java.util.Locale.ROOT, "method=%s route=%s status=%d ms=%.1f client=%s%s",
-                    ctx.method().name(), route, status, millis, ctx.ip(), battle == null ? "" : " battle=" + battle);
+            String line = String.format(
+                    java.util.Locale.ROOT,
+                    "method=%s route=%s status=%d ms=%.1f client=%s%s",
+                    ctx.method().name(),
+                    route,
+                    status,
+                    millis,
+                    ctx.ip(),
+                    battle == null ? "" : " battle=" + battle);
             if (read) {
                 log.debug(line);
             } else {

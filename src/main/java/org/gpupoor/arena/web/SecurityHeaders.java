@@ -8,12 +8,12 @@ import io.javalin.http.Context;
  * charts' tooltips (style attributes only, no style elements); images only from the arena itself, so an answer cannot load a tracking pixel.
  */
 public final class SecurityHeaders {
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+                    + "form-action 'self'; frame-ancestors 'none'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
         ctx.header("Content-Security-Policy", POLICY);

@@ -33,11 +33,25 @@ public final class VoterAdmin {
     /** {@code GET /api/admin/voters}: flagged voters, most votes first, each with its counts and why it is listed. */
     public void flagged(Context ctx) {
         Voters rules = config.current().voters();
-        var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         List<Bodies.FlaggedVoter> voters = new ArrayList<>();
-        for (VoterRecord v : battleLog.voters().flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
-            voters.add(new Bodies.FlaggedVoter(v.voter(), flags(v, rules), v.votes(), v.today(), v.forA(), v.forB(), v.ties(),
-                    v.bothBad(), v.tooFast(), v.voided(), v.firstVote().toString(), v.lastVote().toString()));
+        for (VoterRecord v :
+                battleLog.voters().flaggedVoters(rules.sideBiasMinVotes(), rules.dailyVoteCap(), dayStart)) {
+            voters.add(new Bodies.FlaggedVoter(
+                    v.voter(),
+                    flags(v, rules),
+                    v.votes(),
+                    v.today(),
+                    v.forA(),
+                    v.forB(),
+                    v.ties(),
+                    v.bothBad(),
+                    v.tooFast(),
+                    v.voided(),
+                    v.firstVote().toString(),
+                    v.lastVote().toString()));
         }
         ctx.json(new Bodies.Voters(dayStart.toString(), voters));
     }
@@ -47,7 +61,8 @@ public final class VoterAdmin {
         if (v.tooFast() > 0) {
             flags.add("too_fast");
         }
-        if ((v.forA() >= rules.sideBiasMinVotes() && v.forB() == 0) || (v.forB() >= rules.sideBiasMinVotes() && v.forA() == 0)) {
+        if ((v.forA() >= rules.sideBiasMinVotes() && v.forB() == 0)
+                || (v.forB() >= rules.sideBiasMinVotes() && v.forA() == 0)) {
             flags.add("side_bias");
         }
         if (rules.dailyVoteCap() > 0 && v.today() >= rules.dailyVoteCap()) {
@@ -60,7 +75,8 @@ public final class VoterAdmin {
     public void voidVotes(Context ctx) {
         String voter = ctx.pathParam("voter");
         if (!voter.matches("[0-9a-f]{32}")) {
-            throw ApiException.notFound("No voter has that id; voter ids are the 32 hex digits GET /api/admin/voters lists.");
+            throw ApiException.notFound(
+                    "No voter has that id; voter ids are the 32 hex digits GET /api/admin/voters lists.");
         }
         int voided = battleLog.operators().voidVoter(voter);
         if (voided == 0 && battleLog.voters().votesBy(voter, LocalDate.EPOCH) == 0) {

@@ -38,8 +38,11 @@ public final class VoterCookie {
         byte[] id = new byte[16];
         random.nextBytes(id);
         String raw = BASE64.encodeToString(id);
-        ctx.res().addHeader("Set-Cookie", NAME + "=" + raw + "." + signature(raw) + "; Path=/; Max-Age=" + MAX_AGE_SECONDS
-                + "; HttpOnly; SameSite=Lax" + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        NAME + "=" + raw + "." + signature(raw) + "; Path=/; Max-Age=" + MAX_AGE_SECONDS
+                                + "; HttpOnly; SameSite=Lax" + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
     }
 
     /** The voter behind this request, as the keyed hash the log keeps: from the cookie, else from the address. */

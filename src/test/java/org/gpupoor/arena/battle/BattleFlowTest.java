@@ -17,8 +17,16 @@ class BattleFlowTest {
 
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension()
-            .model("llama3.2:1b", "1.2B", "Llama 3.2 (1B)", m -> m.answers(words(LLAMA_ANSWER)).paced(5))
-            .model("qwen2.5:0.5b", "494.03M", "Qwen 2.5 (0.5B)", m -> m.answers(words(QWEN_ANSWER)).paced(5));
+            .model(
+                    "llama3.2:1b",
+                    "1.2B",
+                    "Llama 3.2 (1B)",
+                    m -> m.answers(words(LLAMA_ANSWER)).paced(5))
+            .model(
+                    "qwen2.5:0.5b",
+                    "494.03M",
+                    "Qwen 2.5 (0.5B)",
+                    m -> m.answers(words(QWEN_ANSWER)).paced(5));
 
     static String[] words(String text) {
         return text.split("(?<= )");
@@ -37,12 +45,11 @@ class BattleFlowTest {
         String sideA = streamed(events, "a");
         String sideB = streamed(events, "b");
         assertThat(List.of(sideA, sideB)).containsExactlyInAnyOrder(LLAMA_ANSWER, QWEN_ANSWER);
-        assertThat(events).filteredOn(e -> e.name().equals("done")).hasSize(2)
-                .allSatisfy(e -> {
-                    assertThat(e.data().get("eval_count").asInt()).isGreaterThan(5);
-                    assertThat(e.data().get("tokens_per_second").asDouble()).isPositive();
-                    assertThat(e.data().get("done_reason").asText()).isEqualTo("stop");
-                });
+        assertThat(events).filteredOn(e -> e.name().equals("done")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.data().get("eval_count").asInt()).isGreaterThan(5);
+            assertThat(e.data().get("tokens_per_second").asDouble()).isPositive();
+            assertThat(e.data().get("done_reason").asText()).isEqualTo("stop");
+        });
 
         JsonNode before = arena.api().get("/api/battles/" + id).json();
         assertThat(before.get("status").asText()).isEqualTo("ready");
@@ -53,9 +60,11 @@ class BattleFlowTest {
         Api.Response vote = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + llamaSide + "\"}");
         assertThat(vote.status()).isEqualTo(200);
         assertThat(vote.json().get("models").get(llamaSide).get("tag").asText()).isEqualTo("llama3.2:1b");
-        assertThat(vote.json().get("models").get(llamaSide).get("name").asText()).isEqualTo("Llama 3.2 (1B)");
+        assertThat(vote.json().get("models").get(llamaSide).get("name").asText())
+                .isEqualTo("Llama 3.2 (1B)");
         // 1B (1100) beats 0.5B (1050): E = 1/(1+10^(-50/400)) = 0.571463, K = 32*(1+(0.5-1)/1) = 16.
-        assertThat(vote.json().get("standings").get(llamaSide).get("elo_change").asDouble()).isCloseTo(6.8566, within(1e-3));
+        assertThat(vote.json().get("standings").get(llamaSide).get("elo_change").asDouble())
+                .isCloseTo(6.8566, within(1e-3));
 
         JsonNode after = arena.api().get("/api/battles/" + id).json();
         assertThat(after.get("status").asText()).isEqualTo("voted");
@@ -88,13 +97,17 @@ class BattleFlowTest {
         String everything = seen.toString().toLowerCase();
         assertThat(everything).contains("sunlight", "rayleigh");
         // Names, tags and sizes, not bare numbers: a speed such as 133.24 tokens/s would contain "3.2".
-        assertThat(everything).doesNotContain("llama", "qwen", "3.2 (", "2.5 (", "3.2:", "2.5:", "0.5b", "(1b", "1b)", "size_b");
+        assertThat(everything)
+                .doesNotContain("llama", "qwen", "3.2 (", "2.5 (", "3.2:", "2.5:", "0.5b", "(1b", "1b)", "size_b");
     }
 
     @Test
     void a_battle_gets_one_vote_only() {
         String id = readyBattle();
-        assertThat(arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}").status()).isEqualTo(200);
+        assertThat(arena.api()
+                        .post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}")
+                        .status())
+                .isEqualTo(200);
         Api.Response again = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asText()).isEqualTo("already_voted");
@@ -107,26 +120,39 @@ class BattleFlowTest {
 
     @Test
     void unknown_battles_are_404_and_bad_votes_are_400_without_touching_the_boards() {
-        assertThat(arena.api().get("/api/battles/AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);
-        assertThat(arena.api().get("/api/battles/not-an-id").json().get("error").asText()).isEqualTo("not_found");
-        assertThat(arena.api().post("/api/battles/AAAAAAAAAAAAAAAAAAAAAA/vote", "{\"winner\": \"a\"}").status()).isEqualTo(404);
+        assertThat(arena.api().get("/api/battles/AAAAAAAAAAAAAAAAAAAAAA").status())
+                .isEqualTo(404);
+        assertThat(arena.api().get("/api/battles/not-an-id").json().get("error").asText())
+                .isEqualTo("not_found");
+        assertThat(arena.api()
+                        .post("/api/battles/AAAAAAAAAAAAAAAAAAAAAA/vote", "{\"winner\": \"a\"}")
+                        .status())
+                .isEqualTo(404);
 
         String id = readyBattle();
         String vote = "/api/battles/" + id + "/vote";
-        for (String bad : List.of("", "not json", "[]", "{}", "{\"winner\": 1}", "{\"winner\": \"left\"}",
-                "{\"winner\": \"a\", \"extra\": true}", "{\"winner\": null}")) {
+        for (String bad : List.of(
+                "",
+                "not json",
+                "[]",
+                "{}",
+                "{\"winner\": 1}",
+                "{\"winner\": \"left\"}",
+                "{\"winner\": \"a\", \"extra\": true}",
+                "{\"winner\": null}")) {
             Api.Response r = arena.api().post(vote, bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
             assertThat(r.json().get("message").asText()).isNotBlank();
         }
-        Api.Response wrongType = arena.api().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(arena.url() + vote))
-                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("a")));
+        Api.Response wrongType = arena.api()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(arena.url() + vote))
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a")));
         assertThat(wrongType.status()).isEqualTo(415);
 
-        for (String bad : List.of("{}", "{\"prompt\": \"   \"}", "{\"prompt\": 42}",
-                "{\"prompt\": \"" + "x".repeat(4001) + "\"}")) {
+        for (String bad : List.of(
+                "{}", "{\"prompt\": \"   \"}", "{\"prompt\": 42}", "{\"prompt\": \"" + "x".repeat(4001) + "\"}")) {
             assertThat(arena.api().post("/api/battles", bad).status()).as(bad).isEqualTo(400);
         }
         assertThat(arena.api().get("/api/leaderboard").json().get("rows"))
@@ -159,7 +185,8 @@ class BattleFlowTest {
 
     @Test
     void bodies_past_the_json_parser_limits_are_400_not_500() {
-        for (String bad : List.of("[".repeat(3000), "{\"prompt\": " + "[".repeat(3000), "{\"prompt\": " + "9".repeat(5000) + "}")) {
+        for (String bad : List.of(
+                "[".repeat(3000), "{\"prompt\": " + "[".repeat(3000), "{\"prompt\": " + "9".repeat(5000) + "}")) {
             Api.Response r = arena.api().post("/api/battles", bad);
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
@@ -169,19 +196,27 @@ class BattleFlowTest {
     @Test
     void a_random_prompt_comes_from_the_examples() {
         Api.Response r = arena.api().get("/api/prompts/random");
-        assertThat(arena.config().examplePrompts()).contains(r.json().get("prompt").asText());
+        assertThat(arena.config().examplePrompts())
+                .contains(r.json().get("prompt").asText());
     }
 
     private String readyBattle() {
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api().events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
     }
 
     static String streamed(List<Api.Event> events, String side) {
-        return events.stream().filter(e -> e.name().equals("token") && e.data().get("side").asText().equals(side))
-                .map(e -> e.data().get("text").asText()).collect(Collectors.joining());
+        return events.stream()
+                .filter(e -> e.name().equals("token")
+                        && e.data().get("side").asText().equals(side))
+                .map(e -> e.data().get("text").asText())
+                .collect(Collectors.joining());
     }
 
     private static void record(StringBuilder seen, Api.Response r) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BattleServiceTest {
     @TempDir
     Path dir;
+
     OfflineBoards arena;
     ExecutorService workers;
     BattleService battles;
@@ -37,12 +38,21 @@ class BattleServiceTest {
     void open() {
         arena = new OfflineBoards(dir, OfflineBoards.config(dir, Map.of("one:1b", "One (1B)", "two:2b", "Two (2B)")));
         workers = Executors.newCachedThreadPool();
-        StrengthBoard strengths = new StrengthBoard(arena.log, arena.leaderboard, arena.catalog, arena.sizes,
-                arena.config.ratings(), arena.background);
-        LeaderboardExport export = new LeaderboardExport(arena.leaderboard,
-                new LeaderboardJson(new ObjectMapper(), dir.resolve("leaderboard.json")), null);
-        battles = new BattleService(arena.log, arena.catalog, arena.leaderboard, new Boards(arena.leaderboard, strengths, export),
-                arena.ollama, workers, arena.background, new LiveConfig(arena.config), Clock.systemUTC(), new Random(1),
+        StrengthBoard strengths = new StrengthBoard(
+                arena.log, arena.leaderboard, arena.catalog, arena.sizes, arena.config.ratings(), arena.background);
+        LeaderboardExport export = new LeaderboardExport(
+                arena.leaderboard, new LeaderboardJson(new ObjectMapper(), dir.resolve("leaderboard.json")), null);
+        battles = new BattleService(
+                arena.log,
+                arena.catalog,
+                arena.leaderboard,
+                new Boards(arena.leaderboard, strengths, export),
+                arena.ollama,
+                workers,
+                arena.background,
+                new LiveConfig(arena.config),
+                Clock.systemUTC(),
+                new Random(1),
                 new ArenaMetrics());
     }
 
@@ -72,16 +82,24 @@ class BattleServiceTest {
         battles.vote(id, Outcome.A, "voter", "address");
 
         assertThatThrownBy(() -> battles.vote(id, Outcome.B, "someone else", "elsewhere"))
-                .isInstanceOfSatisfying(NotVotableException.class, e -> assertThat(e.code()).isEqualTo("already_voted"));
-        assertThat(arena.leaderboard.mainBoard()).allSatisfy(row -> assertThat(row.battles()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        NotVotableException.class, e -> assertThat(e.code()).isEqualTo("already_voted"));
+        assertThat(arena.leaderboard.mainBoard())
+                .allSatisfy(row -> assertThat(row.battles()).isEqualTo(1));
     }
 
     @Test
     void a_failed_battle_cannot_be_voted_on_and_says_why() {
         String id = "failedBattle0000000000";
-        arena.log.insert(new org.gpupoor.arena.store.BattleLog.NewBattle(id, Instant.now(), "Hi", "one:1b", "two:2b", null, null));
-        arena.log.finish(id, false, "One (1B) did not start answering within 10 s", null,
-                SideRecord.failed("", "did not start answering within 10 s"), new SideRecord("Fine.", 1, 1.0, 1L, 1L, "stop", null),
+        arena.log.insert(new org.gpupoor.arena.store.BattleLog.NewBattle(
+                id, Instant.now(), "Hi", "one:1b", "two:2b", null, null));
+        arena.log.finish(
+                id,
+                false,
+                "One (1B) did not start answering within 10 s",
+                null,
+                SideRecord.failed("", "did not start answering within 10 s"),
+                new SideRecord("Fine.", 1, 1.0, 1L, 1L, "stop", null),
                 Instant.now());
 
         assertThatThrownBy(() -> battles.vote(id, Outcome.A, "voter", "address"))
@@ -89,13 +107,15 @@ class BattleServiceTest {
                     assertThat(e.code()).isEqualTo("battle_failed");
                     assertThat(e.getMessage()).contains("did not start answering");
                 });
-        assertThat(arena.leaderboard.mainBoard()).allSatisfy(row -> assertThat(row.battles()).isZero());
+        assertThat(arena.leaderboard.mainBoard())
+                .allSatisfy(row -> assertThat(row.battles()).isZero());
     }
 
     @Test
     void unknown_and_malformed_ids_are_not_found() {
         assertThatThrownBy(() -> battles.find(BattleIds.next())).isInstanceOf(BattleNotFoundException.class);
-        assertThatThrownBy(() -> battles.vote("../../etc/passwd", Outcome.A, "v", "a")).isInstanceOf(BattleNotFoundException.class);
+        assertThatThrownBy(() -> battles.vote("../../etc/passwd", Outcome.A, "v", "a"))
+                .isInstanceOf(BattleNotFoundException.class);
     }
 
     @Test

@@ -22,15 +22,19 @@ class CapacityTest {
     void battles_beyond_the_cap_wait_in_line_and_are_told_their_place() throws Exception {
         arena.ollama().model("one:1b", "1.0B").answers("a", "b", "c", "d", "e").paced(60);
         arena.ollama().model("two:1b", "1.0B").answers("v", "w", "x", "y", "z").paced(60);
-        arena.start(c -> c.capacity(1, 60)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.start(c -> c.capacity(1, 60).model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(arena.api().post("/api/battles", "{\"prompt\": \"Go " + i + "\"}").json().get("id").asText());
+            ids.add(arena.api()
+                    .post("/api/battles", "{\"prompt\": \"Go " + i + "\"}")
+                    .json()
+                    .get("id")
+                    .asText());
         }
         List<CompletableFuture<List<Api.Event>>> streams = ids.stream()
-                .map(id -> CompletableFuture.supplyAsync(() -> arena.api().events(id))).toList();
+                .map(id -> CompletableFuture.supplyAsync(() -> arena.api().events(id)))
+                .toList();
         List<List<Api.Event>> events = new ArrayList<>();
         for (var s : streams) {
             events.add(s.get());
@@ -49,33 +53,52 @@ class CapacityTest {
         java.util.Arrays.fill(slow, "word ");
         arena.ollama().model("one:1b", "1.0B").answers(slow).paced(100);
         arena.ollama().model("two:1b", "1.0B").answers(slow).paced(100);
-        arena.start(c -> c.capacity(1, 5).deadlines(60, 120)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.start(c -> c.capacity(1, 5)
+                .deadlines(60, 120)
+                .model("one:1b", "One (1B)", null)
+                .model("two:1b", "Two (1B)", null));
 
-        String running = arena.api().post("/api/battles", "{\"prompt\": \"Left alone\"}").json().get("id").asText();
-        String waiting = arena.api().post("/api/battles", "{\"prompt\": \"Also left\"}").json().get("id").asText();
+        String running = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Left alone\"}")
+                .json()
+                .get("id")
+                .asText();
+        String waiting = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Also left\"}")
+                .json()
+                .get("id")
+                .asText();
         // Watched only through the database: reading the battle over HTTP would count as watching it.
         assertThat(logged(running)[0]).isEqualTo("generating");
 
         Instant started = Instant.now();
-        Poll.until("abandoned battles are stopped", Duration.ofSeconds(40),
+        Poll.until(
+                "abandoned battles are stopped",
+                Duration.ofSeconds(40),
                 () -> logged(running)[0].equals("failed") && logged(waiting)[0].equals("failed"));
-        System.out.printf("abandoned battles stopped %d ms after creation (abandon_after_seconds: 5)%n",
+        System.out.printf(
+                "abandoned battles stopped %d ms after creation (abandon_after_seconds: 5)%n",
                 Duration.between(started, Instant.now()).toMillis());
         assertThat(logged(waiting)[1]).containsAnyOf("Nobody was watching", "abandoned");
         assertThat(logged(running)[1]).contains("abandoned");
-        assertThat(arena.ollama().awaitNoOpenStreams(Duration.ofSeconds(15))).as("the abandoned generations end").isTrue();
+        assertThat(arena.ollama().awaitNoOpenStreams(Duration.ofSeconds(15)))
+                .as("the abandoned generations end")
+                .isTrue();
 
         arena.ollama().model("one:1b", "1.0B").answers("Quick", " now.");
         arena.ollama().model("two:1b", "1.0B").answers("Also", " quick.");
-        String next = arena.api().post("/api/battles", "{\"prompt\": \"Watched\"}").json().get("id").asText();
+        String next = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Watched\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api().events(next, null, Duration.ofSeconds(30));
         assertThat(Api.endStatus(events)).isEqualTo("ready");
     }
 
     private String[] logged(String id) throws Exception {
         try (var c = java.sql.DriverManager.getConnection(arena.logUrl());
-             var s = c.prepareStatement("SELECT status, failure FROM battles WHERE id = ?")) {
+                var s = c.prepareStatement("SELECT status, failure FROM battles WHERE id = ?")) {
             s.setString(1, id);
             try (var r = s.executeQuery()) {
                 r.next();
@@ -85,6 +108,9 @@ class CapacityTest {
     }
 
     private static List<Integer> positions(List<Api.Event> events) {
-        return events.stream().filter(e -> e.name().equals("queued")).map(e -> e.data().get("position").asInt()).toList();
+        return events.stream()
+                .filter(e -> e.name().equals("queued"))
+                .map(e -> e.data().get("position").asInt())
+                .toList();
     }
 }

@@ -13,7 +13,8 @@ class MatchmakerTest {
 
     @Test
     void the_model_with_the_fewest_battles_is_always_in_the_battle_on_a_random_side() {
-        Map<String, Integer> battles = Map.of("m1", 10, "m2", 10, "m3", 2, "m4", 10, "m5", 10, "m6", 10, "m7", 10, "m8", 10);
+        Map<String, Integer> battles =
+                Map.of("m1", 10, "m2", 10, "m3", 2, "m4", 10, "m5", 10, "m6", 10, "m7", 10, "m8", 10);
         Random random = new Random(7);
         int left = 0;
         for (int i = 0; i < 1000; i++) {
@@ -27,8 +28,8 @@ class MatchmakerTest {
 
     @Test
     void the_opponent_avoids_the_last_five_and_favours_models_with_fewer_battles() {
-        Map<String, Integer> battles = new HashMap<>(Map.of("m1", 0, "m2", 5, "m3", 5, "m4", 5, "m5", 5, "m6", 5,
-                "m7", 1, "m8", 9));
+        Map<String, Integer> battles =
+                new HashMap<>(Map.of("m1", 0, "m2", 5, "m3", 5, "m4", 5, "m5", 5, "m6", 5, "m7", 1, "m8", 9));
         Random random = new Random(11);
         Map<String, Integer> drawn = new HashMap<>();
         for (int i = 0; i < 4000; i++) {
@@ -65,7 +66,8 @@ class MatchmakerTest {
         Map<String, Integer> battles = Map.of("a", 0, "b", 3, "c", 3);
         Random random = new Random(5);
         for (int i = 0; i < 1000; i++) {
-            Matchmaker.Pairing p = Matchmaker.pick(List.of("a", "b", "c"), battles, m -> m.equals("a") ? List.of("b") : List.of(), random);
+            Matchmaker.Pairing p = Matchmaker.pick(
+                    List.of("a", "b", "c"), battles, m -> m.equals("a") ? List.of("b") : List.of(), random);
             assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "c");
         }
     }

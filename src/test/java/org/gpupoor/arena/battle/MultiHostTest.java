@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiHostTest {
     @TempDir
     Path dir;
+
     FakeOllama first;
     FakeOllama second;
     TestArena arena;
@@ -40,9 +41,15 @@ class MultiHostTest {
         first = host(0);
         second = host(0);
         int firstPort = first.port();
-        arena = TestArena.start(dir, TestArena.config(first.url(), dir).hosts(List.of(first.url(), second.url()))
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
-        assertThat(arena.api.get("/api/health").json().get("hosts")).hasSize(2)
+        arena = TestArena.start(
+                dir,
+                TestArena.config(first.url(), dir)
+                        .hosts(List.of(first.url(), second.url()))
+                        .model("one:1b", "One (1B)", null)
+                        .model("two:1b", "Two (1B)", null)
+                        .build());
+        assertThat(arena.api.get("/api/health").json().get("hosts"))
+                .hasSize(2)
                 .allSatisfy(h -> assertThat(h.get("up").asBoolean()).isTrue());
 
         assertThat(battles(6)).containsOnly("ready");
@@ -62,16 +69,29 @@ class MultiHostTest {
 
         first = host(firstPort);
         arena.app.refreshModels();
-        assertThat(arena.api.get("/api/health").json().get("hosts").get(0).get("up").asBoolean()).isTrue();
+        assertThat(arena.api
+                        .get("/api/health")
+                        .json()
+                        .get("hosts")
+                        .get(0)
+                        .get("up")
+                        .asBoolean())
+                .isTrue();
         assertThat(battles(6)).containsOnly("ready");
-        assertThat(first.requests("/api/chat")).as("the host that came back serves again").isNotEmpty();
+        assertThat(first.requests("/api/chat"))
+                .as("the host that came back serves again")
+                .isNotEmpty();
     }
 
     /** Starts {@code count} battles at once and returns how each ended. */
     private List<String> battles(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(arena.api.post("/api/battles", "{\"prompt\": \"Battle " + i + "\"}").json().get("id").asText());
+            ids.add(arena.api
+                    .post("/api/battles", "{\"prompt\": \"Battle " + i + "\"}")
+                    .json()
+                    .get("id")
+                    .asText());
         }
         return ids.stream().map(id -> Api.endStatus(arena.api.events(id))).toList();
     }

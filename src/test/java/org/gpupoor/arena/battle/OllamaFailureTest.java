@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OllamaFailureTest {
     @TempDir
     Path dir;
+
     FakeOllama ollama;
     TestArena arena;
 
@@ -38,25 +39,32 @@ class OllamaFailureTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("model missing (404 before streaming)",
-                        (Consumer<ModelScript>) m -> m.failsWith(404, "model 'broken:7b' not found, try pulling it first"),
+                Arguments.of(
+                        "model missing (404 before streaming)",
+                        (Consumer<ModelScript>)
+                                m -> m.failsWith(404, "model 'broken:7b' not found, try pulling it first"),
                         "not installed in Ollama"),
-                Arguments.of("server error (500)",
-                        (Consumer<ModelScript>) m -> m.failsWith(500, "llama runner process has terminated: broken:7b crashed"),
+                Arguments.of(
+                        "server error (500)",
+                        (Consumer<ModelScript>)
+                                m -> m.failsWith(500, "llama runner process has terminated: broken:7b crashed"),
                         "Ollama returned an error"),
-                Arguments.of("error line mid-stream",
+                Arguments.of(
+                        "error line mid-stream",
                         (Consumer<ModelScript>) m -> m.errorsAfter(3),
                         "reported an error while the model was answering"),
-                Arguments.of("connection dropped mid-stream",
-                        (Consumer<ModelScript>) m -> m.dropsAfter(3),
-                        "broke off"),
-                Arguments.of("first token later than the deadline",
+                Arguments.of(
+                        "connection dropped mid-stream", (Consumer<ModelScript>) m -> m.dropsAfter(3), "broke off"),
+                Arguments.of(
+                        "first token later than the deadline",
                         (Consumer<ModelScript>) m -> m.loadsFor(5_000),
                         "did not start answering within 1 s"),
-                Arguments.of("stream that never finishes",
+                Arguments.of(
+                        "stream that never finishes",
                         (Consumer<ModelScript>) m -> m.neverFinishes(),
                         "did not finish its answer within 2 s"),
-                Arguments.of("stream that goes silent",
+                Arguments.of(
+                        "stream that goes silent",
                         (Consumer<ModelScript>) m -> m.goesSilent(),
                         "did not finish its answer within 2 s"));
     }
@@ -67,19 +75,31 @@ class OllamaFailureTest {
             throws Exception {
         ollama = new FakeOllama();
         ollama.model("good:1b", "1.0B").answers("A", " fine", " answer", ".").paced(20);
-        breakIt.accept(ollama.model("broken:7b", "7.0B").answers("Half", " an", " answer", " and", " more").paced(20));
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("good:1b", "Good (1B)", null).model("broken:7b", "Broken (7B)", null)
-                .deadlines(1, 2).build());
+        breakIt.accept(ollama.model("broken:7b", "7.0B")
+                .answers("Half", " an", " answer", " and", " more")
+                .paced(20));
+        arena = TestArena.start(
+                dir,
+                TestArena.config(ollama.url(), dir)
+                        .model("good:1b", "Good (1B)", null)
+                        .model("broken:7b", "Broken (7B)", null)
+                        .deadlines(1, 2)
+                        .build());
 
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Say something.\"}").json().get("id").asText();
+        String id = arena.api
+                .post("/api/battles", "{\"prompt\": \"Say something.\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api.events(id, null, Duration.ofSeconds(20));
 
         Api.Event end = events.get(events.size() - 1);
         assertThat(end.name()).isEqualTo("end");
         assertThat(end.data().get("status").asText()).isEqualTo("failed");
-        List<Api.Event> errors = events.stream().filter(e -> e.name().equals("error")).toList();
-        assertThat(errors).anySatisfy(e -> assertThat(e.data().get("message").asText()).contains(reason));
+        List<Api.Event> errors =
+                events.stream().filter(e -> e.name().equals("error")).toList();
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e.data().get("message").asText()).contains(reason));
         assertThat(end.data().get("reason").asText()).contains(reason);
         String everything = events.toString().toLowerCase();
         assertThat(everything).doesNotContain("broken", "good (1b)", "good:1b");
@@ -98,7 +118,9 @@ class OllamaFailureTest {
         // A server that has gone silent cannot tell whether its client hung up (it writes nothing), so
         // that case is not checked here; every other fault must close Ollama's stream.
         if (!name.contains("goes silent")) {
-            assertThat(ollama.awaitNoOpenStreams(Duration.ofSeconds(10))).as("Ollama's streams are closed").isTrue();
+            assertThat(ollama.awaitNoOpenStreams(Duration.ofSeconds(10)))
+                    .as("Ollama's streams are closed")
+                    .isTrue();
         }
     }
 
@@ -107,15 +129,26 @@ class OllamaFailureTest {
         ollama = new FakeOllama();
         ollama.model("one:1b", "1.0B");
         ollama.model("two:1b", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena = TestArena.start(
+                dir,
+                TestArena.config(ollama.url(), dir)
+                        .model("one:1b", "One (1B)", null)
+                        .model("two:1b", "Two (1B)", null)
+                        .build());
         ollama.close();
 
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Hello?\"}").json().get("id").asText();
+        String id = arena.api
+                .post("/api/battles", "{\"prompt\": \"Hello?\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api.events(id);
         assertThat(Api.endStatus(events)).isEqualTo("failed");
         assertThat(events).anySatisfy(e -> assertThat(e.rawData()).contains("Ollama is not reachable"));
-        assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"b\"}").status()).isEqualTo(409);
+        assertThat(arena.api
+                        .post("/api/battles/" + id + "/vote", "{\"winner\": \"b\"}")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -123,8 +156,12 @@ class OllamaFailureTest {
         ollama = new FakeOllama();
         String url = ollama.url();
         ollama.close();
-        arena = TestArena.start(dir, TestArena.config(url, dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena = TestArena.start(
+                dir,
+                TestArena.config(url, dir)
+                        .model("one:1b", "One (1B)", null)
+                        .model("two:1b", "Two (1B)", null)
+                        .build());
 
         JsonNode health = arena.api.get("/api/health").json();
         assertThat(health.get("status").asText()).isEqualTo("ok");
@@ -144,7 +181,8 @@ class OllamaFailureTest {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; ; attempt++) {
             int port = 20_000 + random.nextInt(10_000);
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (java.net.ServerSocket probe =
+                    new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
                 return probe.getLocalPort();
             } catch (java.net.BindException taken) {
                 if (attempt > 50) {
@@ -157,10 +195,15 @@ class OllamaFailureTest {
     @Test
     void ollama_down_at_start_and_back_later_serves_battles_without_a_restart() throws Exception {
         int port = portNobodyWillTake();
-        arena = TestArena.start(dir, TestArena.config("http://127.0.0.1:" + port, dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build());
+        arena = TestArena.start(
+                dir,
+                TestArena.config("http://127.0.0.1:" + port, dir)
+                        .model("one:1b", "One (1B)", null)
+                        .model("two:1b", "Two (1B)", null)
+                        .build());
         assertThat(arena.api.get("/api/health").json().get("ollama").asText()).isEqualTo("down");
-        assertThat(arena.api.post("/api/battles", "{\"prompt\": \"Hello?\"}").status()).isEqualTo(503);
+        assertThat(arena.api.post("/api/battles", "{\"prompt\": \"Hello?\"}").status())
+                .isEqualTo(503);
 
         ollama = new FakeOllama(port);
         ollama.model("one:1b", "1.0B");
@@ -179,9 +222,13 @@ class OllamaFailureTest {
         ollama = new FakeOllama();
         ollama.model("one:1b", "1.0B");
         ollama.model("two:1b", "1.0B");
-        arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null)
-                .model("absent:3b", "Absent (3B)", null).build());
+        arena = TestArena.start(
+                dir,
+                TestArena.config(ollama.url(), dir)
+                        .model("one:1b", "One (1B)", null)
+                        .model("two:1b", "Two (1B)", null)
+                        .model("absent:3b", "Absent (3B)", null)
+                        .build());
 
         JsonNode models = arena.api.get("/api/models").json().get("models");
         assertThat(models).anySatisfy(m -> {
@@ -190,11 +237,14 @@ class OllamaFailureTest {
             assertThat(m.get("reason").asText()).contains("ollama pull absent:3b");
         });
         for (int i = 0; i < 6; i++) {
-            String id = arena.api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
-            assertThat(Api.endStatus(arena.api.events(id)))
-                    .isEqualTo("ready");
+            String id = arena.api
+                    .post("/api/battles", "{\"prompt\": \"Hi\"}")
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready");
         }
-        assertThat(ollama.requests("/api/chat")).noneSatisfy(r ->
-                assertThat(r.body().get("model").asText()).isEqualTo("absent:3b"));
+        assertThat(ollama.requests("/api/chat"))
+                .noneSatisfy(r -> assertThat(r.body().get("model").asText()).isEqualTo("absent:3b"));
     }
 }

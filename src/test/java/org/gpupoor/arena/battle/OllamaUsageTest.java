@@ -20,14 +20,18 @@ class OllamaUsageTest {
     void every_call_carries_the_api_key_and_the_configured_generation_options() {
         arena.ollama().model("one:1b", "1.0B");
         arena.ollama().model("two:1b", "1.0B");
-        arena.start(c -> c.apiKey("s3cret")
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.start(c -> c.apiKey("s3cret").model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"  Hello there  \"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"  Hello there  \"}")
+                .json()
+                .get("id")
+                .asText();
         arena.api().events(id);
 
-        assertThat(arena.ollama().requests()).isNotEmpty().allSatisfy(r ->
-                assertThat(r.headers().get("Authorization")).containsExactly("Bearer s3cret"));
+        assertThat(arena.ollama().requests())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.headers().get("Authorization")).containsExactly("Bearer s3cret"));
         List<FakeOllama.Request> chats = arena.ollama().requests("/api/chat");
         assertThat(chats).hasSize(2);
         for (FakeOllama.Request chat : chats) {
@@ -46,10 +50,13 @@ class OllamaUsageTest {
     void in_sequential_mode_the_second_model_starts_only_after_the_first_has_finished() {
         arena.ollama().model("one:1b", "1.0B").answers("a", "b", "c", "d").paced(50);
         arena.ollama().model("two:1b", "1.0B").answers("w", "x", "y", "z").paced(50);
-        arena.start(c -> c.sequential()
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.start(c -> c.sequential().model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
 
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Letters please\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Letters please\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api().events(id);
 
         List<String> order = new ArrayList<>();
@@ -71,13 +78,11 @@ class OllamaUsageTest {
         arena.ollama().model("plain:latest", "3.2B");
         arena.ollama().model("huge:latest", "13.0B");
         arena.ollama().model("declared:latest", "1.0B");
-        arena.start(c -> c
-                .model("named", "Named (2B)", null)
+        arena.start(c -> c.model("named", "Named (2B)", null)
                 .model("plain", "Plain", null)
                 .model("huge", "Huge", null)
                 .model("declared", "Declared (5B)", 0.5)
-                .model("ghost", "Ghost", null)
-                );
+                .model("ghost", "Ghost", null));
 
         JsonNode models = arena.api().get("/api/models").json().get("models");
         assertThat(model(models, "named:latest").get("size_b").asDouble()).isEqualTo(2.0);
@@ -88,8 +93,11 @@ class OllamaUsageTest {
         assertThat(model(models, "huge:latest").get("available").asBoolean()).isFalse();
         assertThat(model(models, "huge:latest").get("reason").asText()).contains("13 B", "max_model_size_b");
         assertThat(model(models, "ghost:latest").get("available").asBoolean()).isFalse();
-        assertThat(arena.api().get("/api/health").json().get("models_available").asInt()).isEqualTo(3);
-        assertThat(arena.ollama().requests("/api/show")).extracting(r -> r.body().path("name").asText(r.body().path("model").asText()))
+        assertThat(arena.api().get("/api/health").json().get("models_available").asInt())
+                .isEqualTo(3);
+        assertThat(arena.ollama().requests("/api/show"))
+                .extracting(
+                        r -> r.body().path("name").asText(r.body().path("model").asText()))
                 .containsOnly("plain:latest", "huge:latest");
     }
 
@@ -98,14 +106,18 @@ class OllamaUsageTest {
         arena.ollama().model("one:1b", "1.0B");
         arena.ollama().model("two:1b", "1.0B");
         arena.ollama().model("three:1b", "1.0B");
-        arena.start(c -> c
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null)
+        arena.start(c -> c.model("one:1b", "One (1B)", null)
+                .model("two:1b", "Two (1B)", null)
                 .model("three:1b", "Three (1B)", null));
         arena.ollama().remove("three:1b");
 
         int failed = 0;
         for (int i = 0; i < 8; i++) {
-            String id = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+            String id = arena.api()
+                    .post("/api/battles", "{\"prompt\": \"Hi\"}")
+                    .json()
+                    .get("id")
+                    .asText();
             List<Api.Event> events = arena.api().events(id);
             if (Api.endStatus(events).equals("failed")) {
                 failed++;
@@ -122,16 +134,24 @@ class OllamaUsageTest {
     void a_model_that_comes_back_is_used_again() {
         arena.ollama().model("one:1b", "1.0B");
         arena.ollama().model("two:1b", "1.0B");
-        arena.start(c -> c
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        arena.start(c -> c.model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
         arena.ollama().remove("two:1b");
-        String first = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+        String first = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Hi\"}")
+                .json()
+                .get("id")
+                .asText();
         arena.api().events(first);
-        assertThat(arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").status()).isEqualTo(503);
+        assertThat(arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").status())
+                .isEqualTo(503);
 
         arena.ollama().model("two:1b", "1.0B");
         arena.app().refreshModels();
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Hi\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api().events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
     }

@@ -56,7 +56,8 @@ class VoteStormTest {
                         id = newReadyBattle(); // the stock ran out: battle, then vote, as a real voter does
                     }
                     String outcome = OUTCOMES[ThreadLocalRandom.current().nextInt(OUTCOMES.length)];
-                    Api.Response r = arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}");
+                    Api.Response r =
+                            arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}");
                     if (r.status() == 200) {
                         acknowledged.put(id, outcome);
                     } else {
@@ -75,7 +76,8 @@ class VoteStormTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        System.out.printf("vote storm: %d clients, %d votes acknowledged in %.1f s (%.0f votes/s), %d refused%n",
+        System.out.printf(
+                "vote storm: %d clients, %d votes acknowledged in %.1f s (%.0f votes/s), %d refused%n",
                 CLIENTS, acknowledged.size(), seconds, acknowledged.size() / seconds, failures);
 
         assertThat(failures).isZero();
@@ -94,17 +96,24 @@ class VoteStormTest {
             ties += row.get("ties").asInt();
             battles += row.get("battles").asInt();
         }
-        long decisive = acknowledged.values().stream().filter(o -> o.equals("a") || o.equals("b")).count();
+        long decisive = acknowledged.values().stream()
+                .filter(o -> o.equals("a") || o.equals("b"))
+                .count();
         assertThat(wins).isEqualTo(losses).isEqualTo((int) decisive);
         assertThat(ties).isEqualTo(2 * (acknowledged.size() - (int) decisive));
         assertThat(battles).isEqualTo(2 * acknowledged.size());
-        for (JsonNode cell : arena.api().get("/api/leaderboard/head-to-head").json().get("cells")) {
-            assertThat(cell.get("battles").asInt()).isEqualTo(pairCountInLog(cell.get("row").asText(), cell.get("col").asText()));
+        for (JsonNode cell :
+                arena.api().get("/api/leaderboard/head-to-head").json().get("cells")) {
+            assertThat(cell.get("battles").asInt())
+                    .isEqualTo(pairCountInLog(
+                            cell.get("row").asText(), cell.get("col").asText()));
         }
 
         arena.restart();
-        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard").json())).isEqualTo(main);
-        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard/elo").json())).isEqualTo(elo);
+        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard").json()))
+                .isEqualTo(main);
+        assertThat(Api.withoutSpeeds(arena.api().get("/api/leaderboard/elo").json()))
+                .isEqualTo(elo);
     }
 
     @Test
@@ -117,7 +126,9 @@ class VoteStormTest {
             String outcome = OUTCOMES[i % OUTCOMES.length];
             votes.add(pool.submit(() -> {
                 go.await();
-                return arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}").status();
+                return arena.api()
+                        .post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}")
+                        .status();
             }));
         }
         go.countDown();
@@ -137,7 +148,11 @@ class VoteStormTest {
     }
 
     private String newReadyBattle() {
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Say hi\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Say hi\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = arena.api().events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
@@ -160,7 +175,7 @@ class VoteStormTest {
     private Map<String, String> votesInLog() throws Exception {
         Map<String, String> votes = new ConcurrentHashMap<>();
         try (Connection c = DriverManager.getConnection(arena.logUrl());
-             ResultSet r = c.createStatement().executeQuery("SELECT battle_id, outcome FROM votes")) {
+                ResultSet r = c.createStatement().executeQuery("SELECT battle_id, outcome FROM votes")) {
             while (r.next()) {
                 votes.put(r.getString(1), r.getString(2));
             }
@@ -170,7 +185,7 @@ class VoteStormTest {
 
     private int pairCountInLog(String x, String y) throws Exception {
         try (Connection c = DriverManager.getConnection(arena.logUrl());
-             var s = c.prepareStatement("""
+                var s = c.prepareStatement("""
                      SELECT COUNT(*) FROM votes v JOIN battles b ON b.id = v.battle_id
                      WHERE (b.model_a = ? AND b.model_b = ?) OR (b.model_a = ? AND b.model_b = ?)""")) {
             s.setString(1, x);

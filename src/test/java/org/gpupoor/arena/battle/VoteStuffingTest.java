@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,9 @@ class VoteStuffingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    final ArenaExtension arena = new ArenaExtension().startedByTest().adminToken(TOKEN)
+    final ArenaExtension arena = new ArenaExtension()
+            .startedByTest()
+            .adminToken(TOKEN)
             // Answers that name no model: a giveaway would keep a vote off the boards for another reason.
             .model("one:1b", "1.0B", "One (1B)", m -> m.answers("Blue", " light", " scatters."))
             .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Rayleigh", " scattering."))
@@ -53,18 +54,23 @@ class VoteStuffingTest {
             statuses.add(r.statusCode());
             answers.add(JSON.readTree(r.body()));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("fifty votes in about a second").isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - began))
+                .as("fifty votes in about a second")
+                .isLessThan(Duration.ofSeconds(5));
         assertThat(statuses.subList(0, 20)).containsOnly(200);
         assertThat(statuses.subList(20, 50)).containsOnly(429);
         assertThat(answers.get(0).get("counted").asBoolean()).isFalse();
-        assertThat(answers.get(0).get("not_counted_because").asText()).contains("sooner after the answers than they could be read");
+        assertThat(answers.get(0).get("not_counted_because").asText())
+                .contains("sooner after the answers than they could be read");
         assertThat(answers.get(20).get("error").asText()).isEqualTo("vote_cap");
         HttpResponse<String> capped = script.vote(battles.get(49), "a");
-        long retryAfter = Long.parseLong(capped.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(capped.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).as("until midnight UTC").isBetween(1L, 86_401L);
 
         assertThat(arena.api().get("/api/leaderboard").json().get("rows").findValues("battles"))
-                .as("too-fast votes are kept, not counted").allMatch(n -> n.asInt() == 0);
+                .as("too-fast votes are kept, not counted")
+                .allMatch(n -> n.asInt() == 0);
         JsonNode flagged = admin("GET", "/api/admin/voters").json().get("voters");
         assertThat(flagged).hasSize(1);
         JsonNode voter = flagged.get(0);
@@ -81,7 +87,8 @@ class VoteStuffingTest {
         start(new Voters(20, 0.0, 0.0, false, 10));
         Voter person = new Voter();
         for (String id : person.readyBattles(6)) {
-            assertThat(person.vote(id, id.hashCode() % 2 == 0 ? "a" : "tie").statusCode()).isEqualTo(200);
+            assertThat(person.vote(id, id.hashCode() % 2 == 0 ? "a" : "tie").statusCode())
+                    .isEqualTo(200);
         }
         awaitStrengthBoard(6);
         List<String> before = boards();
@@ -101,13 +108,24 @@ class VoteStuffingTest {
         assertThat(voided.json().get("voided").asInt()).isEqualTo(12);
         awaitStrengthBoard(6);
         assertThat(boards()).isEqualTo(before);
-        assertThat(arena.api().get("/api/battles/export").text().lines().filter(l -> l.contains(stuffer))).isEmpty();
-        assertThat(arena.api().get("/api/battles/export").text().lines()).hasSize(6)
-                .allSatisfy(line -> assertThat(JSON.readTree(line).get("judge").asText()).matches("[0-9a-f]{32}"));
+        assertThat(arena.api().get("/api/battles/export").text().lines().filter(l -> l.contains(stuffer)))
+                .isEmpty();
+        assertThat(arena.api().get("/api/battles/export").text().lines())
+                .hasSize(6)
+                .allSatisfy(line ->
+                        assertThat(JSON.readTree(line).get("judge").asText()).matches("[0-9a-f]{32}"));
 
-        assertThat(admin("GET", "/api/admin/voters").json().get("voters")).as("dealt with: off the list").isEmpty();
-        assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isZero();
-        assertThat(admin("POST", "/api/admin/voters/" + "0".repeat(32) + "/void").status()).isEqualTo(404);
+        assertThat(admin("GET", "/api/admin/voters").json().get("voters"))
+                .as("dealt with: off the list")
+                .isEmpty();
+        assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void")
+                        .json()
+                        .get("voided")
+                        .asInt())
+                .isZero();
+        assertThat(admin("POST", "/api/admin/voters/" + "0".repeat(32) + "/void")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -121,7 +139,8 @@ class VoteStuffingTest {
         SizeAdjustedElo elo = new SizeAdjustedElo(java.util.Map.of("one:1b", 1.0, "two:1b", 1.0, "three:1b", 1.0), 1.0);
         java.util.Map<String, int[]> tally = new java.util.TreeMap<>();
         for (int i = 0; i < 8; i++) {
-            JsonNode vote = JSON.readTree(person.vote(personBattles.get(i), i % 3 == 0 ? "tie" : i % 2 == 0 ? "a" : "b").body());
+            JsonNode vote = JSON.readTree(person.vote(personBattles.get(i), i % 3 == 0 ? "tie" : i % 2 == 0 ? "a" : "b")
+                    .body());
             assertThat(script.vote(scriptBattles.get(i), "a").statusCode()).isEqualTo(200);
             String a = vote.get("models").get("a").get("tag").asText();
             String b = vote.get("models").get("b").get("tag").asText();
@@ -130,17 +149,33 @@ class VoteStuffingTest {
             tally.computeIfAbsent(a, k -> new int[3])[outcome == Outcome.A ? 0 : outcome == Outcome.B ? 1 : 2]++;
             tally.computeIfAbsent(b, k -> new int[3])[outcome == Outcome.B ? 0 : outcome == Outcome.A ? 1 : 2]++;
         }
-        String stuffer = admin("GET", "/api/admin/voters").json().get("voters").get(0).get("voter").asText();
-        assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void").json().get("voided").asInt()).isEqualTo(8);
+        String stuffer = admin("GET", "/api/admin/voters")
+                .json()
+                .get("voters")
+                .get(0)
+                .get("voter")
+                .asText();
+        assertThat(admin("POST", "/api/admin/voters/" + stuffer + "/void")
+                        .json()
+                        .get("voided")
+                        .asInt())
+                .isEqualTo(8);
 
         for (JsonNode row : arena.api().get("/api/leaderboard").json().get("rows")) {
             int[] expected = tally.getOrDefault(row.get("model").asText(), new int[3]);
-            assertThat(new int[] {row.get("wins").asInt(), row.get("losses").asInt(), row.get("ties").asInt()})
-                    .as(row.get("model").asText()).containsExactly(expected);
+            assertThat(new int[] {
+                        row.get("wins").asInt(),
+                        row.get("losses").asInt(),
+                        row.get("ties").asInt()
+                    })
+                    .as(row.get("model").asText())
+                    .containsExactly(expected);
         }
         for (JsonNode row : arena.api().get("/api/leaderboard/elo").json().get("rows")) {
-            elo.rating(row.get("model").asText()).ifPresent(rating ->
-                    assertThat(row.get("rating").asDouble()).as(row.get("model").asText()).isCloseTo(rating, within(0.05)));
+            elo.rating(row.get("model").asText())
+                    .ifPresent(rating -> assertThat(row.get("rating").asDouble())
+                            .as(row.get("model").asText())
+                            .isCloseTo(rating, within(0.05)));
         }
     }
 
@@ -151,15 +186,20 @@ class VoteStuffingTest {
         HttpResponse<String> created = browser.create("Hi");
         String setCookie = created.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("arena_voter=").contains("HttpOnly", "SameSite=Lax", "Path=/");
-        assertThat(setCookie.substring("arena_voter=".length(), setCookie.indexOf(';'))).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
+        assertThat(setCookie.substring("arena_voter=".length(), setCookie.indexOf(';')))
+                .matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
 
         // A script inventing a fresh cookie for every vote is still one voter: its address.
         List<String> battles = readyBattles(21);
         for (int i = 0; i < 21; i++) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/"
-                    + battles.get(i) + "/vote")).header("Content-Type", "application/json").header("Cookie", "arena_voter=made" + i
-                    + "up.xxxxxxxxxxxxxxxxxxxxxx").POST(HttpRequest.BodyPublishers.ofString("{\"winner\": \"tie\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/" + battles.get(i) + "/vote"))
+                                    .header("Content-Type", "application/json")
+                                    .header("Cookie", "arena_voter=made" + i + "up.xxxxxxxxxxxxxxxxxxxxxx")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"winner\": \"tie\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("vote %d", i + 1).isEqualTo(i < 20 ? 200 : 429);
         }
     }
@@ -181,24 +221,42 @@ class VoteStuffingTest {
         // About 40 characters of answers at one character a second: forty seconds to read them.
         start(new Voters(0, 0.0, 1.0, false, 20));
         Voter reader = new Voter();
-        JsonNode vote = JSON.readTree(reader.vote(reader.readyBattles(1).get(0), "a").body());
+        JsonNode vote =
+                JSON.readTree(reader.vote(reader.readyBattles(1).get(0), "a").body());
         assertThat(vote.get("counted").asBoolean()).isFalse();
-        assertThat(vote.get("not_counted_because").asText()).contains("sooner after the answers than they could be read");
-        assertThat(admin("GET", "/api/admin/voters").json().get("voters").get(0).get("too_fast").asInt()).isEqualTo(1);
+        assertThat(vote.get("not_counted_because").asText())
+                .contains("sooner after the answers than they could be read");
+        assertThat(admin("GET", "/api/admin/voters")
+                        .json()
+                        .get("voters")
+                        .get(0)
+                        .get("too_fast")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     /** The boards as a reader sees them (the Bradley-Terry refit included), speeds aside. */
     private List<String> boards() {
-        List<String> boards = new ArrayList<>(List.of("/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt").stream()
-                .map(path -> Api.withoutSpeeds(arena.api().get(path).json()).toString()).toList());
+        List<String> boards =
+                new ArrayList<>(List.of("/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/bt").stream()
+                        .map(path ->
+                                Api.withoutSpeeds(arena.api().get(path).json()).toString())
+                        .toList());
         boards.add(arena.api().get("/api/leaderboard/head-to-head").text());
         boards.add(arena.api().get("/api/leaderboard/elo/history").text());
         return boards;
     }
 
     private void awaitStrengthBoard(int battles) throws Exception {
-        Poll.until("the Bradley-Terry board counts " + battles + " battles", Duration.ofSeconds(10),
-                () -> arena.api().get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
+        Poll.until(
+                "the Bradley-Terry board counts " + battles + " battles",
+                Duration.ofSeconds(10),
+                () -> arena.api()
+                                .get("/api/leaderboard/bt")
+                                .json()
+                                .get("battles")
+                                .asInt()
+                        == battles);
     }
 
     /** Battles started by a client that keeps no cookie. */
@@ -207,14 +265,17 @@ class VoteStuffingTest {
     }
 
     private Api.Response admin(String method, String path) {
-        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     /** A client that keeps cookies, as a browser does: its first battle gives it its voter cookie. */
     private final class Voter {
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().cookieHandler(cookies).build();
 
         List<String> readyBattles(int count) throws Exception {
             List<String> ids = new ArrayList<>();
@@ -226,7 +287,8 @@ class VoteStuffingTest {
         }
 
         HttpResponse<String> create(String prompt) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles")).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Api.json(java.util.Map.of("prompt", prompt)))));
         }
 
@@ -241,8 +303,11 @@ class VoteStuffingTest {
         }
 
         String cookie() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("arena_voter")).findFirst()
-                    .orElseThrow().getValue();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("arena_voter"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
         }
     }
 }

@@ -38,8 +38,10 @@ public final class ArenaBenchmark {
     private final Duration phase;
     private final Path jar;
     private final String classpath = System.getProperty("java.class.path");
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Report report;
     private final List<String> phases;
     private final List<Integer> logs;
@@ -64,11 +66,15 @@ public final class ArenaBenchmark {
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         int only = List.of(args).indexOf("--only");
-        List<String> phases = only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(","))
+        List<String> phases = only >= 0 && only + 1 < args.length
+                ? List.of(args[only + 1].split(","))
                 : List.of("streaming", "votes", "reads");
         int logsAt = List.of(args).indexOf("--logs");
         List<Integer> logs = logsAt >= 0 && logsAt + 1 < args.length
-                ? java.util.Arrays.stream(args[logsAt + 1].split(",")).map(Integer::valueOf).toList() : List.of(10_000, 1_000_000);
+                ? java.util.Arrays.stream(args[logsAt + 1].split(","))
+                        .map(Integer::valueOf)
+                        .toList()
+                : List.of(10_000, 1_000_000);
         ArenaBenchmark bench = new ArenaBenchmark(smoke, phases, logs, Path.of("target", "gpu-poor-arena.jar"));
         String markdown = bench.run();
         if (smoke || only >= 0 || logsAt >= 0) {
@@ -82,10 +88,19 @@ public final class ArenaBenchmark {
     }
 
     private String run() throws Exception {
-        Process ollama = new ProcessBuilder(javaBinary(), "-cp", classpath, FakeOllamaServer.class.getName(),
-                String.valueOf(MODELS), String.valueOf(tokens), String.valueOf(pace)).redirectErrorStream(true).start();
+        Process ollama = new ProcessBuilder(
+                        javaBinary(),
+                        "-cp",
+                        classpath,
+                        FakeOllamaServer.class.getName(),
+                        String.valueOf(MODELS),
+                        String.valueOf(tokens),
+                        String.valueOf(pace))
+                .redirectErrorStream(true)
+                .start();
         try {
-            ollamaUrl = new BufferedReader(new InputStreamReader(ollama.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            ollamaUrl = new BufferedReader(new InputStreamReader(ollama.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             report.setup(tokens, pace, Files.size(jar));
             List<Integer> logs = smoke ? List.of(2_000) : this.logs;
             for (int log : logs) {
@@ -119,7 +134,8 @@ public final class ArenaBenchmark {
             }
             ConcurrentLinkedQueue<String> battles = new ConcurrentLinkedQueue<>();
             int next = 0;
-            for (int voters : !phases.contains("votes") ? new int[0] : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
+            for (int voters :
+                    !phases.contains("votes") ? new int[0] : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
                 // Enough opened battles for the phase, no more: each one held in memory costs heap.
                 List<String> phaseBattles = readyIds.subList(next, next += smoke ? 500 : 8_000);
                 Load.open(arena.url(), phaseBattles, 4);
@@ -141,7 +157,13 @@ public final class ArenaBenchmark {
     private String config() {
         StringBuilder models = new StringBuilder();
         for (int m = 1; m <= MODELS; m++) {
-            models.append("  - tag: ").append(tag(m)).append("\n    name: Model ").append(m).append("\n    size_b: ").append(m).append('\n');
+            models.append("  - tag: ")
+                    .append(tag(m))
+                    .append("\n    name: Model ")
+                    .append(m)
+                    .append("\n    size_b: ")
+                    .append(m)
+                    .append('\n');
         }
         return """
                 name: Benchmark Arena
@@ -171,27 +193,28 @@ public final class ArenaBenchmark {
 
     /** Fills a fresh log: {@code history} voted battles, then {@code ready} finished battles waiting for a vote. */
     static final class Seed {
-        private Seed() {
-        }
+        private Seed() {}
 
         static List<String> fill(Path file, int history, int ready) throws Exception {
             List<String> readyIds = new ArrayList<>();
             java.util.SplittableRandom random = new java.util.SplittableRandom(history);
             String now = Instant.now().toString();
-            try (Database db = Database.open(file); Connection c = db.dataSource().getConnection()) {
+            try (Database db = Database.open(file);
+                    Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement battle = c.prepareStatement("""
                         INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status, finished_at)
                         VALUES (?, ?, 'Tell me something.', ?, ?, ?, ?, 'ready', ?)""");
-                     PreparedStatement vote = c.prepareStatement(
-                             "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)");
-                     PreparedStatement answer = c.prepareStatement("""
+                        PreparedStatement vote = c.prepareStatement(
+                                "INSERT INTO votes (battle_id, outcome, voted_at, model_a, model_b) VALUES (?, ?, ?, ?, ?)");
+                        PreparedStatement answer = c.prepareStatement("""
                              INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason)
                              VALUES (?, ?, 'Token token token.', 3, 40.0, 120, 200, 'stop')""")) {
                     for (int k = 0; k < history + ready; k++) {
                         int a = 1 + random.nextInt(MODELS);
                         int b = 1 + (a + random.nextInt(MODELS - 1)) % MODELS;
-                        String id = String.format(Locale.ROOT, "seed%018d", k); // the shape of a real id (22 characters)
+                        String id =
+                                String.format(Locale.ROOT, "seed%018d", k); // the shape of a real id (22 characters)
                         battle.setString(1, id);
                         battle.setString(2, now);
                         battle.setString(3, tag(a));
@@ -202,7 +225,8 @@ public final class ArenaBenchmark {
                         battle.addBatch();
                         if (k < history) {
                             vote.setString(1, id);
-                            vote.setString(2, List.of("a", "b", "tie", "both_bad").get(random.nextInt(4)));
+                            vote.setString(
+                                    2, List.of("a", "b", "tie", "both_bad").get(random.nextInt(4)));
                             vote.setString(3, now);
                             vote.setString(4, tag(a));
                             vote.setString(5, tag(b));
@@ -245,10 +269,20 @@ public final class ArenaBenchmark {
             if (!options.isBlank()) {
                 command.addAll(List.of(options.trim().split("\\s+")));
             }
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--config", "arena.yaml", "--db", "arena.db",
-                    "--port", String.valueOf(port)));
+            command.addAll(List.of(
+                    "-jar",
+                    jar.toAbsolutePath().toString(),
+                    "--config",
+                    "arena.yaml",
+                    "--db",
+                    "arena.db",
+                    "--port",
+                    String.valueOf(port)));
             long begin = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             CountDownLatch listening = new CountDownLatch(1);
             Thread copier = new Thread(() -> copyLog(process, dir.resolve("arena.log"), listening), "arena-log");
             copier.setDaemon(true);
@@ -258,17 +292,21 @@ public final class ArenaBenchmark {
                 throw new IllegalStateException("The arena did not start; see " + dir.resolve("arena.log"));
             }
             String url = "http://127.0.0.1:" + port;
-            HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/health")).timeout(Duration.ofSeconds(10)).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/health"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
             if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                throw new IllegalStateException("The arena started but its health check failed; see " + dir.resolve("arena.log"));
+                throw new IllegalStateException(
+                        "The arena started but its health check failed; see " + dir.resolve("arena.log"));
             }
             return new ArenaProcess(process, url, (System.nanoTime() - begin) / 1_000_000);
         }
 
         /** Copies the arena's output to its log file and signals once the arena says it is listening. */
         private static void copyLog(Process process, Path file, CountDownLatch listening) {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var out = Files.newBufferedWriter(file)) {
+            try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    var out = Files.newBufferedWriter(file)) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     out.write(line);
                     out.newLine();
@@ -306,8 +344,8 @@ public final class ArenaBenchmark {
         private final AtomicLong peakKb = new AtomicLong();
 
         private RssSampler(long pid) {
-            timer.scheduleAtFixedRate(() -> peakKb.accumulateAndGet((long) (rssMb(pid) * 1024), Math::max), 0, 50,
-                    TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(
+                    () -> peakKb.accumulateAndGet((long) (rssMb(pid) * 1024), Math::max), 0, 50, TimeUnit.MILLISECONDS);
         }
 
         static RssSampler start(long pid) {
@@ -338,13 +376,23 @@ public final class ArenaBenchmark {
         String cpu = "unknown CPU";
         long memoryKb = 0;
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-            memoryKb = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", ""));
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse(cpu);
+            memoryKb = Long.parseLong(
+                    Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", ""));
         } catch (IOException | RuntimeException e) {
             // reported as unknown
         }
-        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
-                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getVmName());
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), %.0f GiB RAM, Java %s (%s)",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memoryKb / 1024.0 / 1024.0,
+                System.getProperty("java.version"),
+                ManagementFactory.getRuntimeMXBean().getVmName());
     }
 }

@@ -10,8 +10,7 @@ import org.gpupoor.arena.testing.FakeOllama;
  * streaming TOKENS tokens at a fixed pace, and prints its URL.
  */
 public final class FakeOllamaServer {
-    private FakeOllamaServer() {
-    }
+    private FakeOllamaServer() {}
 
     public static void main(String[] args) throws Exception {
         int models = Integer.parseInt(args[0]);
@@ -23,7 +22,9 @@ public final class FakeOllamaServer {
         }
         FakeOllama ollama = new FakeOllama();
         for (int m = 1; m <= models; m++) {
-            ollama.model(ArenaBenchmark.tag(m), m + ".0B").answers(pieces.toArray(String[]::new)).paced(pace);
+            ollama.model(ArenaBenchmark.tag(m), m + ".0B")
+                    .answers(pieces.toArray(String[]::new))
+                    .paced(pace);
         }
         System.out.println(ollama.url());
         System.out.flush();

@@ -11,11 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Votes and board reads at full speed from many clients for a fixed time. */
 final class Load {
     /** What one phase achieved: requests per second, latencies, and how many answers were not the expected ones. */
-    record Result(double perSecond, Stats latencyMs, int unexpected, double notModifiedShare) {
-    }
+    record Result(double perSecond, Stats latencyMs, int unexpected, double notModifiedShare) {}
 
-    private Load() {
-    }
+    private Load() {}
 
     static Result votes(String arena, Queue<String> battles, int voters, Duration phase) throws InterruptedException {
         AtomicInteger unexpected = new AtomicInteger();
@@ -49,7 +47,8 @@ final class Load {
                 try (WireClient wire = new WireClient(arena)) {
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        WireClient.Response response = etag.isEmpty() ? wire.send("GET", "/api/leaderboard", null)
+                        WireClient.Response response = etag.isEmpty()
+                                ? wire.send("GET", "/api/leaderboard", null)
                                 : wire.send("GET", "/api/leaderboard", null, "If-None-Match", etag);
                         latencies.add((System.nanoTime() - t0) / 1e6);
                         if (response.status() == 304) {
@@ -65,7 +64,10 @@ final class Load {
         }
         done.await();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return new Result(latencies.size() / seconds, Stats.of(latencies), unexpected.get(),
+        return new Result(
+                latencies.size() / seconds,
+                Stats.of(latencies),
+                unexpected.get(),
                 latencies.isEmpty() ? 0 : notModified.get() / (double) latencies.size());
     }
 
@@ -75,7 +77,8 @@ final class Load {
      * battle read back from the log after a restart is the rarer, slower case).
      */
     static void open(String arena, List<String> ids, int clients) throws InterruptedException {
-        java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(ids);
+        java.util.concurrent.ConcurrentLinkedQueue<String> queue =
+                new java.util.concurrent.ConcurrentLinkedQueue<>(ids);
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             start("opener", done, () -> {
@@ -92,12 +95,14 @@ final class Load {
     }
 
     /** One voter: votes on battles from the queue until the deadline or the queue runs out. */
-    private static void voteUntil(String arena, Queue<String> battles, long deadline, List<Double> latencies,
-                                  AtomicInteger unexpected) throws java.io.IOException {
+    private static void voteUntil(
+            String arena, Queue<String> battles, long deadline, List<Double> latencies, AtomicInteger unexpected)
+            throws java.io.IOException {
         try (WireClient wire = new WireClient(arena)) {
             for (String id; System.nanoTime() < deadline && (id = battles.poll()) != null; ) {
                 long t0 = System.nanoTime();
-                int status = wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status();
+                int status = wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}")
+                        .status();
                 latencies.add((System.nanoTime() - t0) / 1e6);
                 if (status != 200) {
                     unexpected.incrementAndGet();
@@ -111,15 +116,17 @@ final class Load {
     }
 
     private static void start(String name, CountDownLatch done, Work work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (Exception e) {
-                System.err.println(name + " failed: " + e);
-            } finally {
-                done.countDown();
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (Exception e) {
+                        System.err.println(name + " failed: " + e);
+                    } finally {
+                        done.countDown();
+                    }
+                },
+                name);
         thread.start();
     }
 }

@@ -23,22 +23,35 @@ final class Report {
     }
 
     void setup(int tokens, long pace, long jarBytes) {
-        String options = System.getenv().getOrDefault("ARENA_JAVA_OPTS", "")
+        String options = System.getenv()
+                .getOrDefault("ARENA_JAVA_OPTS", "")
                 .replace(java.nio.file.Path.of("").toAbsolutePath() + "/", "");
-        setup = String.format(Locale.ROOT, """
+        setup = String.format(
+                Locale.ROOT,
+                """
                 - Machine: %s
                 - Command: `bench/run` (%s), %s
                 - Arena: `java %s-jar target/gpu-poor-arena.jar` (%.1f MB jar), its own process, SQLite log (votes flushed to disk before they are acknowledged)
                 - Ollama test server: its own process, %d tokens per answer, one every %d ms after the first
                 - Load: this benchmark's own process, a minimal HTTP/1.1 client (kept-alive sockets, TCP_NODELAY) on loopback
-                """, ArenaBenchmark.machine(), LocalDate.now(), smoke ? "smoke run" : "full run",
-                options.isBlank() ? "" : options.trim() + " ", jarBytes / 1e6, tokens, pace);
+                """,
+                ArenaBenchmark.machine(),
+                LocalDate.now(),
+                smoke ? "smoke run" : "full run",
+                options.isBlank() ? "" : options.trim() + " ",
+                jarBytes / 1e6,
+                tokens,
+                pace);
     }
 
     void startup(int log, long millis, double rssMb) {
         footprint.add(String.format(Locale.ROOT, "| %,d | %d ms | %.0f MB |", log, millis, rssMb));
-        startups.add(String.format(Locale.ROOT, "| Start to first successful request, %,d-battle log | < 1.5 s | %d ms | %s |",
-                log, millis, millis < 1500 ? "met" : "**not met**"));
+        startups.add(String.format(
+                Locale.ROOT,
+                "| Start to first successful request, %,d-battle log | < 1.5 s | %d ms | %s |",
+                log,
+                millis,
+                millis < 1500 ? "met" : "**not met**"));
         if (startupRss == 0) {
             startupRss = rssMb;
         }
@@ -54,37 +67,82 @@ final class Report {
         Stats a = Stats.of(arena.firstTokenMs());
         Stats dg = Stats.of(direct.gapsMs());
         Stats ag = Stats.of(arena.gapsMs());
-        double ratio = Stats.of(arena.tokensPerSecond()).median() / Stats.of(direct.tokensPerSecond()).median();
-        streaming.add(String.format(Locale.ROOT,
+        double ratio = Stats.of(arena.tokensPerSecond()).median()
+                / Stats.of(direct.tokensPerSecond()).median();
+        streaming.add(String.format(
+                Locale.ROOT,
                 "| %d | %.1f / %.1f ms | %.1f / %.1f ms | **%+.1f / %+.1f ms** | %.1f / %.1f ms | %.1f / %.1f ms | **%.3f** | %.0f MB | %d |",
-                battles, d.median(), d.percentile(99), a.median(), a.percentile(99), a.median() - d.median(),
-                a.percentile(99) - d.percentile(99), dg.median(), dg.percentile(99), ag.median(), ag.percentile(99), ratio,
-                peakRssMb, direct.failures() + arena.failures()));
+                battles,
+                d.median(),
+                d.percentile(99),
+                a.median(),
+                a.percentile(99),
+                a.median() - d.median(),
+                a.percentile(99) - d.percentile(99),
+                dg.median(),
+                dg.percentile(99),
+                ag.median(),
+                ag.percentile(99),
+                ratio,
+                peakRssMb,
+                direct.failures() + arena.failures()));
         if (battles == 64 || smoke) {
             peakRss = Math.max(peakRss, peakRssMb);
-            goal(String.format(Locale.ROOT, "First token added by the arena at %d battles", battles),
-                    "< 2 ms median, < 10 ms p99", String.format(Locale.ROOT, "%+.1f / %+.1f ms", a.median() - d.median(),
-                            a.percentile(99) - d.percentile(99)), a.median() - d.median() < 2 && a.percentile(99) - d.percentile(99) < 10);
-            goal("Tokens/s through the arena over direct at " + battles + " battles", "≥ 0.99",
-                    String.format(Locale.ROOT, "%.4f", ratio), ratio >= 0.99);
+            goal(
+                    String.format(Locale.ROOT, "First token added by the arena at %d battles", battles),
+                    "< 2 ms median, < 10 ms p99",
+                    String.format(
+                            Locale.ROOT,
+                            "%+.1f / %+.1f ms",
+                            a.median() - d.median(),
+                            a.percentile(99) - d.percentile(99)),
+                    a.median() - d.median() < 2 && a.percentile(99) - d.percentile(99) < 10);
+            goal(
+                    "Tokens/s through the arena over direct at " + battles + " battles",
+                    "≥ 0.99",
+                    String.format(Locale.ROOT, "%.4f", ratio),
+                    ratio >= 0.99);
         }
     }
 
     void votes(int log, int voters, Load.Result result) {
-        votes.add(String.format(Locale.ROOT, "| %,d | %d | %.0f | %.2f ms | %.2f ms | %d |", log, voters, result.perSecond(),
-                result.latencyMs().median(), result.latencyMs().percentile(99), result.unexpected()));
+        votes.add(String.format(
+                Locale.ROOT,
+                "| %,d | %d | %.0f | %.2f ms | %.2f ms | %d |",
+                log,
+                voters,
+                result.perSecond(),
+                result.latencyMs().median(),
+                result.latencyMs().percentile(99),
+                result.unexpected()));
         if (voters == 64 || smoke && voters == 4) {
-            goal(String.format(Locale.ROOT, "Votes at %d voters, %,d-battle log", voters, log), "≥ 2,000/s, p99 < 50 ms",
-                    String.format(Locale.ROOT, "%.0f/s, p99 %.1f ms", result.perSecond(), result.latencyMs().percentile(99)),
+            goal(
+                    String.format(Locale.ROOT, "Votes at %d voters, %,d-battle log", voters, log),
+                    "≥ 2,000/s, p99 < 50 ms",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f/s, p99 %.1f ms",
+                            result.perSecond(),
+                            result.latencyMs().percentile(99)),
                     result.perSecond() >= 2000 && result.latencyMs().percentile(99) < 50);
         }
     }
 
     void reads(int log, Load.Result result) {
-        reads.add(String.format(Locale.ROOT, "| %,d | %.0f | %.2f ms | %.2f ms | %.0f%% | %d |", log, result.perSecond(),
-                result.latencyMs().median(), result.latencyMs().percentile(99), 100 * result.notModifiedShare(), result.unexpected()));
-        goal(String.format(Locale.ROOT, "Board reads while votes flow, %,d-battle log", log), "≥ 10,000/s",
-                String.format(Locale.ROOT, "%.0f/s", result.perSecond()), result.perSecond() >= 10_000);
+        reads.add(String.format(
+                Locale.ROOT,
+                "| %,d | %.0f | %.2f ms | %.2f ms | %.0f%% | %d |",
+                log,
+                result.perSecond(),
+                result.latencyMs().median(),
+                result.latencyMs().percentile(99),
+                100 * result.notModifiedShare(),
+                result.unexpected()));
+        goal(
+                String.format(Locale.ROOT, "Board reads while votes flow, %,d-battle log", log),
+                "≥ 10,000/s",
+                String.format(Locale.ROOT, "%.0f/s", result.perSecond()),
+                result.perSecond() >= 10_000);
     }
 
     private void goal(String what, String target, String measured, boolean met) {
@@ -105,10 +163,14 @@ final class Report {
 
     String markdown() {
         goals.addAll(startups);
-        goal("Resident memory idle / peak under the 64-battle load", "< 200 MB",
-                String.format(Locale.ROOT, "%.0f / %.0f MB", startupRss, peakRss), startupRss < 200 && peakRss < 200);
+        goal(
+                "Resident memory idle / peak under the 64-battle load",
+                "< 200 MB",
+                String.format(Locale.ROOT, "%.0f / %.0f MB", startupRss, peakRss),
+                startupRss < 200 && peakRss < 200);
         return "# Benchmarks\n\n" + (smoke ? "Smoke run: every phase for a moment; the figures mean little.\n\n" : "")
-                + setup + "\nMedians and 99th percentiles are over every measurement of one run; timings on a shared machine are noisy.\n\n"
+                + setup
+                + "\nMedians and 99th percentiles are over every measurement of one run; timings on a shared machine are noisy.\n\n"
                 + "## Goals\n\n| Goal | Target | Measured | |\n|---|---|---|---|\n" + String.join("\n", goals)
                 + "\n\n## Streaming overhead\n\nClients send a prompt and read tokens: straight from the test server (two streams per battle, "
                 + "to match a battle's load), or through the arena (create a battle, read its event stream, both sides generating at once). "
@@ -117,9 +179,11 @@ final class Report {
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", streaming)
                 + "\n\n## Votes\n\nVoters vote as fast as they can on finished battles that their page has opened (so they are in the arena's memory, "
                 + "as after generation); each vote is on disk (fsync) before it is acknowledged.\n\n"
-                + "| Battles in log | Voters | Votes/s | p50 | p99 | Non-200 |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", votes)
+                + "| Battles in log | Voters | Votes/s | p50 | p99 | Non-200 |\n|---:|---:|---:|---:|---:|---:|\n"
+                + String.join("\n", votes)
                 + "\n\n## Board reads\n\nClients refresh `GET /api/leaderboard` as browsers do (If-None-Match) while four voters keep changing it.\n\n"
-                + "| Battles in log | Requests/s | p50 | p99 | Answered 304 | Errors |\n|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", reads)
+                + "| Battles in log | Requests/s | p50 | p99 | Answered 304 | Errors |\n|---:|---:|---:|---:|---:|---:|\n"
+                + String.join("\n", reads)
                 + "\n\n## Footprint\n\n| Battles in log | Start to first request | RSS after start | RSS after the load |\n|---:|---:|---:|---:|\n"
                 + String.join("\n", footprint) + "\n";
     }

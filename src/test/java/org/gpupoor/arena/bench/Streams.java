@@ -28,7 +28,12 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
             try (WireClient wire = new WireClient(ollama)) {
                 long start = System.nanoTime();
                 wire.stream("POST", "/api/chat", body, line -> {
-                    if (!line.isBlank() && !JSON.readTree(line).path("message").path("content").asText().isEmpty()) {
+                    if (!line.isBlank()
+                            && !JSON.readTree(line)
+                                    .path("message")
+                                    .path("content")
+                                    .asText()
+                                    .isEmpty()) {
                         times.add(System.nanoTime());
                     }
                     return true;
@@ -49,19 +54,28 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
                 }
                 String id = JSON.readTree(created.body()).get("id").asText();
                 String[] event = {""};
-                wire.stream("GET", "/api/battles/" + id + "/events", null, line -> {
-                    if (line.startsWith("event:")) {
-                        event[0] = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && event[0].equals("token")) {
-                        bySide.get(JSON.readTree(line.substring(5)).get("side").asText()).add(System.nanoTime());
-                    } else if (line.startsWith("data:") && event[0].equals("end")) {
-                        if (!line.contains("\"ready\"")) {
-                            throw new IllegalStateException("battle failed: " + line);
-                        }
-                        return false;
-                    }
-                    return true;
-                }, "Accept", "text/event-stream");
+                wire.stream(
+                        "GET",
+                        "/api/battles/" + id + "/events",
+                        null,
+                        line -> {
+                            if (line.startsWith("event:")) {
+                                event[0] = line.substring(6).trim();
+                            } else if (line.startsWith("data:") && event[0].equals("token")) {
+                                bySide.get(JSON.readTree(line.substring(5))
+                                                .get("side")
+                                                .asText())
+                                        .add(System.nanoTime());
+                            } else if (line.startsWith("data:") && event[0].equals("end")) {
+                                if (!line.contains("\"ready\"")) {
+                                    throw new IllegalStateException("battle failed: " + line);
+                                }
+                                return false;
+                            }
+                            return true;
+                        },
+                        "Accept",
+                        "text/event-stream");
                 into.add(start, bySide.get("a"));
                 into.add(start, bySide.get("b"));
             }
@@ -87,7 +101,8 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
                 gaps.add((tokenTimes.get(i) - tokenTimes.get(i - 1)) / 1e6);
             }
             if (tokenTimes.size() > 1) {
-                rates.add((tokenTimes.size() - 1) / ((tokenTimes.get(tokenTimes.size() - 1) - tokenTimes.get(0)) / 1e9));
+                rates.add(
+                        (tokenTimes.size() - 1) / ((tokenTimes.get(tokenTimes.size() - 1) - tokenTimes.get(0)) / 1e9));
             }
         }
     }
@@ -106,20 +121,22 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
         for (int c = 0; c < clients; c++) {
             int number = c;
             long delay = (long) number / perStart * spreadMillis * perStart / clients;
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int r = 0; r < rounds; r++) {
-                        client.stream(number, into);
-                    }
-                } catch (Exception e) {
-                    synchronized (failures) {
-                        failures[0]++;
-                    }
-                    System.err.println("stream failed: " + e);
-                } finally {
-                    done.countDown();
-                }
-            }, "stream-client");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            for (int r = 0; r < rounds; r++) {
+                                client.stream(number, into);
+                            }
+                        } catch (Exception e) {
+                            synchronized (failures) {
+                                failures[0]++;
+                            }
+                            System.err.println("stream failed: " + e);
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "stream-client");
             starter.schedule(thread::start, delay, TimeUnit.MILLISECONDS);
         }
         done.await();

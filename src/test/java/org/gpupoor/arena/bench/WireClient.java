@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class WireClient implements AutoCloseable {
     /** A whole response. */
-    record Response(int status, Map<String, String> headers, String body) {
-    }
+    record Response(int status, Map<String, String> headers, String body) {}
 
     /** Receives the lines of a streamed body; returns false to stop reading. */
     interface Lines {
@@ -119,13 +118,21 @@ final class WireClient implements AutoCloseable {
 
     private void write(String method, String path, String body, String... headers) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append(':').append(port).append("\r\n");
+        StringBuilder request = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
         if (body != null) {
-            request.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            request.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(content.length)
+                    .append("\r\n");
         }
         request.append("\r\n");
         byte[] head = request.toString().getBytes(StandardCharsets.UTF_8);
@@ -149,7 +156,9 @@ final class WireClient implements AutoCloseable {
         Map<String, String> fields = new HashMap<>();
         for (String line = line(); !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            fields.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            fields.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         return fields;
     }
@@ -157,8 +166,9 @@ final class WireClient implements AutoCloseable {
     private byte[] body(Map<String, String> fields) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(fields.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

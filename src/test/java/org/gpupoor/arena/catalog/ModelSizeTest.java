@@ -19,7 +19,8 @@ class ModelSizeTest {
 
     @Test
     void ollama_parameter_sizes_and_tags_are_understood() {
-        assertThat(ModelSize.fromParameterSize("494.03M")).hasValueSatisfying(v -> assertThat(v).isCloseTo(0.49403, within(1e-12)));
+        assertThat(ModelSize.fromParameterSize("494.03M"))
+                .hasValueSatisfying(v -> assertThat(v).isCloseTo(0.49403, within(1e-12)));
         assertThat(ModelSize.fromParameterSize("8.0B")).contains(8.0);
         assertThat(ModelSize.fromParameterSize("unknown")).isEmpty();
         assertThat(ModelSize.fromTag("qwen2.5:7b-instruct-q4_K_M")).contains(7.0);

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.testing.FakeOllama;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OllamaCheckTest {
     @TempDir
     Path dir;
+
     final FakeOllama ollama;
     final CountDownLatch modelList = new CountDownLatch(1);
     TestArena arena;
@@ -60,9 +61,12 @@ class OllamaCheckTest {
         assertThat(arena.api.get("/api/leaderboard").status()).isEqualTo(200);
 
         modelList.countDown();
-        Poll.until("the first check is answered", Duration.ofSeconds(10),
+        Poll.until(
+                "the first check is answered",
+                Duration.ofSeconds(10),
                 () -> arena.api.get("/api/health").json().get("ollama").asText().equals("up"));
-        assertThat(arena.api.get("/api/health").json().get("models_available").asInt()).isEqualTo(2);
+        assertThat(arena.api.get("/api/health").json().get("models_available").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -76,17 +80,24 @@ class OllamaCheckTest {
         ollama.remove("two:1b");
         ollama.holdModelList(modelList);
         clock.advance(Duration.ofSeconds(6));
-        CatalogSnapshot served = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> catalog.fresh(Duration.ofSeconds(5)));
-        assertThat(served.available()).as("the last list, without waiting for Ollama").hasSize(2);
+        CatalogSnapshot served =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catalog.fresh(Duration.ofSeconds(5)));
+        assertThat(served.available())
+                .as("the last list, without waiting for Ollama")
+                .hasSize(2);
 
         modelList.countDown();
-        Poll.until("the background check has seen the removed model", Duration.ofSeconds(10),
+        Poll.until(
+                "the background check has seen the removed model",
+                Duration.ofSeconds(10),
                 () -> catalog.current().available().size() == 1);
     }
 
     private ArenaConfig config() {
-        return TestArena.config(ollama.url(), dir).model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null).build();
+        return TestArena.config(ollama.url(), dir)
+                .model("one:1b", "One (1B)", null)
+                .model("two:1b", "Two (1B)", null)
+                .build();
     }
 
     private static final class ManualClock extends Clock {

@@ -23,8 +23,11 @@ class PullModelsTest {
         try (FakeOllama ollama = new FakeOllama()) {
             ollama.model("have:1b", "1.0B");
             ollama.pullable("fetch:1b", "1.0B");
-            ArenaConfig config = TestArena.config(ollama.url(), dir).model("have:1b", "Have (1B)", null)
-                    .model("fetch:1b", "Fetch (1B)", null).model("nowhere:1b", "Nowhere (1B)", null).build();
+            ArenaConfig config = TestArena.config(ollama.url(), dir)
+                    .model("have:1b", "Have (1B)", null)
+                    .model("fetch:1b", "Fetch (1B)", null)
+                    .model("nowhere:1b", "Nowhere (1B)", null)
+                    .build();
             OllamaGateway gateway = new OllamaGateway(config, Runnable::run);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -32,9 +35,16 @@ class PullModelsTest {
 
             String out = printed.toString(StandardCharsets.UTF_8);
             assertThat(status).as("one model could not be pulled").isEqualTo(1);
-            assertThat(out).contains("have   have:1b", "pulled fetch:1b", "FAILED nowhere:1b", "1 of 3 approved models could not be pulled");
+            assertThat(out)
+                    .contains(
+                            "have   have:1b",
+                            "pulled fetch:1b",
+                            "FAILED nowhere:1b",
+                            "1 of 3 approved models could not be pulled");
             assertThat(ollama.requests("/api/pull")).hasSize(2);
-            assertThat(gateway.installedModels()).containsKeys("have:1b", "fetch:1b").doesNotContainKey("nowhere:1b");
+            assertThat(gateway.installedModels())
+                    .containsKeys("have:1b", "fetch:1b")
+                    .doesNotContainKey("nowhere:1b");
         }
     }
 }

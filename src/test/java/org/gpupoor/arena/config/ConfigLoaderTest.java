@@ -63,7 +63,8 @@ class ConfigLoaderTest {
                 ratings:
                   anchor_model: mistral:7b
                 """, "arena_config.yaml"))
-                .hasMessageContaining("arena_config.yaml line 9: ratings.anchor_model: 'mistral:7b' is not one of the models listed under models");
+                .hasMessageContaining(
+                        "arena_config.yaml line 9: ratings.anchor_model: 'mistral:7b' is not one of the models listed under models");
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
                 ratings:
                   bootstrap_rounds: 3
@@ -73,7 +74,8 @@ class ConfigLoaderTest {
                 ratings:
                   prior_battles: -2
                 """, "arena_config.yaml"))
-                .hasMessageContaining("line 9: ratings.prior_battles: must be between 0 (no shrinkage) and 1000, was -2.0");
+                .hasMessageContaining(
+                        "line 9: ratings.prior_battles: must be between 0 (no shrinkage) and 1000, was -2.0");
     }
 
     @Test
@@ -84,21 +86,26 @@ class ConfigLoaderTest {
                 """;
         assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("arena_config.yaml line 9: deadlines.first_token_seconds: must be between 1 and 3600");
+                .hasMessageContaining(
+                        "arena_config.yaml line 9: deadlines.first_token_seconds: must be between 1 and 3600");
     }
 
     @Test
     void a_misspelt_field_names_its_field_and_line() {
         String text = VALID + "max_model_sise_b: 7\n";
         assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
-                .hasMessageContaining("line 8").hasMessageContaining("max_model_sise_b").hasMessageContaining("unknown field");
+                .hasMessageContaining("line 8")
+                .hasMessageContaining("max_model_sise_b")
+                .hasMessageContaining("unknown field");
     }
 
     @Test
     void a_wrong_type_names_its_field_and_line() {
         String text = VALID.replace("size_b: 7.6", "size_b: seven");
         assertThatThrownBy(() -> ConfigLoader.parse(text, "arena_config.yaml"))
-                .hasMessageContaining("line 7").hasMessageContaining("models[1].size_b").hasMessageContaining("wrong type");
+                .hasMessageContaining("line 7")
+                .hasMessageContaining("models[1].size_b")
+                .hasMessageContaining("wrong type");
     }
 
     @Test
@@ -107,31 +114,46 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse(duplicate, "c.yaml"))
                 .hasMessageContaining("c.yaml line 5: models[1].tag: 'llama3.2:1b' is listed twice");
         assertThatThrownBy(() -> ConfigLoader.parse("models: [\n  - tag: x\n", "c.yaml"))
-                .hasMessageContaining("c.yaml line").hasMessageContaining("not valid YAML");
+                .hasMessageContaining("c.yaml line")
+                .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> ConfigLoader.parse("name: x\nmodels:\n  - tag: only:1b\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 2: models: list at least two models");
     }
 
     @Test
     void several_ollama_hosts_are_read_normalised_and_a_repeated_one_is_refused() {
-        ArenaConfig config = ConfigLoader.parse(VALID + "ollama:\n  hosts: [gpu-a, \"http://gpu-b:11500\"]\n  auto_discover: true\n", "c.yaml");
+        ArenaConfig config = ConfigLoader.parse(
+                VALID + "ollama:\n  hosts: [gpu-a, \"http://gpu-b:11500\"]\n  auto_discover: true\n", "c.yaml");
         assertThat(config.ollama().urls()).containsExactly("http://gpu-a:11434", "http://gpu-b:11500");
         assertThat(config.ollama().autoDiscover()).isTrue();
         assertThat(ConfigLoader.parse(VALID, "c.yaml").ollama().urls()).containsExactly("http://localhost:11434");
-        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "ollama:\n  hosts:\n    - gpu-a\n    - http://gpu-a:11434\n", "c.yaml"))
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        VALID + "ollama:\n  hosts:\n    - gpu-a\n    - http://gpu-a:11434\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 11: ollama.hosts[1]: 'http://gpu-a:11434' is listed twice");
-        assertThat(ConfigLoader.parse("ollama:\n  auto_discover: true\nmodels: []\n", "c.yaml").models())
-                .as("with discovery no model needs listing").isEmpty();
+        assertThat(ConfigLoader.parse("ollama:\n  auto_discover: true\nmodels: []\n", "c.yaml")
+                        .models())
+                .as("with discovery no model needs listing")
+                .isEmpty();
     }
 
     @Test
     void trusted_proxies_are_addresses_or_cidr_blocks_never_host_names() {
-        assertThat(ConfigLoader.parse(VALID, "c.yaml").server().trustedProxies()).as("none by default").isEmpty();
-        assertThat(ConfigLoader.parse(VALID + "server:\n  trusted_proxies: [127.0.0.1, \"10.0.0.0/8\", \"fd00::/8\", \"::1\"]\n",
-                "c.yaml").server().trustedProxies()).hasSize(4);
-        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "server:\n  trusted_proxies:\n    - 127.0.0.1\n    - proxy.local\n", "c.yaml"))
-                .hasMessageContaining("c.yaml line 11: server.trusted_proxies[1]: must be an IP address or a CIDR block");
-        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "server:\n  trusted_proxies: [\"10.0.0.0/33\"]\n", "c.yaml"))
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").server().trustedProxies())
+                .as("none by default")
+                .isEmpty();
+        assertThat(ConfigLoader.parse(
+                                VALID
+                                        + "server:\n  trusted_proxies: [127.0.0.1, \"10.0.0.0/8\", \"fd00::/8\", \"::1\"]\n",
+                                "c.yaml")
+                        .server()
+                        .trustedProxies())
+                .hasSize(4);
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        VALID + "server:\n  trusted_proxies:\n    - 127.0.0.1\n    - proxy.local\n", "c.yaml"))
+                .hasMessageContaining(
+                        "c.yaml line 11: server.trusted_proxies[1]: must be an IP address or a CIDR block");
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse(VALID + "server:\n  trusted_proxies: [\"10.0.0.0/33\"]\n", "c.yaml"))
                 .hasMessageContaining("server.trusted_proxies[0]: the prefix length after '/' must be 0 to 32");
     }
 
@@ -141,23 +163,36 @@ class ConfigLoaderTest {
         assertThat(defaults.dailyVoteCap()).isEqualTo(300);
         assertThat(defaults.minReadSeconds()).isEqualTo(2.0);
         assertThat(defaults.countFastVotes()).isFalse();
-        assertThat(ConfigLoader.parse(VALID + "voters:\n  daily_vote_cap: 50\n  reading_chars_per_second: 40\n", "c.yaml")
-                .voters().readingCharsPerSecond()).isEqualTo(40.0);
+        assertThat(ConfigLoader.parse(
+                                VALID + "voters:\n  daily_vote_cap: 50\n  reading_chars_per_second: 40\n", "c.yaml")
+                        .voters()
+                        .readingCharsPerSecond())
+                .isEqualTo(40.0);
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + "voters:\n  min_read_seconds: -1\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 9: voters.min_read_seconds: must be between 0 and 600 seconds");
     }
 
     @Test
     void the_storage_url_is_read_and_must_be_a_jdbc_url_the_arena_speaks() {
-        assertThat(ConfigLoader.parse(VALID, "c.yaml").storage().url()).as("the SQLite file of --db by default").isNull();
-        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml").storage().url())
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").storage().url())
+                .as("the SQLite file of --db by default")
+                .isNull();
+        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml")
+                        .storage()
+                        .url())
                 .isEqualTo("jdbc:postgresql://db:5432/arena");
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + "storage:\n  url: mysql://db/arena\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 9: storage.url: must be a JDBC URL of PostgreSQL");
-        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml").storage().shared())
-                .as("one instance alone unless the operator says otherwise").isFalse();
-        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n  shared: true\n", "c.yaml")
-                .storage().shared()).isTrue();
+        assertThat(ConfigLoader.parse(VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n", "c.yaml")
+                        .storage()
+                        .shared())
+                .as("one instance alone unless the operator says otherwise")
+                .isFalse();
+        assertThat(ConfigLoader.parse(
+                                VALID + "storage:\n  url: jdbc:postgresql://db:5432/arena\n  shared: true\n", "c.yaml")
+                        .storage()
+                        .shared())
+                .isTrue();
         assertThatThrownBy(() -> ConfigLoader.parse(VALID + "storage:\n  shared: true\n", "c.yaml"))
                 .hasMessageContaining("storage.shared: a log shared by several arena instances must be PostgreSQL");
     }
@@ -165,16 +200,27 @@ class ConfigLoaderTest {
     @Test
     void a_missing_file_says_where_it_looked(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
-                .hasMessageContaining("Config file not found").hasMessageContaining("nope.yaml");
+                .hasMessageContaining("Config file not found")
+                .hasMessageContaining("nope.yaml");
     }
 
     @Test
     void environment_overrides_the_config_and_flags_override_the_environment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("arena.yaml");
         Files.writeString(file, VALID);
-        LaunchOptions options = LaunchOptions.from(new String[] {"--port", "9000"}, Map.of(
-                "ARENA_CONFIG", file.toString(), "ARENA_PORT", "8000", "ARENA_DB", "/tmp/x.db",
-                "OLLAMA_HOST", "gpu-box", "ARENA_OLLAMA_API_KEY", "secret"));
+        LaunchOptions options = LaunchOptions.from(
+                new String[] {"--port", "9000"},
+                Map.of(
+                        "ARENA_CONFIG",
+                        file.toString(),
+                        "ARENA_PORT",
+                        "8000",
+                        "ARENA_DB",
+                        "/tmp/x.db",
+                        "OLLAMA_HOST",
+                        "gpu-box",
+                        "ARENA_OLLAMA_API_KEY",
+                        "secret"));
         assertThat(options.port()).isEqualTo(9000);
         assertThat(options.databaseFile()).isEqualTo(Path.of("/tmp/x.db"));
         ArenaConfig config = options.applyTo(ConfigLoader.load(options.configFile()));

@@ -39,6 +39,7 @@ class KillNineIT {
 
     @TempDir
     Path dir;
+
     FakeOllama ollama;
     Process arena;
 
@@ -58,14 +59,22 @@ class KillNineIT {
         StringBuilder models = new StringBuilder();
         for (int i = 1; i <= 4; i++) {
             ollama.model("m" + i + ":1b", i + ".0B").answers("Answer", " ", String.valueOf(i));
-            models.append("  - tag: m").append(i).append(":1b\n    name: M").append(i).append(" (").append(i).append("B)\n");
+            models.append("  - tag: m")
+                    .append(i)
+                    .append(":1b\n    name: M")
+                    .append(i)
+                    .append(" (")
+                    .append(i)
+                    .append("B)\n");
         }
         Path config = dir.resolve("arena_config.yaml");
-        Files.writeString(config, "name: Crash Arena\nollama:\n  url: " + ollama.url() + "\n"
-                + "generation:\n  parallel: true\nrate_limits:\n  battles_per_minute: 0\n  votes_per_minute: 0\n"
-                // Sixteen threads of one address vote the moment battles are ready: no voter rules here.
-                + "voters:\n  daily_vote_cap: 0\n  daily_votes_per_address: 0\n  min_read_seconds: 0\n"
-                + "leaderboard_file: " + dir.resolve("leaderboard.json") + "\nmodels:\n" + models);
+        Files.writeString(
+                config,
+                "name: Crash Arena\nollama:\n  url: " + ollama.url() + "\n"
+                        + "generation:\n  parallel: true\nrate_limits:\n  battles_per_minute: 0\n  votes_per_minute: 0\n"
+                        // Sixteen threads of one address vote the moment battles are ready: no voter rules here.
+                        + "voters:\n  daily_vote_cap: 0\n  daily_votes_per_address: 0\n  min_read_seconds: 0\n"
+                        + "leaderboard_file: " + dir.resolve("leaderboard.json") + "\nmodels:\n" + models);
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         int total = 0;
@@ -75,7 +84,8 @@ class KillNineIT {
             List<String> ready = readyBattles(api, 150);
             int before = acknowledged.size();
             voteAndKill(api, ready, acknowledged);
-            System.out.printf("kill -9 round %d: %d votes acknowledged before the kill%n", round, acknowledged.size() - before);
+            System.out.printf(
+                    "kill -9 round %d: %d votes acknowledged before the kill%n", round, acknowledged.size() - before);
             total += acknowledged.size() - before;
             assertThat(acknowledged.size()).isGreaterThan(before);
             assertLeaderboardJsonIsWhole();
@@ -92,11 +102,20 @@ class KillNineIT {
         }
         Path jar = Path.of("target", "gpu-poor-arena.jar").toAbsolutePath();
         assertThat(jar).exists();
-        arena = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--config", config.toString(), "--port", String.valueOf(port),
-                "--db", dir.resolve("arena.db").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("arena-" + port + ".log").toFile())
-                .directory(dir.toFile()).start();
+        arena = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--config",
+                        config.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--db",
+                        dir.resolve("arena.db").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("arena-" + port + ".log").toFile())
+                .directory(dir.toFile())
+                .start();
         Api api = new Api("http://127.0.0.1:" + port);
         Path log = dir.resolve("arena-" + port + ".log");
         Poll.until("the arena answers /api/health", Duration.ofSeconds(60), () -> {
@@ -117,7 +136,10 @@ class KillNineIT {
         List<java.util.concurrent.Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             futures.add(pool.submit(() -> {
-                String id = api.post("/api/battles", "{\"prompt\": \"Hi\"}").json().get("id").asText();
+                String id = api.post("/api/battles", "{\"prompt\": \"Hi\"}")
+                        .json()
+                        .get("id")
+                        .asText();
                 api.events(id);
                 return id;
             }));
@@ -140,7 +162,9 @@ class KillNineIT {
                 while ((id = queue.poll()) != null) {
                     String outcome = outcomes[Math.floorMod(id.hashCode(), 4)];
                     try {
-                        if (api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}").status() == 200) {
+                        if (api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + outcome + "\"}")
+                                        .status()
+                                == 200) {
                             acknowledged.put(id, outcome);
                         }
                     } catch (RuntimeException killed) {
@@ -161,17 +185,27 @@ class KillNineIT {
         Map<String, String> logged = new HashMap<>();
         Map<String, int[]> expected = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arena.db"));
-             ResultSet r = c.createStatement().executeQuery(
-                     "SELECT v.battle_id, v.outcome, b.model_a, b.model_b FROM votes v JOIN battles b ON b.id = v.battle_id")) {
+                ResultSet r = c.createStatement()
+                        .executeQuery(
+                                "SELECT v.battle_id, v.outcome, b.model_a, b.model_b FROM votes v JOIN battles b ON b.id = v.battle_id")) {
             while (r.next()) {
                 logged.put(r.getString(1), r.getString(2));
                 String outcome = r.getString(2);
                 int[] a = expected.computeIfAbsent(r.getString(3), k -> new int[3]);
                 int[] b = expected.computeIfAbsent(r.getString(4), k -> new int[3]);
                 switch (outcome) {
-                    case "a" -> { a[0]++; b[1]++; }
-                    case "b" -> { b[0]++; a[1]++; }
-                    default -> { a[2]++; b[2]++; }
+                    case "a" -> {
+                        a[0]++;
+                        b[1]++;
+                    }
+                    case "b" -> {
+                        b[0]++;
+                        a[1]++;
+                    }
+                    default -> {
+                        a[2]++;
+                        b[2]++;
+                    }
                 }
             }
         } catch (java.sql.SQLException noDatabaseYet) {
@@ -181,11 +215,17 @@ class KillNineIT {
         assertThat(logged).containsAllEntriesOf(acknowledged);
         for (JsonNode row : api.get("/api/leaderboard").json().get("rows")) {
             int[] counts = expected.getOrDefault(row.get("model").asText(), new int[3]);
-            assertThat(new int[] {row.get("wins").asInt(), row.get("losses").asInt(), row.get("ties").asInt()})
-                    .as(row.get("model").asText()).containsExactly(counts);
+            assertThat(new int[] {
+                        row.get("wins").asInt(),
+                        row.get("losses").asInt(),
+                        row.get("ties").asInt()
+                    })
+                    .as(row.get("model").asText())
+                    .containsExactly(counts);
         }
         for (String id : acknowledged.keySet().stream().limit(20).toList()) {
-            assertThat(api.get("/api/battles/" + id).json().get("winner").asText()).isEqualTo(acknowledged.get(id));
+            assertThat(api.get("/api/battles/" + id).json().get("winner").asText())
+                    .isEqualTo(acknowledged.get(id));
         }
     }
 
@@ -196,8 +236,11 @@ class KillNineIT {
             assertThat(parsed.isObject()).isTrue();
         }
         try (var leftovers = Files.list(dir)) {
-            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith(".leaderboard-")).count())
-                    .as("temporary files are renamed or removed; a kill may leave at most one").isLessThanOrEqualTo(1);
+            assertThat(leftovers
+                            .filter(p -> p.getFileName().toString().startsWith(".leaderboard-"))
+                            .count())
+                    .as("temporary files are renamed or removed; a kill may leave at most one")
+                    .isLessThanOrEqualTo(1);
         }
     }
 }

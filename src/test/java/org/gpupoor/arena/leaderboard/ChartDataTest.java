@@ -13,14 +13,15 @@ import org.gpupoor.arena.rating.WinLossTable;
 import org.junit.jupiter.api.Test;
 
 class ChartDataTest {
-    final List<ChartData.Model> models = List.of(new ChartData.Model("x", "X"), new ChartData.Model("y", "Y"),
-            new ChartData.Model("z", "Z"));
+    final List<ChartData.Model> models =
+            List.of(new ChartData.Model("x", "X"), new ChartData.Model("y", "Y"), new ChartData.Model("z", "Z"));
 
     @Test
     void elo_history_starts_at_the_initial_rating_and_follows_every_battle_to_the_end() {
-        List<CountedBattle> battles = List.of(new CountedBattle("x", "y", Outcome.A), new CountedBattle("y", "z", Outcome.TIE));
-        ChartData.EloHistory history = ChartData.eloHistory(battles,
-                new SizeAdjustedElo(Map.of("x", 1.0, "y", 1.0, "z", 1.0), 1.0), models);
+        List<CountedBattle> battles =
+                List.of(new CountedBattle("x", "y", Outcome.A), new CountedBattle("y", "z", Outcome.TIE));
+        ChartData.EloHistory history =
+                ChartData.eloHistory(battles, new SizeAdjustedElo(Map.of("x", 1.0, "y", 1.0, "z", 1.0), 1.0), models);
 
         assertThat(history.battles()).isEqualTo(2);
         List<double[]> x = history.series().get("x");
@@ -49,8 +50,8 @@ class ChartDataTest {
         table.record(new CountedBattle("x", "y", Outcome.A));
         table.record(new CountedBattle("y", "x", Outcome.BOTH_BAD));
         ChartData.HeadToHead h2h = ChartData.headToHead(table, models);
-        assertThat(h2h.cells()).containsExactlyInAnyOrder(
-                new ChartData.Cell("x", "y", 1, 0, 1, 2, 0.75),
-                new ChartData.Cell("y", "x", 0, 1, 1, 2, 0.25));
+        assertThat(h2h.cells())
+                .containsExactlyInAnyOrder(
+                        new ChartData.Cell("x", "y", 1, 0, 1, 2, 0.75), new ChartData.Cell("y", "x", 0, 1, 1, 2, 0.25));
     }
 }

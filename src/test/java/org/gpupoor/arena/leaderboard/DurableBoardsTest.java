@@ -25,6 +25,7 @@ class DurableBoardsTest {
 
     @TempDir
     Path dir;
+
     FakeOllama ollama;
     ArenaConfig config;
 
@@ -54,7 +55,9 @@ class DurableBoardsTest {
             List<String> verdicts = List.of("a", "b", "tie", "both_bad", "a", "a", "b", "tie", "a", "b", "b", "a");
             for (String verdict : verdicts) {
                 String id = battle(arena.api);
-                assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}").status())
+                assertThat(arena.api
+                                .post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}")
+                                .status())
                         .isEqualTo(200);
             }
             battle(arena.api); // ready but never voted: must not count, before or after
@@ -68,8 +71,10 @@ class DurableBoardsTest {
         assertThat(battles).isEqualTo(2 * 12);
 
         try (TestArena again = TestArena.start(dir, config)) {
-            assertThat(Api.withoutSpeeds(again.api.get("/api/leaderboard").json())).isEqualTo(main);
-            assertThat(Api.withoutSpeeds(again.api.get("/api/leaderboard/elo").json())).isEqualTo(elo);
+            assertThat(Api.withoutSpeeds(again.api.get("/api/leaderboard").json()))
+                    .isEqualTo(main);
+            assertThat(Api.withoutSpeeds(again.api.get("/api/leaderboard/elo").json()))
+                    .isEqualTo(elo);
         }
     }
 
@@ -91,13 +96,28 @@ class DurableBoardsTest {
             assertThat(row(rows, "gemma2:2b").get("losses").asInt()).isEqualTo(1);
 
             String id = battle(arena.api);
-            JsonNode vote = arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}").json();
+            JsonNode vote = arena.api
+                    .post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}")
+                    .json();
             String a = vote.get("models").get("a").get("tag").asText();
             String b = vote.get("models").get("b").get("tag").asText();
-            Poll.until("leaderboard.json holds the new tie", Duration.ofSeconds(10),
-                    () -> read(file).path(a).path("opponents").path(b).path("ties").asInt() == 1);
+            Poll.until(
+                    "leaderboard.json holds the new tie",
+                    Duration.ofSeconds(10),
+                    () -> read(file)
+                                    .path(a)
+                                    .path("opponents")
+                                    .path(b)
+                                    .path("ties")
+                                    .asInt()
+                            == 1);
             JsonNode written = read(file);
-            assertThat(written.get("llama3.2:1b").get("opponents").get("qwen2.5:3b").get("wins").asInt()).isEqualTo(2);
+            assertThat(written.get("llama3.2:1b")
+                            .get("opponents")
+                            .get("qwen2.5:3b")
+                            .get("wins")
+                            .asInt())
+                    .isEqualTo(2);
             assertThat(written.get(b).get("ties").asInt()).isEqualTo(1);
         }
 
@@ -105,14 +125,19 @@ class DurableBoardsTest {
         Files.createDirectories(fresh);
         Files.copy(file, fresh.resolve("leaderboard.json"));
         ArenaConfig second = TestArena.config(ollama.url(), fresh)
-                .model("llama3.2:1b", "Llama 3.2 (1B)", null).model("qwen2.5:3b", "Qwen 2.5 (3B)", null)
-                .model("gemma2:2b", "Gemma 2 (2B)", null).build();
-        try (TestArena first = TestArena.start(dir, config); TestArena copy = TestArena.start(fresh, second)) {
+                .model("llama3.2:1b", "Llama 3.2 (1B)", null)
+                .model("qwen2.5:3b", "Qwen 2.5 (3B)", null)
+                .model("gemma2:2b", "Gemma 2 (2B)", null)
+                .build();
+        try (TestArena first = TestArena.start(dir, config);
+                TestArena copy = TestArena.start(fresh, second)) {
             JsonNode original = first.api.get("/api/leaderboard").json().get("rows");
             JsonNode roundTripped = copy.api.get("/api/leaderboard").json().get("rows");
             for (String model : List.of("llama3.2:1b", "qwen2.5:3b", "gemma2:2b")) {
                 for (String field : List.of("wins", "losses", "ties", "battles", "score")) {
-                    assertThat(row(roundTripped, model).get(field)).as(model + " " + field).isEqualTo(row(original, model).get(field));
+                    assertThat(row(roundTripped, model).get(field))
+                            .as(model + " " + field)
+                            .isEqualTo(row(original, model).get(field));
                 }
             }
         }
@@ -125,9 +150,13 @@ class DurableBoardsTest {
         Files.writeString(file, corrupt);
         try (TestArena arena = TestArena.start(dir, config)) {
             JsonNode health = arena.api.get("/api/health").json();
-            assertThat(health.get("leaderboard_json_problem").asText()).contains("leaderboard.json", "not valid JSON", "untouched");
+            assertThat(health.get("leaderboard_json_problem").asText())
+                    .contains("leaderboard.json", "not valid JSON", "untouched");
             String id = battle(arena.api);
-            assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}").status()).isEqualTo(200);
+            assertThat(arena.api
+                            .post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}")
+                            .status())
+                    .isEqualTo(200);
             Instant until = Instant.now().plusMillis(500);
             while (Instant.now().isBefore(until)) {
                 assertThat(Files.readString(file)).isEqualTo(corrupt);
@@ -143,13 +172,21 @@ class DurableBoardsTest {
         String nested = "{\"m:1b\": " + "[".repeat(3000);
         Files.writeString(file, nested);
         try (TestArena arena = TestArena.start(dir, config)) {
-            assertThat(arena.api.get("/api/health").json().get("leaderboard_json_problem").asText()).contains("not valid JSON");
+            assertThat(arena.api
+                            .get("/api/health")
+                            .json()
+                            .get("leaderboard_json_problem")
+                            .asText())
+                    .contains("not valid JSON");
         }
         assertThat(Files.readString(file)).isEqualTo(nested);
     }
 
     static String battle(Api api) {
-        String id = api.post("/api/battles", "{\"prompt\": \"Tell me a fact.\"}").json().get("id").asText();
+        String id = api.post("/api/battles", "{\"prompt\": \"Tell me a fact.\"}")
+                .json()
+                .get("id")
+                .asText();
         List<Api.Event> events = api.events(id);
         assertThat(Api.endStatus(events)).isEqualTo("ready");
         return id;
@@ -171,5 +208,4 @@ class DurableBoardsTest {
             throw new AssertionError("leaderboard.json is not readable JSON", e);
         }
     }
-
 }

@@ -17,7 +17,8 @@ class HiddenRanksTest {
     private static final String GOLD = "Gold reply.";
 
     @RegisterExtension
-    final ArenaExtension arena = new ArenaExtension().adminToken(TOKEN)
+    final ArenaExtension arena = new ArenaExtension()
+            .adminToken(TOKEN)
             // Battles are blind: the champion is told apart by its answer.
             .model(CHAMPION, "1.0B", "Champ (1B)", m -> m.answers(GOLD))
             .model("one:1b", "1.0B", "One (1B)", m -> m.answers("Silver reply."))
@@ -44,12 +45,16 @@ class HiddenRanksTest {
         for (String side : new String[] {"a", "b"}) {
             JsonNode standing = standings.get(side);
             String model = standing.get("main").get("model").asText();
-            assertThat(standing.get("main").get("rank").asInt()).as("main rank of " + model + " in the vote's answer")
+            assertThat(standing.get("main").get("rank").asInt())
+                    .as("main rank of " + model + " in the vote's answer")
                     .isEqualTo(rankOn("/api/leaderboard", model));
-            assertThat(standing.get("elo").get("rank").asInt()).as("ELO rank of " + model + " in the vote's answer")
+            assertThat(standing.get("elo").get("rank").asInt())
+                    .as("ELO rank of " + model + " in the vote's answer")
                     .isEqualTo(rankOn("/api/leaderboard/elo", model));
         }
-        assertThat(standings.get("a").get("main").get("rank").asInt()).as("the winner of the last vote leads").isEqualTo(1);
+        assertThat(standings.get("a").get("main").get("rank").asInt())
+                .as("the winner of the last vote leads")
+                .isEqualTo(1);
     }
 
     @Test
@@ -64,11 +69,15 @@ class HiddenRanksTest {
 
         JsonNode standings = vote(id, championSide).get("standings");
 
-        assertThat(standings.get(championSide).get("main").get("rank").isNull()).as("a hidden model has no place on the board").isTrue();
+        assertThat(standings.get(championSide).get("main").get("rank").isNull())
+                .as("a hidden model has no place on the board")
+                .isTrue();
         assertThat(standings.get(championSide).get("elo").get("rank").isNull()).isTrue();
         assertThat(standings.get(championSide).get("main").get("wins").asInt()).isEqualTo(1);
-        assertThat(standings.get(otherSide).get("main").get("rank").asInt()).isEqualTo(rankOn("/api/leaderboard", "one:1b"));
-        assertThat(standings.get(otherSide).get("elo").get("rank").asInt()).isEqualTo(rankOn("/api/leaderboard/elo", "one:1b"));
+        assertThat(standings.get(otherSide).get("main").get("rank").asInt())
+                .isEqualTo(rankOn("/api/leaderboard", "one:1b"));
+        assertThat(standings.get(otherSide).get("elo").get("rank").asInt())
+                .isEqualTo(rankOn("/api/leaderboard/elo", "one:1b"));
     }
 
     private String readyBattle() {
@@ -82,7 +91,9 @@ class HiddenRanksTest {
     /** The side the champion answered on, or null when it is not in the battle. */
     private String championSide(String id) {
         JsonNode answers = arena.api().get("/api/battles/" + id).json().get("answers");
-        return GOLD.equals(answers.get("a").get("text").asText()) ? "a" : GOLD.equals(answers.get("b").get("text").asText()) ? "b" : null;
+        return GOLD.equals(answers.get("a").get("text").asText())
+                ? "a"
+                : GOLD.equals(answers.get("b").get("text").asText()) ? "b" : null;
     }
 
     private JsonNode vote(String id, String winner) {
@@ -101,7 +112,9 @@ class HiddenRanksTest {
     }
 
     private Api.Response admin(String path) {
-        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        return arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
     }
 }

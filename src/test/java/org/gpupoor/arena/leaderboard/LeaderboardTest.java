@@ -24,12 +24,15 @@ class LeaderboardTest {
 
     @TempDir
     Path dir;
+
     OfflineBoards arena;
 
     @BeforeEach
     void open() {
-        arena = new OfflineBoards(dir, OfflineBoards.config(dir,
-                Map.of("small:1b", "Small (1B)", "half:0.5b", "Half (0.5B)", "big:3b", "Big (3B)")));
+        arena = new OfflineBoards(
+                dir,
+                OfflineBoards.config(
+                        dir, Map.of("small:1b", "Small (1B)", "half:0.5b", "Half (0.5B)", "big:3b", "Big (3B)")));
     }
 
     @AfterEach
@@ -115,10 +118,16 @@ class LeaderboardTest {
     }
 
     private MainRow main(String model) {
-        return arena.leaderboard.mainBoard().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        return arena.leaderboard.mainBoard().stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
+                .orElseThrow();
     }
 
     private EloRow elo(String model) {
-        return arena.leaderboard.eloBoard().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+        return arena.leaderboard.eloBoard().stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,6 +21,7 @@ class SizeChangeTest {
 
     @TempDir
     Path dir;
+
     FakeOllama ollama;
 
     @BeforeEach
@@ -38,32 +39,58 @@ class SizeChangeTest {
     @Test
     void a_size_ollama_reports_reaches_the_boards_without_a_vote_and_reading_them_replays_nothing() throws Exception {
         // First the operator's size_b (2) is logged with the battles; then size_b goes and Ollama's 3 is all there is.
-        try (TestArena arena = TestArena.start(dir, TestArena.config(ollama.url(), dir)
-                .model(MYSTERY, "Mystery", 2.0).model("yard:1b", "Yard (1B)", null).build())) {
+        try (TestArena arena = TestArena.start(
+                dir,
+                TestArena.config(ollama.url(), dir)
+                        .model(MYSTERY, "Mystery", 2.0)
+                        .model("yard:1b", "Yard (1B)", null)
+                        .build())) {
             for (int i = 0; i < 3; i++) {
-                String id = arena.api.post("/api/battles", "{\"prompt\": \"How big are you?\"}").json().get("id").asText();
+                String id = arena.api
+                        .post("/api/battles", "{\"prompt\": \"How big are you?\"}")
+                        .json()
+                        .get("id")
+                        .asText();
                 assertThat(Api.endStatus(arena.api.events(id))).isEqualTo("ready");
-                assertThat(arena.api.post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}").status()).isEqualTo(200);
+                assertThat(arena.api
+                                .post("/api/battles/" + id + "/vote", "{\"winner\": \"tie\"}")
+                                .status())
+                        .isEqualTo(200);
             }
         }
         CountDownLatch ollamaAnswers = new CountDownLatch(1);
         ollama.holdModelList(ollamaAnswers);
-        try (TestArena arena = TestArena.startWithoutWaiting(dir, TestArena.config(ollama.url(), dir)
-                .model(MYSTERY, "Mystery", null).model("yard:1b", "Yard (1B)", null).build())) {
-            Poll.until("the Bradley-Terry board is fitted, with the logged size", Duration.ofSeconds(10),
+        try (TestArena arena = TestArena.startWithoutWaiting(
+                dir,
+                TestArena.config(ollama.url(), dir)
+                        .model(MYSTERY, "Mystery", null)
+                        .model("yard:1b", "Yard (1B)", null)
+                        .build())) {
+            Poll.until(
+                    "the Bradley-Terry board is fitted, with the logged size",
+                    Duration.ofSeconds(10),
                     () -> sizeOn(arena.api.get("/api/leaderboard/bt").json()) == 2.0);
-            assertThat(initialEloOf(arena)).as("before Ollama answers, the logged size holds").isEqualTo(1200.0);
+            assertThat(initialEloOf(arena))
+                    .as("before Ollama answers, the logged size holds")
+                    .isEqualTo(1200.0);
 
             ollamaAnswers.countDown();
-            Poll.until("the Bradley-Terry board shows the size Ollama reports, without a vote", Duration.ofSeconds(10),
+            Poll.until(
+                    "the Bradley-Terry board shows the size Ollama reports, without a vote",
+                    Duration.ofSeconds(10),
                     () -> sizeOn(arena.api.get("/api/leaderboard/bt").json()) == 3.0);
-            assertThat(initialEloOf(arena)).as("the ELO board replayed with the catalog's size").isEqualTo(1300.0);
+            assertThat(initialEloOf(arena))
+                    .as("the ELO board replayed with the catalog's size")
+                    .isEqualTo(1300.0);
 
             String before = etag(arena.api.get("/api/leaderboard/head-to-head"));
-            for (String board : new String[] {"/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/elo/history"}) {
+            for (String board :
+                    new String[] {"/api/leaderboard", "/api/leaderboard/elo", "/api/leaderboard/elo/history"}) {
                 assertThat(arena.api.get(board).status()).isEqualTo(200);
             }
-            assertThat(etag(arena.api.get("/api/leaderboard/head-to-head"))).as("reading the boards changed them").isEqualTo(before);
+            assertThat(etag(arena.api.get("/api/leaderboard/head-to-head")))
+                    .as("reading the boards changed them")
+                    .isEqualTo(before);
         } finally {
             ollamaAnswers.countDown();
         }

@@ -34,7 +34,8 @@ class WarmMatchmakerTest {
         double cost(List<String> pair) {
             LinkedHashMap<String, Long> held = new LinkedHashMap<>();
             loaded.forEach((m, gb) -> held.put(m, Math.round(gb * 1e9)));
-            return LoadCosts.seconds(pair, held, m -> Math.round(footprints.get(m) * 1e9), 8_000_000_000L, GB_PER_SECOND * 1e9);
+            return LoadCosts.seconds(
+                    pair, held, m -> Math.round(footprints.get(m) * 1e9), 8_000_000_000L, GB_PER_SECOND * 1e9);
         }
 
         Pairing next(Random random) {
@@ -47,9 +48,17 @@ class WarmMatchmakerTest {
         void play(Pairing p) {
             for (String m : p.models()) {
                 if (loaded.get(m) == null) {
-                    while (!loaded.isEmpty() && loaded.values().stream().mapToDouble(Double::doubleValue).sum() + footprints.get(m) > 8.0) {
-                        // the pair's other model goes only when nothing else is left: the two answer one after the other
-                        String lru = loaded.keySet().stream().filter(x -> !p.models().contains(x)).findFirst()
+                    while (!loaded.isEmpty()
+                            && loaded.values().stream()
+                                                    .mapToDouble(Double::doubleValue)
+                                                    .sum()
+                                            + footprints.get(m)
+                                    > 8.0) {
+                        // the pair's other model goes only when nothing else is left: the two answer one after the
+                        // other
+                        String lru = loaded.keySet().stream()
+                                .filter(x -> !p.models().contains(x))
+                                .findFirst()
                                 .orElse(loaded.keySet().iterator().next());
                         loaded.remove(lru);
                     }
@@ -74,8 +83,9 @@ class WarmMatchmakerTest {
                 season.next(random);
             }
             double mean = 600.0 / models.size();
-            assertThat(season.battles.values()).allSatisfy(n -> assertThat(n).isBetween(
-                    (int) Math.ceil(0.75 * mean), (int) Math.floor(1.25 * mean)));
+            assertThat(season.battles.values())
+                    .allSatisfy(
+                            n -> assertThat(n).isBetween((int) Math.ceil(0.75 * mean), (int) Math.floor(1.25 * mean)));
         }
     }
 
@@ -89,7 +99,8 @@ class WarmMatchmakerTest {
         for (int i = 0; i < models.size(); i++) {
             for (int j = i + 1; j < models.size(); j++) {
                 assertThat(season.pairs.getOrDefault(Pairing.key(models.get(i), models.get(j)), 0))
-                        .as("%s vs %s", models.get(i), models.get(j)).isGreaterThanOrEqualTo(2);
+                        .as("%s vs %s", models.get(i), models.get(j))
+                        .isGreaterThanOrEqualTo(2);
             }
         }
     }
@@ -117,7 +128,8 @@ class WarmMatchmakerTest {
             Random random = new Random(seed);
             for (int i = 0; i < 300; i++) {
                 warm.next(random);
-                Field field = new Field(models, fair.battles, fair.pairs, m -> fair.opponents.getOrDefault(m, List.of()), Map.of());
+                Field field = new Field(
+                        models, fair.battles, fair.pairs, m -> fair.opponents.getOrDefault(m, List.of()), Map.of());
                 fair.play(FairMatchmaker.pick(field, random));
             }
             warmSeconds += warm.loadSeconds;
@@ -130,8 +142,14 @@ class WarmMatchmakerTest {
     @Test
     void between_equally_warm_fair_pairs_it_takes_the_one_a_vote_teaches_most() {
         Map<String, Field.Strength> strengths = Map.of(
-                "a", new Field.Strength(1200, 20), "b", new Field.Strength(1000, 20),
-                "c", new Field.Strength(1010, 150), "d", new Field.Strength(1400, 20));
+                "a",
+                new Field.Strength(1200, 20),
+                "b",
+                new Field.Strength(1000, 20),
+                "c",
+                new Field.Strength(1010, 150),
+                "d",
+                new Field.Strength(1400, 20));
         Field field = new Field(List.of("a", "b", "c", "d"), Map.of(), Map.of(), m -> List.of(), strengths);
 
         for (int seed = 0; seed < 20; seed++) {
@@ -144,8 +162,8 @@ class WarmMatchmakerTest {
     void a_loaded_model_is_chained_into_the_next_battle() {
         Field field = new Field(List.of("a", "b", "c", "d"), Map.of(), Map.of(), m -> List.of(), Map.of());
         for (int seed = 0; seed < 20; seed++) {
-            Pairing p = WarmMatchmaker.pick(field, pair -> pair.contains("c") ? 3 : 6, WarmMatchmaker.Weights.DEFAULT,
-                    new Random(seed));
+            Pairing p = WarmMatchmaker.pick(
+                    field, pair -> pair.contains("c") ? 3 : 6, WarmMatchmaker.Weights.DEFAULT, new Random(seed));
             assertThat(p.models()).contains("c");
         }
     }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A small RFC 4180 reader for checking exports: quoted cells, doubled quotes, CRLF rows. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

@@ -31,8 +31,10 @@ class OpenDataTest {
         ollama.model("alpha:1b", "1.0B").answers("Sunny", " says, \"yes\".");
         ollama.model("beta:3b", "3.0B").answers("Rainy", " answers.");
         ollama.model("gamma:7b", "7.0B").answers("Windy", " replies.");
-        TestArena.Builder config = TestArena.config(ollama.url(), dir).model("alpha:1b", "Alpha (1B)", null)
-                .model("beta:3b", "Beta (3B)", null).model("gamma:7b", "Gamma (7B)", null);
+        TestArena.Builder config = TestArena.config(ollama.url(), dir)
+                .model("alpha:1b", "Alpha (1B)", null)
+                .model("beta:3b", "Beta (3B)", null)
+                .model("gamma:7b", "Gamma (7B)", null);
         return TestArena.start(dir, (withText ? config : config.withoutTextInExports()).build());
     }
 
@@ -41,10 +43,15 @@ class OpenDataTest {
         List<String> voted = new ArrayList<>();
         for (int i = 0; i <= VOTES.size(); i++) {
             String prompt = i == 0 ? TRICKY_PROMPT : "Question " + i;
-            String id = api.post("/api/battles", Api.json(java.util.Map.of("prompt", prompt))).json().get("id").asText();
+            String id = api.post("/api/battles", Api.json(java.util.Map.of("prompt", prompt)))
+                    .json()
+                    .get("id")
+                    .asText();
             assertThat(Api.endStatus(api.events(id))).isEqualTo("ready");
             if (i < VOTES.size()) {
-                assertThat(api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + VOTES.get(i) + "\"}").status()).isEqualTo(200);
+                assertThat(api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + VOTES.get(i) + "\"}")
+                                .status())
+                        .isEqualTo(200);
                 voted.add(id);
             }
         }
@@ -53,12 +60,19 @@ class OpenDataTest {
 
     @Test
     void the_jsonl_export_holds_every_voted_battle_in_vote_order_with_dataset_field_names() throws Exception {
-        try (FakeOllama ollama = new FakeOllama(); TestArena arena = start(ollama, true)) {
+        try (FakeOllama ollama = new FakeOllama();
+                TestArena arena = start(ollama, true)) {
             List<String> voted = battleAndVote(arena.api);
             Api.Response response = arena.api.get("/api/battles/export?format=jsonl");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
-            assertThat(response.raw().headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".jsonl");
+            assertThat(response.raw().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/x-ndjson");
+            assertThat(response.raw()
+                            .headers()
+                            .firstValue("Content-Disposition")
+                            .orElse(""))
+                    .contains("attachment")
+                    .contains(".jsonl");
             String[] lines = response.text().split("\n");
             assertThat(lines).hasSize(VOTES.size());
             for (int i = 0; i < lines.length; i++) {
@@ -68,31 +82,49 @@ class OpenDataTest {
                 assertThat(published).matches("[0-9a-f]{32}").isNotEqualTo(voted.get(i));
                 assertThat(arena.api.get("/api/battles/" + published).status()).isEqualTo(404);
                 JsonNode view = arena.api.get("/api/battles/" + voted.get(i)).json();
-                assertThat(battle.get("model_a").asText()).isEqualTo(view.get("models").get("a").get("tag").asText());
-                assertThat(battle.get("model_b").asText()).isEqualTo(view.get("models").get("b").get("tag").asText());
-                assertThat(battle.get("winner").asText()).isEqualTo(switch (VOTES.get(i)) {
-                    case "a" -> "model_a";
-                    case "b" -> "model_b";
-                    case "tie" -> "tie";
-                    default -> "tie (bothbad)";
-                });
+                assertThat(battle.get("model_a").asText())
+                        .isEqualTo(view.get("models").get("a").get("tag").asText());
+                assertThat(battle.get("model_b").asText())
+                        .isEqualTo(view.get("models").get("b").get("tag").asText());
+                assertThat(battle.get("winner").asText())
+                        .isEqualTo(
+                                switch (VOTES.get(i)) {
+                                    case "a" -> "model_a";
+                                    case "b" -> "model_b";
+                                    case "tie" -> "tie";
+                                    default -> "tie (bothbad)";
+                                });
                 String modelA = battle.get("model_a").asText();
                 JsonNode conversation = battle.get("conversation_a");
                 assertThat(conversation.get(0).get("role").asText()).isEqualTo("user");
-                assertThat(conversation.get(0).get("content").asText()).isEqualTo(i == 0 ? TRICKY_PROMPT : "Question " + i);
+                assertThat(conversation.get(0).get("content").asText())
+                        .isEqualTo(i == 0 ? TRICKY_PROMPT : "Question " + i);
                 assertThat(conversation.get(1).get("role").asText()).isEqualTo("assistant");
                 assertThat(conversation.get(1).get("content").asText())
-                        .startsWith(modelA.startsWith("alpha") ? "Sunny" : modelA.startsWith("beta") ? "Rainy" : "Windy");
-                assertThat(battle.get("size_a_b").asDouble()).isEqualTo(Double.parseDouble(modelA.replaceAll(".*:(\\d+)b", "$1")));
+                        .startsWith(
+                                modelA.startsWith("alpha") ? "Sunny" : modelA.startsWith("beta") ? "Rainy" : "Windy");
+                assertThat(battle.get("size_a_b").asDouble())
+                        .isEqualTo(Double.parseDouble(modelA.replaceAll(".*:(\\d+)b", "$1")));
                 assertThat(battle.get("metrics_a").get("answer_tokens").asInt()).isEqualTo(2);
-                assertThat(battle.get("metrics_b").get("tokens_per_second").asDouble()).isPositive();
+                assertThat(battle.get("metrics_b").get("tokens_per_second").asDouble())
+                        .isPositive();
                 assertThat(battle.get("turn").asInt()).isEqualTo(1);
                 assertThat(battle.get("anony").asBoolean()).isTrue();
                 assertThat(battle.get("tstamp").asDouble()).isPositive();
             }
             assertThat(arena.api.get("/api/battles/export?format=xml").status()).isEqualTo(400);
-            assertThat(arena.api.get("/api/battles/export?format=xml").json().get("message").asText()).contains("jsonl or csv");
-            assertThat(arena.api.get("/api/arena").json().get("publishes_prompts").asBoolean()).isTrue();
+            assertThat(arena.api
+                            .get("/api/battles/export?format=xml")
+                            .json()
+                            .get("message")
+                            .asText())
+                    .contains("jsonl or csv");
+            assertThat(arena.api
+                            .get("/api/arena")
+                            .json()
+                            .get("publishes_prompts")
+                            .asBoolean())
+                    .isTrue();
             // Omitting the format means JSON lines, and the same log gives the same file.
             assertThat(arena.api.get("/api/battles/export").text()).isEqualTo(response.text());
         }
@@ -100,10 +132,12 @@ class OpenDataTest {
 
     @Test
     void the_csv_export_quotes_text_and_defuses_formulas() throws Exception {
-        try (FakeOllama ollama = new FakeOllama(); TestArena arena = start(ollama, true)) {
+        try (FakeOllama ollama = new FakeOllama();
+                TestArena arena = start(ollama, true)) {
             battleAndVote(arena.api);
             Api.Response response = arena.api.get("/api/battles/export?format=csv");
-            assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(response.raw().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/csv");
             List<List<String>> rows = Csv.parse(response.text());
             List<String> header = rows.get(0);
             assertThat(header).startsWith("question_id", "tstamp").endsWith("prompt", "response_a", "response_b");
@@ -120,12 +154,22 @@ class OpenDataTest {
 
     @Test
     void an_operator_can_keep_prompts_and_answers_out_of_the_export() throws Exception {
-        try (FakeOllama ollama = new FakeOllama(); TestArena arena = start(ollama, false)) {
+        try (FakeOllama ollama = new FakeOllama();
+                TestArena arena = start(ollama, false)) {
             battleAndVote(arena.api);
             String jsonl = arena.api.get("/api/battles/export?format=jsonl").text();
             assertThat(jsonl).doesNotContain("Question").doesNotContain("Sunny").doesNotContain("conversation");
-            assertThat(arena.api.get("/api/arena").json().get("publishes_prompts").asBoolean()).isFalse();
-            assertThat(JSON.readTree(jsonl.split("\n")[0]).get("metrics_a").get("answer_tokens").asInt()).isEqualTo(2);
+            assertThat(arena.api
+                            .get("/api/arena")
+                            .json()
+                            .get("publishes_prompts")
+                            .asBoolean())
+                    .isFalse();
+            assertThat(JSON.readTree(jsonl.split("\n")[0])
+                            .get("metrics_a")
+                            .get("answer_tokens")
+                            .asInt())
+                    .isEqualTo(2);
             String csv = arena.api.get("/api/battles/export?format=csv").text();
             assertThat(csv).doesNotContain("Question").doesNotContain("prompt").doesNotContain("Sunny");
             assertThat(Csv.parse(csv)).hasSize(1 + VOTES.size());
@@ -134,28 +178,58 @@ class OpenDataTest {
 
     @Test
     void recompute_from_an_export_prints_the_same_boards_the_server_shows() throws Exception {
-        try (FakeOllama ollama = new FakeOllama(); TestArena arena = start(ollama, true)) {
+        try (FakeOllama ollama = new FakeOllama();
+                TestArena arena = start(ollama, true)) {
             battleAndVote(arena.api);
             Path file = dir.resolve("battles.jsonl");
-            Files.writeString(file, arena.api.get("/api/battles/export?format=jsonl").text());
-            Poll.until("the Bradley-Terry board has every vote", Duration.ofSeconds(20),
-                    () -> arena.api.get("/api/leaderboard/bt").json().get("battles").asInt() == VOTES.size());
+            Files.writeString(
+                    file, arena.api.get("/api/battles/export?format=jsonl").text());
+            Poll.until(
+                    "the Bradley-Terry board has every vote",
+                    Duration.ofSeconds(20),
+                    () -> arena.api
+                                    .get("/api/leaderboard/bt")
+                                    .json()
+                                    .get("battles")
+                                    .asInt()
+                            == VOTES.size());
             String printed = recompute("--from", file.toString(), "--max-size-b", "7");
             assertThat(printed).startsWith(VOTES.size() + " battles from ");
             for (JsonNode row : arena.api.get("/api/leaderboard").json().get("rows")) {
-                assertThat(printed).containsPattern(String.format(java.util.Locale.ROOT, "%d\\s+%s\\s+\\d+\\s+%d\\s+%d\\s+%d\\s+%d\\s+%.4f\\s+%.4f",
-                        row.get("rank").asInt(), row.get("model").asText(), row.get("wins").asInt(), row.get("losses").asInt(),
-                        row.get("ties").asInt(), row.get("battles").asInt(), row.get("win_rate").asDouble(),
-                        row.get("score").asDouble()).replace(".", "\\."));
+                assertThat(printed)
+                        .containsPattern(String.format(
+                                        java.util.Locale.ROOT,
+                                        "%d\\s+%s\\s+\\d+\\s+%d\\s+%d\\s+%d\\s+%d\\s+%.4f\\s+%.4f",
+                                        row.get("rank").asInt(),
+                                        row.get("model").asText(),
+                                        row.get("wins").asInt(),
+                                        row.get("losses").asInt(),
+                                        row.get("ties").asInt(),
+                                        row.get("battles").asInt(),
+                                        row.get("win_rate").asDouble(),
+                                        row.get("score").asDouble())
+                                .replace(".", "\\."));
             }
             for (JsonNode row : arena.api.get("/api/leaderboard/elo").json().get("rows")) {
-                assertThat(printed).containsPattern(row.get("model").asText() + "\\s+\\S+\\s+"
-                        + String.format(java.util.Locale.ROOT, "%.1f", row.get("rating").asDouble()).replace(".", "\\."));
+                assertThat(printed)
+                        .containsPattern(row.get("model").asText() + "\\s+\\S+\\s+"
+                                + String.format(
+                                                java.util.Locale.ROOT,
+                                                "%.1f",
+                                                row.get("rating").asDouble())
+                                        .replace(".", "\\."));
             }
             for (JsonNode row : arena.api.get("/api/leaderboard/bt").json().get("rows")) {
-                assertThat(printed).containsPattern(row.get("model").asText() + "\\s+"
-                        + String.format(java.util.Locale.ROOT, "%.1f\\s+%.1f \\.\\. %.1f", row.get("rating").asDouble(),
-                        row.get("ci_low").asDouble(), row.get("ci_high").asDouble()).replace(".", "\\.").replace("\\\\.\\\\.", "\\.\\."));
+                assertThat(printed)
+                        .containsPattern(row.get("model").asText() + "\\s+"
+                                + String.format(
+                                                java.util.Locale.ROOT,
+                                                "%.1f\\s+%.1f \\.\\. %.1f",
+                                                row.get("rating").asDouble(),
+                                                row.get("ci_low").asDouble(),
+                                                row.get("ci_high").asDouble())
+                                        .replace(".", "\\.")
+                                        .replace("\\\\.\\\\.", "\\.\\."));
             }
         }
     }
@@ -169,16 +243,25 @@ class OpenDataTest {
                 """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Recompute.run(List.of("--from", file.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Recompute.run(
+                List.of("--from", file.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.jsonl line 2: winner must be model_a, model_b, tie");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("broken.jsonl line 2: winner must be model_a, model_b, tie");
         Files.writeString(file, "{\"model_a\": \"x:1b\", \"model_b\": \n");
-        assertThat(Recompute.run(List.of("--from", file.toString()), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
-        assertThat(Recompute.run(List.of("--from", dir.resolve("missing.jsonl").toString()), new PrintStream(out),
-                new PrintStream(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not valid JSON").contains("No such file");
+        assertThat(Recompute.run(List.of("--from", file.toString()), new PrintStream(out), new PrintStream(err)))
+                .isEqualTo(2);
+        assertThat(Recompute.run(
+                        List.of("--from", dir.resolve("missing.jsonl").toString()),
+                        new PrintStream(out),
+                        new PrintStream(err)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("not valid JSON")
+                .contains("No such file");
     }
 
     @Test
@@ -200,11 +283,12 @@ class OpenDataTest {
     private static String recompute(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Recompute.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Recompute.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
-
 }

@@ -23,7 +23,8 @@ class BradleyTerryTest {
         log.addAll(battles("x", "y", Outcome.A, 2));
         log.addAll(battles("y", "z", Outcome.A, 2));
         log.addAll(battles("z", "x", Outcome.A, 2));
-        assertThat(BradleyTerry.fit(PairCounts.of(log), 1000)).containsExactly(new double[] {1000, 1000, 1000}, within(1e-6));
+        assertThat(BradleyTerry.fit(PairCounts.of(log), 1000))
+                .containsExactly(new double[] {1000, 1000, 1000}, within(1e-6));
     }
 
     @Test
@@ -87,7 +88,8 @@ class BradleyTerryTest {
         List<CountedBattle> tied = battles("x", "y", Outcome.TIE, 10);
         List<CountedBattle> split = new ArrayList<>(battles("x", "y", Outcome.A, 5));
         split.addAll(battles("x", "y", Outcome.B, 5));
-        assertThat(BradleyTerry.fit(PairCounts.of(tied), 1000)).containsExactly(new double[] {1000, 1000}, within(1e-9));
+        assertThat(BradleyTerry.fit(PairCounts.of(tied), 1000))
+                .containsExactly(new double[] {1000, 1000}, within(1e-9));
         List<CountedBattle> mixed = new ArrayList<>(battles("x", "y", Outcome.A, 3));
         mixed.addAll(battles("x", "y", Outcome.BOTH_BAD, 2));
         List<CountedBattle> asWins = new ArrayList<>(battles("x", "y", Outcome.A, 4));
@@ -106,7 +108,10 @@ class BradleyTerryTest {
             assertThat(Double.isFinite(v)).isTrue();
         }
         assertThat(r[0] - r[1]).isBetween(300.0, 1500.0);
-        assertThat(NewtonFit.fit(PairCounts.of(log), 1000, null)).as("Newton settles").isNotNull().containsExactly(r, within(0.01));
+        assertThat(NewtonFit.fit(PairCounts.of(log), 1000, null))
+                .as("Newton settles")
+                .isNotNull()
+                .containsExactly(r, within(0.01));
     }
 
     @Test
@@ -119,7 +124,9 @@ class BradleyTerryTest {
             int j = random.nextInt(truth.length - 1);
             j = j >= i ? j + 1 : j;
             double u = random.nextDouble();
-            Outcome o = u < 0.1 ? Outcome.TIE : u < 0.1 + 0.9 * BradleyTerry.winProbability(truth[i], truth[j]) ? Outcome.A : Outcome.B;
+            Outcome o = u < 0.1
+                    ? Outcome.TIE
+                    : u < 0.1 + 0.9 * BradleyTerry.winProbability(truth[i], truth[j]) ? Outcome.A : Outcome.B;
             // (Ties drawn apart from strength only compress the scale; both fits see the same data.)
             log.add(new CountedBattle("m" + i, "m" + j, o));
         }
@@ -153,7 +160,9 @@ class BradleyTerryTest {
             PairCounts counts = PairCounts.of(simulate(truth, 50_000, new SplittableRandom(seed)));
             double[] fitted = BradleyTerry.fit(counts, 1000);
             for (int i = 1; i < models; i++) {
-                assertThat(fitted[i]).as("log %d: model %d above model %d", seed, i, i - 1).isGreaterThan(fitted[i - 1]);
+                assertThat(fitted[i])
+                        .as("log %d: model %d above model %d", seed, i, i - 1)
+                        .isGreaterThan(fitted[i - 1]);
             }
             Bootstrap.Intervals ci = Bootstrap.intervals(counts, 100, 42, 1000);
             int coveredHere = 0;
@@ -162,15 +171,20 @@ class BradleyTerryTest {
                     coveredHere++;
                 }
             }
-            System.out.printf("Bradley-Terry simulation (log %d): 20 models, 50000 battles, %d of 20 true strengths inside their 95%% intervals%n",
+            System.out.printf(
+                    "Bradley-Terry simulation (log %d): 20 models, 50000 battles, %d of 20 true strengths inside their 95%% intervals%n",
                     seed, coveredHere);
             covered += coveredHere;
-            assertThat(Bootstrap.intervals(counts, 100, 42, 1000).low()).as("same log, same intervals").containsExactly(ci.low());
+            assertThat(Bootstrap.intervals(counts, 100, 42, 1000).low())
+                    .as("same log, same intervals")
+                    .containsExactly(ci.low());
             int[] ranks = Bootstrap.rankUpperBounds(ci);
             assertThat(ranks[models - 1]).isEqualTo(1);
             assertThat(ranks[0]).isGreaterThan(10);
         }
-        assertThat(covered).as("true strengths inside their 95% intervals, of 100").isGreaterThanOrEqualTo(90);
+        assertThat(covered)
+                .as("true strengths inside their 95% intervals, of 100")
+                .isGreaterThanOrEqualTo(90);
     }
 
     private static List<CountedBattle> simulate(double[] truth, int battles, SplittableRandom random) {
@@ -184,7 +198,8 @@ class BradleyTerryTest {
             double p = BradleyTerry.winProbability(truth[i], truth[j]);
             double tie = Math.min(0.15, 2 * Math.min(p, 1 - p));
             double u = random.nextDouble();
-            Outcome o = u < tie ? (u < tie / 2 ? Outcome.TIE : Outcome.BOTH_BAD)
+            Outcome o = u < tie
+                    ? (u < tie / 2 ? Outcome.TIE : Outcome.BOTH_BAD)
                     : u < tie + (p - tie / 2) ? Outcome.A : Outcome.B;
             log.add(new CountedBattle(String.format("m%02d", i), String.format("m%02d", j), o));
         }
@@ -207,7 +222,9 @@ class BradleyTerryTest {
             double variance = sumSquares / draws - sampleMean * sampleMean;
             // Five standard errors: a sampler off by a few percent fails, an honest one passes.
             assertThat(sampleMean).as("mean of Poisson(%s)", mean).isCloseTo(mean, within(5 * Math.sqrt(mean / draws)));
-            assertThat(variance / mean).as("variance / mean of Poisson(%s)", mean).isCloseTo(1.0, within(0.05));
+            assertThat(variance / mean)
+                    .as("variance / mean of Poisson(%s)", mean)
+                    .isCloseTo(1.0, within(0.05));
         }
         // The shape, not just the moments, on both sides of the switch between the two samplers.
         for (double mean : new double[] {9.5, 10, 12, 60}) {
@@ -239,7 +256,8 @@ class BradleyTerryTest {
             chiSquare += Math.pow(seen[seen.length - 1] - draws * above, 2) / (draws * above);
             int freedom = seen.length - 1;
             // Mean + 5 standard deviations of a chi-square: a wrong shape lands far above it.
-            assertThat(chiSquare).as("chi-square of Poisson(%s) over %d cells", mean, seen.length)
+            assertThat(chiSquare)
+                    .as("chi-square of Poisson(%s) over %d cells", mean, seen.length)
                     .isLessThan(freedom + 5 * Math.sqrt(2.0 * freedom));
         }
         assertThat(Poisson.logFactorial(300)).isCloseTo(logFactorialBySum(300), within(1e-9));

@@ -33,7 +33,9 @@ class MaximumLikelihoodBoardTest {
             j = j >= i ? j + 1 : j;
             double p = BradleyTerry.winProbability(truth[i], truth[j]);
             double u = random.nextDouble();
-            Outcome o = u < 0.12 ? (u < 0.06 ? Outcome.TIE : Outcome.BOTH_BAD) : u < 0.12 + 0.88 * p ? Outcome.A : Outcome.B;
+            Outcome o = u < 0.12
+                    ? (u < 0.06 ? Outcome.TIE : Outcome.BOTH_BAD)
+                    : u < 0.12 + 0.88 * p ? Outcome.A : Outcome.B;
             log.add(new CountedBattle(String.format("m%02d", i), String.format("m%02d", j), o));
         }
         List<String> models = new ArrayList<>();
@@ -42,13 +44,15 @@ class MaximumLikelihoodBoardTest {
         }
         double[] logistic = logisticFit(log, models);
 
-        StrengthBoard.Result board = StrengthBoard.compute(PairCounts.of(log), BradleyTerry.Anchor.MEAN_1000, 10, 100, 0,
-                Map.of(), Map.of(), tag -> tag);
+        StrengthBoard.Result board = StrengthBoard.compute(
+                PairCounts.of(log), BradleyTerry.Anchor.MEAN_1000, 10, 100, 0, Map.of(), Map.of(), tag -> tag);
         double worst = 0;
         for (StrengthBoard.Row row : board.rows()) {
             worst = Math.max(worst, Math.abs(row.rating() - logistic[models.indexOf(row.model())]));
         }
-        System.out.printf("Board against an unpenalised logistic fit, 600 battles over 16 models: max difference %.3f points%n", worst);
+        System.out.printf(
+                "Board against an unpenalised logistic fit, 600 battles over 16 models: max difference %.3f points%n",
+                worst);
         for (StrengthBoard.Row row : board.rows()) {
             assertThat(row.rating()).as(row.model()).isCloseTo(logistic[models.indexOf(row.model())], within(0.1));
         }
@@ -76,7 +80,9 @@ class MaximumLikelihoodBoardTest {
         StrengthBoard.Result board = board(log);
         for (StrengthBoard.Row row : board.rows()) {
             // The group with fewer battles is placed by virtual battles; the larger one keeps its own fit.
-            assertThat(row.regularised()).as(row.model()).isEqualTo(List.of("x", "y", "z").contains(row.model()));
+            assertThat(row.regularised())
+                    .as(row.model())
+                    .isEqualTo(List.of("x", "y", "z").contains(row.model()));
             assertFinite(row);
         }
         assertThat(rating(board, "x")).isGreaterThan(rating(board, "y"));
@@ -103,15 +109,22 @@ class MaximumLikelihoodBoardTest {
     }
 
     private static StrengthBoard.Result board(List<CountedBattle> log) {
-        return StrengthBoard.compute(PairCounts.of(log), BradleyTerry.Anchor.MEAN_1000, 10, 100, 0, Map.of(), Map.of(), tag -> tag);
+        return StrengthBoard.compute(
+                PairCounts.of(log), BradleyTerry.Anchor.MEAN_1000, 10, 100, 0, Map.of(), Map.of(), tag -> tag);
     }
 
     private static double rating(StrengthBoard.Result board, String model) {
-        return board.rows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow().rating();
+        return board.rows().stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
+                .orElseThrow()
+                .rating();
     }
 
     private static void assertFinite(StrengthBoard.Row row) {
-        assertThat(Double.isFinite(row.rating()) && Double.isFinite(row.ciLow()) && Double.isFinite(row.ciHigh())).as(row.model()).isTrue();
+        assertThat(Double.isFinite(row.rating()) && Double.isFinite(row.ciLow()) && Double.isFinite(row.ciHigh()))
+                .as(row.model())
+                .isTrue();
         assertThat(row.ciLow()).as(row.model()).isLessThanOrEqualTo(row.rating());
         assertThat(row.ciHigh()).as(row.model()).isGreaterThanOrEqualTo(row.rating());
     }

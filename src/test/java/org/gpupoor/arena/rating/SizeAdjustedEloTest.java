@@ -52,7 +52,8 @@ class SizeAdjustedEloTest {
         assertThat(elo.rating("small").orElseThrow()).isCloseTo(1108.3119, within(1e-3));
         assertThat(elo.rating("mid").orElseThrow()).isCloseTo(1291.6881, within(1e-3));
         elo.apply(new CountedBattle("mid", "small", Outcome.BOTH_BAD));
-        assertThat(elo.rating("small").orElseThrow() + elo.rating("mid").orElseThrow()).isCloseTo(2400, within(1e-9));
+        assertThat(elo.rating("small").orElseThrow() + elo.rating("mid").orElseThrow())
+                .isCloseTo(2400, within(1e-9));
         assertThat(elo.rating("small").orElseThrow()).isGreaterThan(1108.3119);
     }
 

@@ -21,8 +21,8 @@ class DatabaseTest {
     @Test
     void the_log_is_a_write_ahead_logged_file_synced_on_every_commit(@TempDir Path dir) throws Exception {
         try (Database db = Database.open(dir.resolve("nested/folder/arena.db"));
-             Connection c = db.dataSource().getConnection();
-             Statement s = c.createStatement()) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             assertThat(scalar(s, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(scalar(s, "PRAGMA synchronous")).isEqualTo("2"); // FULL
             assertThat(scalar(s, "PRAGMA foreign_keys")).isEqualTo("1");
@@ -33,14 +33,21 @@ class DatabaseTest {
     @Test
     void a_battle_takes_one_vote_and_unfinished_battles_are_closed_on_start() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        try (Database db = Database.open(dir.resolve("arena.db")); BattleLog log = new BattleLog(db.dataSource())) {
+        try (Database db = Database.open(dir.resolve("arena.db"));
+                BattleLog log = new BattleLog(db.dataSource())) {
             log.insert(new BattleLog.NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
-            log.finish("b1", true, null, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
-                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
+            log.finish(
+                    "b1",
+                    true,
+                    null,
+                    null,
+                    new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
+                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null),
+                    now);
             log.insert(new BattleLog.NewBattle("b2", now, "p", "x:1b", "y:1b", 1.0, 1.0));
 
-            log.recordVote("b1", Outcome.B, now, () -> { });
-            assertThatThrownBy(() -> log.recordVote("b1", Outcome.A, now, () -> { }))
+            log.recordVote("b1", Outcome.B, now, () -> {});
+            assertThatThrownBy(() -> log.recordVote("b1", Outcome.A, now, () -> {}))
                     .isInstanceOf(AlreadyVotedException.class);
             assertThat(log.countedInVoteOrder(false)).containsExactly(new CountedBattle("x:1b", "y:1b", Outcome.B));
 
@@ -65,9 +72,15 @@ class DatabaseTest {
                 c.close();
             }
             log.insert(new BattleLog.NewBattle("b3", now, "p", "x:1b", "y:1b", 1.0, 1.0));
-            log.finish("b3", true, null, null, new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
-                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null), now);
-            log.recordVote("b3", Outcome.A, now, () -> { });
+            log.finish(
+                    "b3",
+                    true,
+                    null,
+                    null,
+                    new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
+                    new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null),
+                    now);
+            log.recordVote("b3", Outcome.A, now, () -> {});
             List<String> levels = new java.util.ArrayList<>();
             pooled.clear();
             for (int i = 0; i < 4; i++) {
@@ -79,17 +92,26 @@ class DatabaseTest {
             for (Connection c : pooled) {
                 c.close();
             }
-            assertThat(levels).as("only the vote sets FULL: it did, on its connection").contains("2");
+            assertThat(levels)
+                    .as("only the vote sets FULL: it did, on its connection")
+                    .contains("2");
         }
     }
 
     @Test
-    void a_log_written_before_votes_carried_their_models_keeps_every_vote_in_order_after_the_upgrade() throws Exception {
+    void a_log_written_before_votes_carried_their_models_keeps_every_vote_in_order_after_the_upgrade()
+            throws Exception {
         Path file = dir.resolve("old.db");
         org.sqlite.SQLiteDataSource oldSource = new org.sqlite.SQLiteDataSource();
         oldSource.setUrl("jdbc:sqlite:" + file);
-        org.flywaydb.core.Flyway.configure().dataSource(oldSource).locations(Database.migrations("sqlite")).target("2").load().migrate();
-        try (Connection c = oldSource.getConnection(); Statement s = c.createStatement()) {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(oldSource)
+                .locations(Database.migrations("sqlite"))
+                .target("2")
+                .load()
+                .migrate();
+        try (Connection c = oldSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO battles (id, created_at, prompt, model_a, model_b, status, flagged) VALUES
                       ('b1', '2026-01-01T00:00:00Z', 'p', 'x:1b', 'y:1b', 'ready', NULL),
@@ -100,11 +122,17 @@ class DatabaseTest {
                       ('b3', 'tie', '2026-01-01T00:00:01Z'), ('b2', 'a', '2026-01-01T00:00:02Z'),
                       ('b1', 'b', '2026-01-01T00:00:03Z')""");
         }
-        try (Database db = Database.open(file); BattleLog log = new BattleLog(db.dataSource())) {
-            assertThat(log.countedInVoteOrder(false)).containsExactly(
-                    new CountedBattle("z:1b", "x:1b", Outcome.TIE), new CountedBattle("x:1b", "y:1b", Outcome.B));
-            assertThat(log.countedInVoteOrder(true)).containsExactly(new CountedBattle("z:1b", "x:1b", Outcome.TIE),
-                    new CountedBattle("y:1b", "z:1b", Outcome.A), new CountedBattle("x:1b", "y:1b", Outcome.B));
+        try (Database db = Database.open(file);
+                BattleLog log = new BattleLog(db.dataSource())) {
+            assertThat(log.countedInVoteOrder(false))
+                    .containsExactly(
+                            new CountedBattle("z:1b", "x:1b", Outcome.TIE),
+                            new CountedBattle("x:1b", "y:1b", Outcome.B));
+            assertThat(log.countedInVoteOrder(true))
+                    .containsExactly(
+                            new CountedBattle("z:1b", "x:1b", Outcome.TIE),
+                            new CountedBattle("y:1b", "z:1b", Outcome.A),
+                            new CountedBattle("x:1b", "y:1b", Outcome.B));
         }
     }
 
@@ -112,7 +140,8 @@ class DatabaseTest {
     void votes_queued_beyond_one_batch_are_written_in_queue_order_each_before_its_voter_hears_back() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         int voters = 5;
-        try (Database db = Database.open(dir.resolve("arena.db")); BattleLog log = new BattleLog(db.dataSource(), 2)) {
+        try (Database db = Database.open(dir.resolve("arena.db"));
+                BattleLog log = new BattleLog(db.dataSource(), 2)) {
             for (int i = 0; i < voters; i++) {
                 log.insert(new BattleLog.NewBattle("v" + i, now, "p", "x:1b", "y:1b", 1.0, 1.0));
             }
@@ -135,7 +164,9 @@ class DatabaseTest {
                     t.start();
                     threads.add(t);
                     try {
-                        org.gpupoor.arena.testing.Poll.until("vote " + n + " waits in line", java.time.Duration.ofSeconds(20),
+                        org.gpupoor.arena.testing.Poll.until(
+                                "vote " + n + " waits in line",
+                                java.time.Duration.ofSeconds(20),
                                 () -> log.queuedVotes() == n + 1);
                     } catch (Exception e) {
                         throw new AssertionError(e);
@@ -147,9 +178,12 @@ class DatabaseTest {
                 t.join();
             }
             assertThat(applied.get()).isEqualTo(voters);
-            assertThat(seqs).as("each vote has its own place in the log, in the order the votes came").containsExactly(1, 2, 3, 4, 5);
+            assertThat(seqs)
+                    .as("each vote has its own place in the log, in the order the votes came")
+                    .containsExactly(1, 2, 3, 4, 5);
             for (int i = 0; i < voters; i++) {
-                assertThat(appliedBeforeAnswer[i]).as("vote %d was applied before its voter heard back", i)
+                assertThat(appliedBeforeAnswer[i])
+                        .as("vote %d was applied before its voter heard back", i)
                         .isGreaterThanOrEqualTo(i + 1);
             }
             assertThat(log.queuedVotes()).isZero();
@@ -163,8 +197,9 @@ class DatabaseTest {
             BattleLog log = new BattleLog(db.dataSource());
             log.insert(new BattleLog.NewBattle("late", now, "p", "x:1b", "y:1b", 1.0, 1.0));
             log.close();
-            assertThatThrownBy(() -> log.recordVote("late", Outcome.A, now, () -> { }))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("shutting down");
+            assertThatThrownBy(() -> log.recordVote("late", Outcome.A, now, () -> {}))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("shutting down");
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(String base) {
@@ -34,8 +35,7 @@ public final class Api {
     }
 
     /** A server-sent event as received on the wire. */
-    public record Event(String id, String name, JsonNode data, String rawData) {
-    }
+    public record Event(String id, String name, JsonNode data, String rawData) {}
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -49,8 +49,8 @@ public final class Api {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
                 json = JSON.readTree(response.body());
@@ -67,7 +67,9 @@ public final class Api {
     /** Reads a battle's event stream until its "end" event (or the timeout), resuming after {@code lastEventId}. */
     public List<Event> events(String battleId, String lastEventId, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/battles/" + battleId + "/events"))
-                .header("Accept", "text/event-stream").timeout(timeout).GET();
+                .header("Accept", "text/event-stream")
+                .timeout(timeout)
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -77,7 +79,8 @@ public final class Api {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("event stream answered " + response.statusCode());
             }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String id = null;
                 String name = null;
                 StringBuilder data = new StringBuilder();

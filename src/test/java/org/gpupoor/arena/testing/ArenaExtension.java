@@ -29,8 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * first, then Ollama, then the folder goes.
  */
 public final class ArenaExtension implements BeforeEachCallback, AfterEachCallback {
-    private record Model(String tag, String parameterSize, String name, Consumer<ModelScript> script) {
-    }
+    private record Model(String tag, String parameterSize, String name, Consumer<ModelScript> script) {}
 
     private final List<Model> models = new ArrayList<>();
     private UnaryOperator<TestArena.Builder> tweaks = UnaryOperator.identity();
@@ -44,7 +43,7 @@ public final class ArenaExtension implements BeforeEachCallback, AfterEachCallba
 
     /** A model Ollama has and the arena's config lists, behaving as Ollama's default script says. */
     public ArenaExtension model(String tag, String parameterSize, String name) {
-        return model(tag, parameterSize, name, m -> { });
+        return model(tag, parameterSize, name, m -> {});
     }
 
     /**
@@ -125,7 +124,8 @@ public final class ArenaExtension implements BeforeEachCallback, AfterEachCallba
 
     /** Starts the arena on a config of the test's own (read from a file, say). */
     public TestArena start(ArenaConfig config) {
-        return start(config, adminToken == null ? null : new App.Operations(null, UnaryOperator.identity(), adminToken));
+        return start(
+                config, adminToken == null ? null : new App.Operations(null, UnaryOperator.identity(), adminToken));
     }
 
     /** Starts the arena on a config of the test's own, with Main's operations (config file, admin token). */

@@ -43,8 +43,7 @@ public final class FakeOllama implements AutoCloseable {
     private final AtomicInteger mostOpenStreams = new AtomicInteger();
 
     /** A request as the server received it. */
-    public record Request(String method, String path, Map<String, List<String>> headers, JsonNode body) {
-    }
+    public record Request(String method, String path, Map<String, List<String>> headers, JsonNode body) {}
 
     static {
         // Ollama (Go's net/http) sends each piece at once, without Nagle's algorithm; so must the
@@ -178,10 +177,12 @@ public final class FakeOllama implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            requests.add(new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            requests.add(
+                    new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
             switch (exchange.getRequestMethod() + " " + path) {
                 case "GET /" -> send(exchange, 200, "text/plain; charset=utf-8", "Ollama is running");
-                case "GET /api/version" -> sendJson(exchange, 200, JSON.createObjectNode().put("version", "0.12.6"));
+                case "GET /api/version" ->
+                    sendJson(exchange, 200, JSON.createObjectNode().put("version", "0.12.6"));
                 case "GET /api/tags" -> {
                     awaitOpen(tagsGate);
                     sendJson(exchange, 200, tags());
@@ -222,8 +223,11 @@ public final class FakeOllama implements AutoCloseable {
         ArrayNode list = JSON.createArrayNode();
         for (ModelScript m : models.values()) {
             ObjectNode entry = list.addObject();
-            entry.put("name", m.tag).put("model", m.tag).put("modified_at", "2025-10-01T12:00:00.000000+02:00")
-                    .put("size", m.fileBytes()).put("digest", Integer.toHexString(m.tag.hashCode()));
+            entry.put("name", m.tag)
+                    .put("model", m.tag)
+                    .put("modified_at", "2025-10-01T12:00:00.000000+02:00")
+                    .put("size", m.fileBytes())
+                    .put("digest", Integer.toHexString(m.tag.hashCode()));
             entry.set("details", details(m));
         }
         ObjectNode root = JSON.createObjectNode();
@@ -237,12 +241,16 @@ public final class FakeOllama implements AutoCloseable {
         for (GpuMemory.Resident r : memory == null ? List.<GpuMemory.Resident>of() : memory.residents()) {
             ModelScript m = models.get(r.tag());
             ObjectNode entry = list.addObject();
-            entry.put("name", r.tag()).put("model", r.tag()).put("size", r.bytes())
+            entry.put("name", r.tag())
+                    .put("model", r.tag())
+                    .put("size", r.bytes())
                     .put("digest", Integer.toHexString(r.tag().hashCode()));
             if (m != null) {
                 entry.set("details", details(m));
             }
-            entry.put("expires_at", r.expiresAt().toString()).put("size_vram", r.bytes()).put("context_length", 4096);
+            entry.put("expires_at", r.expiresAt().toString())
+                    .put("size_vram", r.bytes())
+                    .put("context_length", 4096);
         }
         ObjectNode root = JSON.createObjectNode();
         root.set("models", list);
@@ -259,7 +267,8 @@ public final class FakeOllama implements AutoCloseable {
 
     /** Streams progress lines as Ollama does, then "success"; a tag the registry lacks fails as Ollama's does. */
     private void pull(HttpExchange exchange, JsonNode body) throws IOException {
-        String name = body == null ? "" : body.path("model").asText(body.path("name").asText(""));
+        String name =
+                body == null ? "" : body.path("model").asText(body.path("name").asText(""));
         ModelScript m = registry.get(name);
         if (m == null) {
             sendJson(exchange, 500, error("pull model manifest: file does not exist"));
@@ -269,15 +278,18 @@ public final class FakeOllama implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
         try (var out = exchange.getResponseBody()) {
-            for (String status : List.of("pulling manifest", "verifying sha256 digest", "writing manifest", "success")) {
-                out.write((JSON.createObjectNode().put("status", status) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String status :
+                    List.of("pulling manifest", "verifying sha256 digest", "writing manifest", "success")) {
+                out.write((JSON.createObjectNode().put("status", status) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.flush();
             }
         }
     }
 
     private void show(HttpExchange exchange, JsonNode body) throws IOException {
-        String name = body == null ? "" : body.path("model").asText(body.path("name").asText(""));
+        String name =
+                body == null ? "" : body.path("model").asText(body.path("name").asText(""));
         ModelScript m = models.get(name);
         if (m == null) {
             sendJson(exchange, 404, error("model '" + name + "' not found"));
@@ -307,7 +319,9 @@ public final class FakeOllama implements AutoCloseable {
             sendJson(exchange, 404, error("model '" + name + "' not found"));
             return;
         }
-        boolean loadOnly = chat ? body.path("messages").isEmpty() : body.path("prompt").asText("").isEmpty();
+        boolean loadOnly = chat
+                ? body.path("messages").isEmpty()
+                : body.path("prompt").asText("").isEmpty();
         Duration keepAlive = GpuMemory.keepAlive(body.get("keep_alive"));
         if (loadOnly) {
             loadOrUnload(exchange, m, chat, keepAlive);
@@ -317,7 +331,8 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     /** A request without a prompt only loads the model (or, with keep_alive 0, unloads it), as Ollama's does. */
-    private void loadOrUnload(HttpExchange exchange, ModelScript m, boolean chat, Duration keepAlive) throws IOException {
+    private void loadOrUnload(HttpExchange exchange, ModelScript m, boolean chat, Duration keepAlive)
+            throws IOException {
         GpuMemory memory = gpu;
         boolean unload = keepAlive != null && keepAlive.isZero();
         long loadNanos = 0;

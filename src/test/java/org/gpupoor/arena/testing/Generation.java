@@ -17,8 +17,13 @@ final class Generation {
     private final Duration keepAlive;
     private long loadNanos;
 
-    Generation(FakeOllama server, HttpExchange exchange, ModelScript script, boolean chat, boolean stream,
-               Duration keepAlive) {
+    Generation(
+            FakeOllama server,
+            HttpExchange exchange,
+            ModelScript script,
+            boolean chat,
+            boolean stream,
+            Duration keepAlive) {
         this.keepAlive = keepAlive;
         this.server = server;
         this.exchange = exchange;

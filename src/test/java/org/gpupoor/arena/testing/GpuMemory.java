@@ -17,13 +17,11 @@ import java.util.Map;
  */
 public final class GpuMemory {
     /** How the simulated machine behaves. */
-    public record Settings(long budgetBytes, double loadBytesPerSecond, int maxLoaded, int numParallel,
-                           double timeScale) {
-    }
+    public record Settings(
+            long budgetBytes, double loadBytesPerSecond, int maxLoaded, int numParallel, double timeScale) {}
 
     /** A model in memory, as {@code /api/ps} lists it. */
-    public record Resident(String tag, long bytes, Instant expiresAt) {
-    }
+    public record Resident(String tag, long bytes, Instant expiresAt) {}
 
     private final Settings settings;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
@@ -130,9 +128,12 @@ public final class GpuMemory {
         expire();
         List<Resident> list = new ArrayList<>();
         long now = System.nanoTime();
-        slots.forEach((tag, slot) -> list.add(new Resident(tag, slot.bytes, slot.expiresAt == Long.MAX_VALUE
-                ? Instant.now().plus(Duration.ofDays(3650))
-                : Instant.now().plusNanos(Math.max(0, slot.expiresAt - now)))));
+        slots.forEach((tag, slot) -> list.add(new Resident(
+                tag,
+                slot.bytes,
+                slot.expiresAt == Long.MAX_VALUE
+                        ? Instant.now().plus(Duration.ofDays(3650))
+                        : Instant.now().plusNanos(Math.max(0, slot.expiresAt - now)))));
         return list;
     }
 
@@ -156,8 +157,11 @@ public final class GpuMemory {
             if (slots.isEmpty()) {
                 return true; // too big for the budget even alone: Ollama still runs it, partly on the CPU
             }
-            String idle = slots.entrySet().stream().filter(e -> e.getValue().busy == 0 && !e.getValue().loading)
-                    .min(Comparator.comparingLong(e -> e.getValue().lastUsed)).map(Map.Entry::getKey).orElse(null);
+            String idle = slots.entrySet().stream()
+                    .filter(e -> e.getValue().busy == 0 && !e.getValue().loading)
+                    .min(Comparator.comparingLong(e -> e.getValue().lastUsed))
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
             if (idle == null) {
                 return false;
             }
@@ -201,7 +205,8 @@ public final class GpuMemory {
         if (text.matches("-?\\d+(\\.\\d+)?")) {
             return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(ms|s|m|h)").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(ms|s|m|h)")
+                .matcher(text);
         if (!m.matches()) {
             return null;
         }

@@ -32,12 +32,16 @@ class GpuMemoryTest {
     }
 
     private JsonNode generate(String tag) {
-        return api.post("/api/generate", "{\"model\":\"" + tag + "\",\"prompt\":\"hi\",\"stream\":false}").json();
+        return api.post("/api/generate", "{\"model\":\"" + tag + "\",\"prompt\":\"hi\",\"stream\":false}")
+                .json();
     }
 
     private List<String> loaded() {
         List<String> tags = new ArrayList<>();
-        api.get("/api/ps").json().path("models").forEach(m -> tags.add(m.path("name").asText()));
+        api.get("/api/ps")
+                .json()
+                .path("models")
+                .forEach(m -> tags.add(m.path("name").asText()));
         return tags;
     }
 
@@ -83,11 +87,13 @@ class GpuMemoryTest {
 
     @Test
     void an_empty_request_loads_and_keep_alive_zero_unloads() {
-        JsonNode load = api.post("/api/generate", "{\"model\":\"big:3b\",\"keep_alive\":\"10m\"}").json();
+        JsonNode load = api.post("/api/generate", "{\"model\":\"big:3b\",\"keep_alive\":\"10m\"}")
+                .json();
         assertThat(load.path("done_reason").asText()).isEqualTo("load");
         assertThat(loaded()).containsExactly("big:3b");
 
-        JsonNode unload = api.post("/api/generate", "{\"model\":\"big:3b\",\"keep_alive\":0}").json();
+        JsonNode unload = api.post("/api/generate", "{\"model\":\"big:3b\",\"keep_alive\":0}")
+                .json();
         assertThat(unload.path("done_reason").asText()).isEqualTo("unload");
         assertThat(loaded()).isEmpty();
     }

@@ -72,7 +72,10 @@ public final class OfflineBoards implements AutoCloseable {
         String id = readyBattle(modelA, modelB);
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
-            log.recordVote(id, outcome, Instant.now(),
+            log.recordVote(
+                    id,
+                    outcome,
+                    Instant.now(),
                     () -> standings.set(leaderboard.apply(new CountedBattle(modelA, modelB, outcome))));
         } catch (Exception e) {
             throw new IllegalStateException(e);

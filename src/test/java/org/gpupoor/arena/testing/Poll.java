@@ -11,8 +11,7 @@ public final class Poll {
         boolean holds() throws Exception;
     }
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** Returns as soon as {@code condition} holds; fails with {@code what} once {@code timeout} has passed. */
     public static void until(String what, Duration timeout, Condition condition) throws Exception {

@@ -14,8 +14,7 @@ import java.util.UUID;
 public final class PostgresForTests {
     private static final String URL = System.getenv("ARENA_TEST_POSTGRES_URL");
 
-    private PostgresForTests() {
-    }
+    private PostgresForTests() {}
 
     /**
      * The JDBC URL of the log for a test arena in {@code dir}, or null when the tests run on
@@ -26,7 +25,10 @@ public final class PostgresForTests {
         if (URL == null || URL.isBlank()) {
             return null;
         }
-        String schema = "arena_test_" + UUID.nameUUIDFromBytes(dir.toAbsolutePath().toString().getBytes()).toString().replace("-", "");
+        String schema = "arena_test_"
+                + UUID.nameUUIDFromBytes(dir.toAbsolutePath().toString().getBytes())
+                        .toString()
+                        .replace("-", "");
         try (Connection c = DriverManager.getConnection(URL)) {
             c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         } catch (SQLException e) {

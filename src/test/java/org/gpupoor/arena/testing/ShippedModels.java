@@ -18,8 +18,7 @@ public final class ShippedModels {
     private static final Pattern SIZE = Pattern.compile(":(\\d+(?:\\.\\d+)?)b");
     private static final Pattern BITS = Pattern.compile("q(\\d)");
 
-    private ShippedModels() {
-    }
+    private ShippedModels() {}
 
     /** Tag to footprint in GB, in the file's order. */
     public static Map<String, Double> footprintsGb() {

@@ -42,15 +42,19 @@ public final class TestArena implements AutoCloseable {
 
     /** Starts an arena with a config file it watches and an admin token, as Main does, and waits for its look at Ollama. */
     public static TestArena start(Path dir, ArenaConfig config, App.Operations operations) {
-        TestArena arena = new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC(), operations).start(0),
-                config, dir);
+        TestArena arena = new TestArena(
+                App.create(config, dir.resolve("arena.db"), Clock.systemUTC(), operations)
+                        .start(0),
+                config,
+                dir);
         arena.app.refreshModels();
         return arena;
     }
 
     /** Starts an arena as Main does: the first look at Ollama runs in the background. */
     public static TestArena startWithoutWaiting(Path dir, ArenaConfig config) {
-        return new TestArena(App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);
+        return new TestArena(
+                App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);
     }
 
     /** A config for two or more models (tag → display name), everything else at test-friendly values. */
@@ -185,13 +189,26 @@ public final class TestArena implements AutoCloseable {
         }
 
         public ArenaConfig build() {
-            return ArenaConfig.builder().name("Test Arena").description("Battles for tests")
+            return ArenaConfig.builder()
+                    .name("Test Arena")
+                    .description("Battles for tests")
                     .ollama(new OllamaSettings(ollamaUrl, apiKey, autoDiscover, hosts))
                     .deadlines(new Deadlines(firstTokenSeconds, totalSeconds))
-                    .generation(new GenerationSettings(0.5, 256, 42, "5m", parallel)).maxModelSizeB(9.0).maxPromptChars(4000)
-                    .leaderboardFile(dir.resolve("leaderboard.json").toString()).rateLimits(rateLimits).capacity(capacity)
-                    .countIdentityLeaks(countIdentityLeaks).ratings(ratings).openData(openData).models(models).examplePrompts(prompts)
-                    .storage(new Storage(PostgresForTests.urlFor(dir), sharedLog)).server(server).voters(voters).build();
+                    .generation(new GenerationSettings(0.5, 256, 42, "5m", parallel))
+                    .maxModelSizeB(9.0)
+                    .maxPromptChars(4000)
+                    .leaderboardFile(dir.resolve("leaderboard.json").toString())
+                    .rateLimits(rateLimits)
+                    .capacity(capacity)
+                    .countIdentityLeaks(countIdentityLeaks)
+                    .ratings(ratings)
+                    .openData(openData)
+                    .models(models)
+                    .examplePrompts(prompts)
+                    .storage(new Storage(PostgresForTests.urlFor(dir), sharedLog))
+                    .server(server)
+                    .voters(voters)
+                    .build();
         }
     }
 }

@@ -47,8 +47,8 @@ final class ApiContract {
     private ApiContract(JsonNode document) {
         this.document = document;
         String json = document.toString();
-        this.schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                registry -> registry.schemas(Map.of(DOCUMENT, json)));
+        this.schemas = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(Map.of(DOCUMENT, json)));
     }
 
     /** The document as the arena's jar carries (and serves) it. */
@@ -71,11 +71,13 @@ final class ApiContract {
     /** Every operation the document describes, as "GET /api/health". */
     Set<String> operations() {
         Set<String> all = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                all.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (METHODS.contains(method)) {
+                        all.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return all;
     }
 
@@ -114,10 +116,16 @@ final class ApiContract {
         JsonNode content = response.path("content");
         if (content.isEmpty()) {
             if (answer.body().length > 0) {
-                problems.add("a body of " + answer.body().length + " bytes where the document declares none: " + shorten(answer.text()));
+                problems.add("a body of " + answer.body().length + " bytes where the document declares none: "
+                        + shorten(answer.text()));
             }
         } else {
-            String type = answer.headers().firstValue("Content-Type").orElse("").split(";")[0].strip().toLowerCase(Locale.ROOT);
+            String type = answer.headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
+                    .split(";")[0]
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
             if (!content.has(type)) {
                 List<String> declared = new ArrayList<>();
                 content.fieldNames().forEachRemaining(declared::add);
@@ -149,9 +157,12 @@ final class ApiContract {
                         .forEach(p -> problems.add("event " + event.name() + ": " + p));
             }
         } else if (media.has("x-json-line")) {
-            text.lines().filter(line -> !line.isBlank())
-                    .forEach(line -> validate(pointer + "/x-json-line", parse(line, problems)).forEach(p -> problems.add("line: " + p)));
-        } else if (media.path("schema").path("type").asText().equals("string") && !media.path("schema").has("contentMediaType")) {
+            text.lines()
+                    .filter(line -> !line.isBlank())
+                    .forEach(line -> validate(pointer + "/x-json-line", parse(line, problems))
+                            .forEach(p -> problems.add("line: " + p)));
+        } else if (media.path("schema").path("type").asText().equals("string")
+                && !media.path("schema").has("contentMediaType")) {
             problems.addAll(validate(pointer + "/schema", JsonNodeFactory.instance.textNode(text)));
         }
         return problems;

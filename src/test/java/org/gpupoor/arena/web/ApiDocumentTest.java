@@ -20,24 +20,31 @@ class ApiDocumentTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     @RegisterExtension
-    final ArenaExtension arena = new ArenaExtension().model("one:1b", "1.0B", "One (1B)").model("two:1b", "1.0B", "Two (1B)");
+    final ArenaExtension arena =
+            new ArenaExtension().model("one:1b", "1.0B", "One (1B)").model("two:1b", "1.0B", "Two (1B)");
 
     @Test
     void the_document_and_the_route_table_list_the_same_routes() throws Exception {
         Api.Response served = arena.api().get("/api/openapi.yaml");
         assertThat(served.status()).isEqualTo(200);
-        assertThat(served.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
+        assertThat(served.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
         JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(served.text());
         assertThat(document.get("openapi").asText()).startsWith("3.1");
 
         List<String> documented = new ArrayList<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                documented.add(method.toUpperCase() + " " + path.getKey());
-            }
-        }));
-        assertThat(documented).as("routes in openapi.yaml").containsExactlyInAnyOrderElementsOf(arena.app().routes());
-        assertThat(arena.app().routes()).contains("GET /api/leaderboard", "POST /api/battles/{id}/vote", "GET /metrics");
+        document.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (METHODS.contains(method)) {
+                        documented.add(method.toUpperCase() + " " + path.getKey());
+                    }
+                }));
+        assertThat(documented)
+                .as("routes in openapi.yaml")
+                .containsExactlyInAnyOrderElementsOf(arena.app().routes());
+        assertThat(arena.app().routes())
+                .contains("GET /api/leaderboard", "POST /api/battles/{id}/vote", "GET /metrics");
     }
 
     @Test
@@ -48,7 +55,9 @@ class ApiDocumentTest {
         int count = 0;
         while (refs.find()) {
             count++;
-            assertThat(components.path(refs.group(1)).has(refs.group(2))).as("%s/%s is defined", refs.group(1), refs.group(2)).isTrue();
+            assertThat(components.path(refs.group(1)).has(refs.group(2)))
+                    .as("%s/%s is defined", refs.group(1), refs.group(2))
+                    .isTrue();
         }
         assertThat(count).isGreaterThan(10);
     }
@@ -63,7 +72,9 @@ class ApiDocumentTest {
         int count = 0;
         while (assets.find()) {
             count++;
-            assertThat(arena.api().get(assets.group(1)).status()).as(assets.group(1)).isEqualTo(200);
+            assertThat(arena.api().get(assets.group(1)).status())
+                    .as(assets.group(1))
+                    .isEqualTo(200);
         }
         assertThat(count).isEqualTo(3);
     }

@@ -26,6 +26,7 @@ class ArenaPageTest {
 
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
+
     Browser browser;
 
     @BeforeEach
@@ -47,11 +48,16 @@ class ArenaPageTest {
     }
 
     TestArena.Builder twoModels() {
-        arena.ollama().model("llama3.2:1b", "1.2B").paced(40).answers(pieces(
-                "**Rayleigh scattering** makes the short blue wavelengths of sunlight spread across the whole sky, "
-                        + "while longer red wavelengths pass straight through the air."));
-        arena.ollama().model("qwen2.5:3b", "3.1B").paced(40).answers(pieces(
-                "Sunlight scatters off the molecules of the air. Blue light scatters the most, "
+        arena.ollama()
+                .model("llama3.2:1b", "1.2B")
+                .paced(40)
+                .answers(pieces(
+                        "**Rayleigh scattering** makes the short blue wavelengths of sunlight spread across the whole sky, "
+                                + "while longer red wavelengths pass straight through the air."));
+        arena.ollama()
+                .model("qwen2.5:3b", "3.1B")
+                .paced(40)
+                .answers(pieces("Sunlight scatters off the molecules of the air. Blue light scatters the most, "
                         + "so the sky looks blue from every direction."));
         return TestArena.config(arena.ollama().url(), arena.dir())
                 .model("llama3.2:1b", "Llama 3.2 (1B)", null)
@@ -62,7 +68,8 @@ class ArenaPageTest {
     void a_voter_rolls_a_prompt_watches_both_answers_stream_votes_with_a_key_and_sees_the_names_and_the_board() {
         startArena(twoModels());
         click("tab-leaderboard");
-        browser.await(d -> d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 2);
+        browser.await(d ->
+                d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 2);
         assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr")))
                 .allSatisfy(r -> assertThat(r.getText()).endsWith("0 0 0 0 0.0% 0.000 – –"));
         click("tab-battle");
@@ -71,7 +78,8 @@ class ArenaPageTest {
         assertThat(arena.config().examplePrompts()).contains(value("prompt"));
         click("generate");
 
-        browser.await(d -> text("status-a").startsWith("Generating") && !text("answer-a").isEmpty());
+        browser.await(d ->
+                text("status-a").startsWith("Generating") && !text("answer-a").isEmpty());
         String partial = text("answer-a");
         assertThat(button("vote-a").isEnabled()).isFalse();
         browser.await(d -> button("vote-a").isEnabled());
@@ -95,7 +103,10 @@ class ArenaPageTest {
         String row = browser.await(d -> {
             try {
                 WebElement first = d.findElement(By.cssSelector("#leaderboard-table tbody tr"));
-                return first.getAttribute("class").contains("changed") && first.getText().contains(winner) ? first.getText() : null;
+                return first.getAttribute("class").contains("changed")
+                                && first.getText().contains(winner)
+                        ? first.getText()
+                        : null;
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 return null;
             }
@@ -111,8 +122,10 @@ class ArenaPageTest {
     void the_vote_opens_only_once_a_vote_would_count_so_a_persons_vote_always_does() {
         arena.ollama().model("one:1b", "1.0B").answers("Short", " answer.");
         arena.ollama().model("two:1b", "1.0B").answers("Another", " short", " answer.");
-        startArena(TestArena.config(arena.ollama().url(), arena.dir()).voters(new Voters(0, 1.0, 0.0, false, 20))
-                .model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .voters(new Voters(0, 1.0, 0.0, false, 20))
+                .model("one:1b", "One (1B)", null)
+                .model("two:1b", "Two (1B)", null));
         typePrompt("Why is the sky blue?");
         browser.await(d -> text("vote-note").contains("Take a moment to read them"));
         assertThat(button("vote-a").isEnabled()).isFalse();
@@ -127,7 +140,9 @@ class ArenaPageTest {
     void html_and_script_in_an_answer_never_run() {
         arena.ollama().model("evil:1b", "1.0B").answers(pieces(HOSTILE));
         arena.ollama().model("plain:1b", "1.0B").answers("Just", " text.");
-        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("evil:1b", "Evil (1B)", null).model("plain:1b", "Plain (1B)", null));
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .model("evil:1b", "Evil (1B)", null)
+                .model("plain:1b", "Plain (1B)", null));
         typePrompt("Show me some HTML");
         browser.await(d -> button("vote-a").isEnabled());
 
@@ -137,12 +152,18 @@ class ArenaPageTest {
             link.click();
         }
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
-        assertThat(browser.driver.findElements(By.cssSelector(".answer script"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector(".answer [onerror], .answer [onclick]"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector(".answer style, .answer [id], .answer [class], .answer form, .answer button")))
-                .as("an answer cannot restyle the page, take over its ids or fake its controls").isEmpty();
-        assertThat(browser.driver.findElement(By.cssSelector("#pane-a .answer")).isDisplayed()).isTrue();
-        assertThat(browser.driver.findElement(By.cssSelector("#pane-b .answer")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.cssSelector(".answer script")))
+                .isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(".answer [onerror], .answer [onclick]")))
+                .isEmpty();
+        assertThat(browser.driver.findElements(
+                        By.cssSelector(".answer style, .answer [id], .answer [class], .answer form, .answer button")))
+                .as("an answer cannot restyle the page, take over its ids or fake its controls")
+                .isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#pane-a .answer")).isDisplayed())
+                .isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("#pane-b .answer")).isDisplayed())
+                .isTrue();
         assertThat(all).contains("Just text.");
         assertThat(button("vote-a").isDisplayed()).isTrue();
     }
@@ -151,13 +172,16 @@ class ArenaPageTest {
     void a_failing_side_disables_voting_and_says_why() {
         arena.ollama().model("good:1b", "1.0B").answers("Fine", " answer.");
         arena.ollama().model("bad:1b", "1.0B").failsWith(500, "llama runner process has terminated");
-        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("good:1b", "Good (1B)", null).model("bad:1b", "Bad (1B)", null));
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .model("good:1b", "Good (1B)", null)
+                .model("bad:1b", "Bad (1B)", null));
         typePrompt("Anything");
 
         browser.await(d -> text("vote-note").contains("cannot be voted on"));
         assertThat(text("vote-note")).contains("Ollama returned an error for this model");
         assertThat(text("status-a") + text("status-b")).contains("Failed:");
-        assertThat(browser.driver.findElements(By.cssSelector(".votes button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        assertThat(browser.driver.findElements(By.cssSelector(".votes button")))
+                .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
         browser.driver.findElement(By.id("label-a")).click();
         new Actions(browser.driver).sendKeys("2").perform();
         assertThat(text("vote-note")).contains("cannot be voted on");
@@ -165,15 +189,24 @@ class ArenaPageTest {
         assertThat(button("retry").isDisplayed()).isTrue();
         String failedBattle = browser.driver.getCurrentUrl();
         click("retry");
-        browser.await(d -> !d.getCurrentUrl().equals(failedBattle) && text("vote-note").contains("cannot be voted on"));
+        browser.await(d ->
+                !d.getCurrentUrl().equals(failedBattle) && text("vote-note").contains("cannot be voted on"));
         assertThat(value("prompt")).isEqualTo("Anything");
     }
 
     @Test
     void a_reload_in_the_middle_of_a_battle_picks_it_up_again() {
-        arena.ollama().model("slow:1b", "1.0B").paced(60).answers(pieces("one two three four five six seven eight nine ten eleven twelve"));
-        arena.ollama().model("slower:1b", "1.0B").paced(80).answers(pieces("alpha beta gamma delta epsilon zeta eta theta iota kappa"));
-        startArena(TestArena.config(arena.ollama().url(), arena.dir()).model("slow:1b", "Slow (1B)", null).model("slower:1b", "Slower (1B)", null));
+        arena.ollama()
+                .model("slow:1b", "1.0B")
+                .paced(60)
+                .answers(pieces("one two three four five six seven eight nine ten eleven twelve"));
+        arena.ollama()
+                .model("slower:1b", "1.0B")
+                .paced(80)
+                .answers(pieces("alpha beta gamma delta epsilon zeta eta theta iota kappa"));
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .model("slow:1b", "Slow (1B)", null)
+                .model("slower:1b", "Slower (1B)", null));
         typePrompt("Count for me");
         browser.await(d -> !text("answer-a").isEmpty());
         String url = browser.driver.getCurrentUrl();
@@ -214,7 +247,8 @@ class ArenaPageTest {
     void the_banner_says_so_when_ollama_is_down() throws Exception {
         String url = arena.ollama().url();
         arena.ollama().close();
-        startArena(TestArena.config(url, arena.dir()).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
+        startArena(
+                TestArena.config(url, arena.dir()).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
         browser.await(d -> d.findElement(By.id("banner")).isDisplayed());
         assertThat(text("banner")).contains("Ollama is not reachable");
         typePrompt("Hello");

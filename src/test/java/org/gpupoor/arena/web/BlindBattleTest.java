@@ -22,15 +22,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * battle itself is voted on. Which models may battle is steered through what the fake Ollama has.
  */
 class BlindBattleTest {
-    private static final List<String> PUBLIC_JSON = List.of("/api/health", "/api/arena", "/api/models", "/api/leaderboard",
-            "/api/leaderboard/elo", "/api/leaderboard/bt", "/api/leaderboard/matrix", "/api/leaderboard/elo/history",
-            "/api/leaderboard/head-to-head", "/api/battles/export");
+    private static final List<String> PUBLIC_JSON = List.of(
+            "/api/health",
+            "/api/arena",
+            "/api/models",
+            "/api/leaderboard",
+            "/api/leaderboard/elo",
+            "/api/leaderboard/bt",
+            "/api/leaderboard/matrix",
+            "/api/leaderboard/elo/history",
+            "/api/leaderboard/head-to-head",
+            "/api/battles/export");
     private static final List<String> BLIND = List.of("one:1b", "two:1b");
     private static final List<String> OTHERS = List.of("three:1b", "four:1b");
 
     @RegisterExtension
-    final ArenaExtension arena = new ArenaExtension().config(c -> c.model("one:1b", "One (1B)", null)
-            .model("two:1b", "Two (1B)", null).model("three:1b", "Three (1B)", null).model("four:1b", "Four (1B)", null));
+    final ArenaExtension arena = new ArenaExtension()
+            .config(c -> c.model("one:1b", "One (1B)", null)
+                    .model("two:1b", "Two (1B)", null)
+                    .model("three:1b", "Three (1B)", null)
+                    .model("four:1b", "Four (1B)", null));
 
     @BeforeEach
     void start() throws Exception {
@@ -54,16 +65,19 @@ class BlindBattleTest {
         vote(readyBattle(), "tie");
         awaitStrengthBoard(3);
         Map<String, String> othersAfterVote = modelFacts(OTHERS);
-        assertThat(modelFacts(BLIND)).as("someone else's vote refreshes the boards, not the blind battle's models")
+        assertThat(modelFacts(BLIND))
+                .as("someone else's vote refreshes the boards, not the blind battle's models")
                 .isEqualTo(blindFacts);
 
         vote(blind, "a");
         awaitStrengthBoard(4);
         Map<String, String> revealed = modelFacts(BLIND);
         for (String model : BLIND) {
-            assertThat(revealed.get(model + " metrics")).as("its vote closes the battle: %s is counted now", model)
+            assertThat(revealed.get(model + " metrics"))
+                    .as("its vote closes the battle: %s is counted now", model)
                     .isNotEqualTo(blindFacts.get(model + " metrics"));
-            assertThat(revealed.get(model + " /api/leaderboard/bt")).isNotEqualTo(blindFacts.get(model + " /api/leaderboard/bt"));
+            assertThat(revealed.get(model + " /api/leaderboard/bt"))
+                    .isNotEqualTo(blindFacts.get(model + " /api/leaderboard/bt"));
         }
         assertThat(modelFacts(OTHERS)).isEqualTo(othersAfterVote);
     }
@@ -82,9 +96,17 @@ class BlindBattleTest {
             response.raw().headers().firstValue("ETag").ifPresent(tag -> all.put(path + " ETag", tag));
         }
         // Every series of the arena's own but the request and battle counters, which move with any battle.
-        all.put("/metrics", arena.api().get("/metrics").text().lines()
-                .filter(l -> l.startsWith("arena_") && !l.startsWith("arena_http_") && !l.startsWith("arena_battles_"))
-                .sorted().collect(Collectors.joining("\n")));
+        all.put(
+                "/metrics",
+                arena.api()
+                        .get("/metrics")
+                        .text()
+                        .lines()
+                        .filter(l -> l.startsWith("arena_")
+                                && !l.startsWith("arena_http_")
+                                && !l.startsWith("arena_battles_"))
+                        .sorted()
+                        .collect(Collectors.joining("\n")));
         return all;
     }
 
@@ -108,7 +130,10 @@ class BlindBattleTest {
     /** The metric lines labelled with {@code model}, or with any model when it is null. */
     private static String modelSeries(String metrics, String model) {
         String label = model == null ? "model=\"" : "model=\"" + model + "\"";
-        return metrics.lines().filter(l -> !l.startsWith("#") && l.contains(label)).sorted().collect(Collectors.joining("\n"));
+        return metrics.lines()
+                .filter(l -> !l.startsWith("#") && l.contains(label))
+                .sorted()
+                .collect(Collectors.joining("\n"));
     }
 
     private static JsonNode rowOf(JsonNode rows, String field, String value) {
@@ -124,7 +149,9 @@ class BlindBattleTest {
     private void offer(List<String> models) {
         for (String tag : List.of("one:1b", "two:1b", "three:1b", "four:1b")) {
             if (models.contains(tag)) {
-                arena.ollama().model(tag, "1.0B").answers("An", " answer", " from ", tag.substring(0, tag.indexOf(':')), ".");
+                arena.ollama()
+                        .model(tag, "1.0B")
+                        .answers("An", " answer", " from ", tag.substring(0, tag.indexOf(':')), ".");
             } else {
                 arena.ollama().remove(tag);
             }
@@ -133,17 +160,31 @@ class BlindBattleTest {
     }
 
     private String readyBattle() {
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                .json()
+                .get("id")
+                .asText();
         assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
         return id;
     }
 
     private void vote(String id, String winner) {
-        assertThat(arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}").status()).isEqualTo(200);
+        assertThat(arena.api()
+                        .post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     private void awaitStrengthBoard(int battles) throws Exception {
-        Poll.until("the Bradley-Terry board counts " + battles + " battles", Duration.ofSeconds(10),
-                () -> arena.api().get("/api/leaderboard/bt").json().get("battles").asInt() == battles);
+        Poll.until(
+                "the Bradley-Terry board counts " + battles + " battles",
+                Duration.ofSeconds(10),
+                () -> arena.api()
+                                .get("/api/leaderboard/bt")
+                                .json()
+                                .get("battles")
+                                .asInt()
+                        == battles);
     }
 }

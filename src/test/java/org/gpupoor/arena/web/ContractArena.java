@@ -30,7 +30,8 @@ final class ContractArena implements AutoCloseable {
         ApiContract.Answer send() throws Exception;
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Path dir;
     private final Path configFile;
     private final FakeOllama ollama;
@@ -46,7 +47,8 @@ final class ContractArena implements AutoCloseable {
         this.ollama = ollama;
         this.configFile = dir.resolve("arena_config.yaml");
         Files.writeString(configFile, config(ollama.url(), dir, 4000));
-        this.arena = TestArena.start(dir, ConfigLoader.load(configFile), new App.Operations(configFile, UnaryOperator.identity(), TOKEN));
+        this.arena = TestArena.start(
+                dir, ConfigLoader.load(configFile), new App.Operations(configFile, UnaryOperator.identity(), TOKEN));
     }
 
     static ContractArena start(Path dir) throws Exception {
@@ -102,15 +104,23 @@ final class ContractArena implements AutoCloseable {
     }
 
     private String finishedBattle() {
-        String id = arena.api.post("/api/battles", "{\"prompt\": \"Who are you?\"}").json().get("id").asText();
+        String id = arena.api
+                .post("/api/battles", "{\"prompt\": \"Who are you?\"}")
+                .json()
+                .get("id")
+                .asText();
         arena.api.events(id);
         return id;
     }
 
     /** A voter the export names (the one who voted on the fixtures' battles). */
     String someVoter() throws Exception {
-        String line = arena.api.get("/api/battles/export").text().lines().findFirst().orElseThrow();
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("judge").asText();
+        String line =
+                arena.api.get("/api/battles/export").text().lines().findFirst().orElseThrow();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(line)
+                .get("judge")
+                .asText();
     }
 
     String vote(String id) {
@@ -122,7 +132,8 @@ final class ContractArena implements AutoCloseable {
     }
 
     ApiContract.Answer get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(arena.url() + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(arena.url() + path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -140,7 +151,8 @@ final class ContractArena implements AutoCloseable {
     }
 
     ApiContract.Answer post(String path, String contentType, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -150,12 +162,15 @@ final class ContractArena implements AutoCloseable {
 
     /** A client sending a large body asks first (Expect: 100-continue), so the refusal arrives cleanly. */
     ApiContract.Answer postLarge(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(arena.url() + path)).expectContinue(true)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     ApiContract.Answer admin(String method, String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", "Bearer " + TOKEN)
+        return send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                .header("Authorization", "Bearer " + TOKEN)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -187,13 +202,19 @@ final class ContractArena implements AutoCloseable {
     ApiContract.Answer startSlowBattle() throws Exception {
         ollama.model("one:1b", "1.0B").loadsFor(60_000);
         ollama.model("two:1b", "1.0B").loadsFor(60_000);
-        slow = arena.api.post("/api/battles", "{\"prompt\": \"Take your time\"}").json().get("id").asText();
+        slow = arena.api
+                .post("/api/battles", "{\"prompt\": \"Take your time\"}")
+                .json()
+                .get("id")
+                .asText();
         return get("/api/battles/" + slow);
     }
 
     /** The Bradley-Terry board once it has fitted both counted votes, so its ETag holds from then on. */
     ApiContract.Answer strengthBoardAfterRefit() throws Exception {
-        Poll.until("the Bradley-Terry board has both counted votes", Duration.ofSeconds(15),
+        Poll.until(
+                "the Bradley-Terry board has both counted votes",
+                Duration.ofSeconds(15),
                 () -> arena.api.get("/api/leaderboard/bt").json().get("battles").asInt() == 2);
         return get("/api/leaderboard/bt");
     }
@@ -212,15 +233,17 @@ final class ContractArena implements AutoCloseable {
     ApiContract.Answer reloadWithoutConfigFile() throws Exception {
         Path other = Files.createDirectories(dir.resolve("without-file"));
         Path file = Files.writeString(other.resolve("arena_config.yaml"), config(ollama.url(), other, 4000));
-        try (TestArena bare = TestArena.start(other, ConfigLoader.load(file),
-                new App.Operations(null, UnaryOperator.identity(), TOKEN))) {
+        try (TestArena bare = TestArena.start(
+                other, ConfigLoader.load(file), new App.Operations(null, UnaryOperator.identity(), TOKEN))) {
             return send(HttpRequest.newBuilder(URI.create(bare.url() + "/api/admin/config/reload"))
-                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
         }
     }
 
     private ApiContract.Answer send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return new ApiContract.Answer(response.statusCode(), response.headers(), response.body());
     }
 

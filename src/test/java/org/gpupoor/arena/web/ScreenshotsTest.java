@@ -23,19 +23,23 @@ import org.openqa.selenium.By;
 class ScreenshotsTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
+
     Browser browser;
 
     @BeforeEach
     void start() throws Exception {
         DemoArena.script(arena.ollama());
-        arena.start(c -> c
-                .model("llama3.2:1b", "Llama 3.2 (1B, 8-bit)", null)
+        arena.start(c -> c.model("llama3.2:1b", "Llama 3.2 (1B, 8-bit)", null)
                 .model("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)
                 .model("gemma2:2b", "Gemma 2 (2B, 4-bit)", null)
                 .model("phi3.5:3.8b", "Phi 3.5 Mini (3.8B, 4-bit)", null));
         String[] verdicts = {"a", "b", "a", "tie", "a", "b", "both_bad", "a", "b", "a", "a", "tie"};
         for (String verdict : verdicts) {
-            String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+            String id = arena.api()
+                    .post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                    .json()
+                    .get("id")
+                    .asText();
             List<Api.Event> events = arena.api().events(id);
             assertThat(Api.endStatus(events)).isEqualTo("ready");
             arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
@@ -71,23 +75,33 @@ class ScreenshotsTest {
                     browser.driver.findElement(By.id("tab-" + tab)).click();
                     if (tab.equals("charts")) {
                         awaitCharts(List.of("chart-results", "chart-elo", "chart-speed", "chart-h2h"));
-                        Object h2hCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
+                        Object h2hCells = browser.js(
+                                "return echarts.getInstanceByDom(document.getElementById('chart-h2h')).getOption().series[0].data.length");
                         assertThat(((Number) h2hCells).intValue()).isGreaterThanOrEqualTo(6);
                     } else if (tab.equals("models")) {
-                        browser.await(d -> d.findElements(By.cssSelector("#models-table tbody tr")).size() == 4);
-                        assertThat(browser.driver.findElement(By.id("models-status")).getText())
+                        browser.await(d -> d.findElements(By.cssSelector("#models-table tbody tr"))
+                                        .size()
+                                == 4);
+                        assertThat(browser.driver
+                                        .findElement(By.id("models-status"))
+                                        .getText())
                                 .contains("Ollama is up", "4 of 4 models can battle now");
-                        assertThat(browser.driver.findElements(By.cssSelector("#models-table .badge.ok"))).hasSize(4);
+                        assertThat(browser.driver.findElements(By.cssSelector("#models-table .badge.ok")))
+                                .hasSize(4);
                     } else {
-                        browser.await(d -> d.findElements(By.cssSelector("#" + tab + "-table tbody tr")).size() == 4);
+                        browser.await(d -> d.findElements(By.cssSelector("#" + tab + "-table tbody tr"))
+                                        .size()
+                                == 4);
                         // Every model shows its measured speed: no dash in the tokens/s column.
                         assertThat(browser.js("return [...document.querySelectorAll('#" + tab + "-table tbody tr')]"
-                                + ".every(tr => /^\\d+\\.\\d$/.test(tr.children[[...tr.parentNode.parentNode.querySelectorAll('th')]"
-                                + ".findIndex(th => th.textContent.startsWith('Tokens/s'))].textContent))")).isEqualTo(true);
+                                        + ".every(tr => /^\\d+\\.\\d$/.test(tr.children[[...tr.parentNode.parentNode.querySelectorAll('th')]"
+                                        + ".findIndex(th => th.textContent.startsWith('Tokens/s'))].textContent))"))
+                                .isEqualTo(true);
                     }
                     if (tab.equals("bt")) {
                         awaitCharts(List.of("chart-bt", "chart-predicted"));
-                        Object predictedCells = browser.js("return echarts.getInstanceByDom(document.getElementById('chart-predicted')).getOption().series[0].data.length");
+                        Object predictedCells = browser.js(
+                                "return echarts.getInstanceByDom(document.getElementById('chart-predicted')).getOption().series[0].data.length");
                         assertThat(((Number) predictedCells).intValue()).isEqualTo(12);
                     }
                     boolean tall = tab.equals("charts") || tab.equals("bt");
@@ -102,7 +116,9 @@ class ScreenshotsTest {
                 }
             }
         }
-        assertThat(Files.list(Path.of("target", "screenshots")).filter(p -> p.toString().endsWith(".png")).count())
+        assertThat(Files.list(Path.of("target", "screenshots"))
+                        .filter(p -> p.toString().endsWith(".png"))
+                        .count())
                 .isGreaterThanOrEqualTo(28);
     }
 
@@ -117,7 +133,8 @@ class ScreenshotsTest {
         for (String id : ids) {
             browser.await(d -> Boolean.TRUE.equals(browser.js(
                     "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                            + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);", id)));
+                            + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
+                    id)));
             Object canvas = browser.js("return document.querySelectorAll('#' + arguments[0] + ' canvas').length", id);
             assertThat(((Number) canvas).intValue()).isPositive();
         }

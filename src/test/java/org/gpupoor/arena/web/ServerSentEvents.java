@@ -5,11 +5,9 @@ import java.util.List;
 
 /** A whole event stream split into its events, as a browser's EventSource would see them. */
 final class ServerSentEvents {
-    record Event(String id, String name, String data) {
-    }
+    record Event(String id, String name, String data) {}
 
-    private ServerSentEvents() {
-    }
+    private ServerSentEvents() {}
 
     /** Events in order; comments and the retry hint are not events. An event without a name is a "message". */
     static List<Event> parse(String stream) {
@@ -28,7 +26,10 @@ final class ServerSentEvents {
                 switch (field) {
                     case "id" -> id = value;
                     case "event" -> name = value;
-                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    case "data" ->
+                        data = data == null
+                                ? new StringBuilder(value)
+                                : data.append('\n').append(value);
                     default -> {
                         // "retry" and unknown fields carry no event
                     }

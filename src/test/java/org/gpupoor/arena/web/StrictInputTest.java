@@ -18,7 +18,8 @@ class StrictInputTest {
     private static final String TOKEN = "strict-admin-token";
 
     @RegisterExtension
-    final ArenaExtension arena = new ArenaExtension().adminToken(TOKEN)
+    final ArenaExtension arena = new ArenaExtension()
+            .adminToken(TOKEN)
             .model("one:1b", "1.0B", "One (1B)", m -> m.answers("One", " answer."))
             .model("two:1b", "1.0B", "Two (1B)", m -> m.answers("Two", " answer."));
 
@@ -26,18 +27,29 @@ class StrictInputTest {
     void text_after_the_json_duplicate_keys_and_bytes_that_are_not_utf8_are_refused() throws Exception {
         String id = readyBattle();
         assertRefused(post("/api/battles", utf8("{\"prompt\":\"hi\"} x")), "more after its JSON value");
-        assertRefused(post("/api/battles", utf8("{\"prompt\":\"hi\"}{\"prompt\":\"again\"}")), "more after its JSON value");
-        assertRefused(post("/api/battles", utf8("{\"prompt\":\"hi\",\"prompt\":\"there\"}")), "\"prompt\" appears more than once");
+        assertRefused(
+                post("/api/battles", utf8("{\"prompt\":\"hi\"}{\"prompt\":\"again\"}")), "more after its JSON value");
+        assertRefused(
+                post("/api/battles", utf8("{\"prompt\":\"hi\",\"prompt\":\"there\"}")),
+                "\"prompt\" appears more than once");
         byte[] latin1 = "{\"prompt\":\"caf\u00e9 cr\u00e8me\"}".getBytes(StandardCharsets.ISO_8859_1);
         assertRefused(post("/api/battles", latin1), "not valid UTF-8");
-        assertRefused(post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\"} trailing")), "more after its JSON value");
-        assertRefused(post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\",\"winner\":\"b\"}")), "appears more than once");
-        assertRefused(post("/api/battles/" + id + "/vote", new byte[] {'{', '"', 'w', (byte) 0xff, '"', ':', '1', '}'}),
+        assertRefused(
+                post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\"} trailing")), "more after its JSON value");
+        assertRefused(
+                post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\",\"winner\":\"b\"}")),
+                "appears more than once");
+        assertRefused(
+                post("/api/battles/" + id + "/vote", new byte[] {'{', '"', 'w', (byte) 0xff, '"', ':', '1', '}'}),
                 "not valid UTF-8");
 
-        assertThat(count("SELECT COUNT(*) FROM battles")).as("battles in the log").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM battles"))
+                .as("battles in the log")
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM votes")).as("votes in the log").isZero();
-        assertThat(post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\"}")).status()).isEqualTo(200);
+        assertThat(post("/api/battles/" + id + "/vote", utf8("{\"winner\":\"a\"}"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -48,15 +60,20 @@ class StrictInputTest {
             assertThat(r.status()).as("after=" + after).isEqualTo(400);
             assertThat(r.json().get("message").asText()).as(after).contains("after must be an event id");
         }
-        Api.Response badHeader = arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/" + id + "/events"))
-                .header("Last-Event-ID", "abc").GET());
+        Api.Response badHeader = arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/battles/" + id + "/events"))
+                        .header("Last-Event-ID", "abc")
+                        .GET());
         assertThat(badHeader.status()).isEqualTo(400);
         assertThat(badHeader.json().get("message").asText()).contains("Last-Event-ID");
 
         int all = arena.api().events(id).size();
-        assertThat(arena.api().get("/api/battles/" + id + "/events?after=").text()).as("no position: from the start")
+        assertThat(arena.api().get("/api/battles/" + id + "/events?after=").text())
+                .as("no position: from the start")
                 .contains("id: 1\n");
-        assertThat(arena.api().events(id, "2", java.time.Duration.ofSeconds(5))).as("resumed after event 2").hasSize(all - 2);
+        assertThat(arena.api().events(id, "2", java.time.Duration.ofSeconds(5)))
+                .as("resumed after event 2")
+                .hasSize(all - 2);
     }
 
     @Test
@@ -73,7 +90,9 @@ class StrictInputTest {
     @Test
     void the_bearer_scheme_is_case_insensitive_and_voiding_an_unknown_battle_is_a_404() {
         for (String scheme : new String[] {"Bearer", "bearer", "BEARER"}) {
-            assertThat(admin("GET", "/api/admin/config", scheme + " " + TOKEN).status()).as(scheme).isEqualTo(200);
+            assertThat(admin("GET", "/api/admin/config", scheme + " " + TOKEN).status())
+                    .as(scheme)
+                    .isEqualTo(200);
         }
         assertThat(admin("GET", "/api/admin/config", "Basic " + TOKEN).status()).isEqualTo(403);
 
@@ -92,19 +111,27 @@ class StrictInputTest {
     }
 
     private String readyBattle() {
-        String id = arena.api().post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}").json().get("id").asText();
+        String id = arena.api()
+                .post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                .json()
+                .get("id")
+                .asText();
         assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
         return id;
     }
 
     private Api.Response post(String path, byte[] body) {
-        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private Api.Response admin(String method, String path, String authorization) {
-        return arena.api().send(HttpRequest.newBuilder(URI.create(arena.url() + path)).header("Authorization", authorization)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                        .header("Authorization", authorization)
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private static byte[] utf8(String text) {
@@ -112,7 +139,8 @@ class StrictInputTest {
     }
 
     private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(arena.logUrl()); ResultSet r = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(arena.logUrl());
+                ResultSet r = c.createStatement().executeQuery(sql)) {
             r.next();
             return r.getInt(1);
         }
