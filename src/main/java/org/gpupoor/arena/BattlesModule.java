@@ -2,12 +2,14 @@ package org.gpupoor.arena;
 
 import java.time.Clock;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gpupoor.arena.battle.BattleService;
 import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.matchmaking.Matchmaker;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.web.RateLimiter;
@@ -22,6 +24,7 @@ final class BattlesModule implements Module {
     final RateLimiter voteLimit;
     private final ScheduledExecutorService deadlines = Threads.single("deadlines");
     private final ScheduledExecutorService housekeeping = Threads.single("housekeeping");
+    private final ExecutorService preloads = Threads.single("preload");
 
     BattlesModule(
             ArenaConfig config,
@@ -41,7 +44,8 @@ final class BattlesModule implements Module {
                 deadlines,
                 live,
                 clock,
-                new Random(),
+                new Matchmaker(live, ollama.residency, boards.leaderboard, boards.strengths, battleLog, new Random()),
+                preloads,
                 metrics);
         battleLimit = new RateLimiter(config.rateLimits().battlesPerMinute());
         voteLimit = new RateLimiter(config.rateLimits().votesPerMinute());
@@ -66,6 +70,7 @@ final class BattlesModule implements Module {
     public void close() {
         battles.cancelAll();
         housekeeping.shutdownNow();
+        preloads.shutdownNow();
         deadlines.shutdownNow();
     }
 }

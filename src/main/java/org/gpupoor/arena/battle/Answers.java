@@ -58,7 +58,9 @@ final class Answers {
                 "total_ms",
                 r.totalMs(),
                 "done_reason",
-                r.doneReason());
+                r.doneReason(),
+                "load_ms",
+                r.loadMs());
     }
 
     /** @param onItsOwn whether the side failed by itself, rather than being stopped */

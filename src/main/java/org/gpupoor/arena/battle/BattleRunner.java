@@ -4,19 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.Deadlines;
 import org.gpupoor.arena.config.GenerationSettings;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.config.ModelEntry;
+import org.gpupoor.arena.gpu.Residency;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.GenerationException;
 import org.gpupoor.arena.ollama.GenerationResult;
@@ -43,6 +47,9 @@ final class BattleRunner {
     private final LiveConfig config;
     private final Clock clock;
     private final ArenaMetrics metrics;
+    private final Residency residency;
+    private final Function<LiveBattle, Set<String>> othersInUse;
+    private final Runnable answersDone;
     private volatile Map<String, IdentityCheck> identities;
 
     BattleRunner(
@@ -53,7 +60,13 @@ final class BattleRunner {
             ScheduledExecutorService timers,
             LiveConfig config,
             Clock clock,
-            ArenaMetrics metrics) {
+            ArenaMetrics metrics,
+            Residency residency,
+            Function<LiveBattle, Set<String>> othersInUse,
+            Runnable answersDone) {
+        this.residency = residency;
+        this.othersInUse = othersInUse;
+        this.answersDone = answersDone;
         this.ollama = ollama;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -95,7 +108,7 @@ final class BattleRunner {
         SideFailures failures = new SideFailures();
         // Both sides answer with the options in force now, whatever a reload changes meanwhile.
         GenerationSettings options = config.current().generation();
-        if (options.parallelMode() != GenerationSettings.Parallel.NEVER) {
+        if (parallel(battle, options)) {
             AtomicInteger remaining = new AtomicInteger(2);
             for (Side side : Side.values()) {
                 workers.execute(() -> {
@@ -114,6 +127,25 @@ final class BattleRunner {
         }
     }
 
+    /**
+     * Both sides at once when so configured, or ({@code auto}) when both models are loaded or fit
+     * in memory together beside those other battles are using: else the second load would evict
+     * the first model mid-answer, or wait for it.
+     */
+    private boolean parallel(LiveBattle battle, GenerationSettings options) {
+        return switch (options.parallelMode()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO ->
+                residency.known()
+                        && residency.fitTogether(
+                                List.of(
+                                        battle.contender(Side.A).tag(),
+                                        battle.contender(Side.B).tag()),
+                                othersInUse.apply(battle));
+        };
+    }
+
     /** Ends a battle that never left the queue. */
     void abandonWaiting(LiveBattle battle, String reason) {
         battle.failed(Side.A, reason, false);
@@ -130,7 +162,7 @@ final class BattleRunner {
             Map<Side, Watchdog> watchdogs,
             SideFailures failures) {
         Contender model = battle.contender(side);
-        battle.started(side);
+        battle.started(side, residency.known() && !residency.loaded(model.tag()));
         try {
             GenerationResult result = ollama.generate(
                     model.tag(),
@@ -138,6 +170,7 @@ final class BattleRunner {
                     options,
                     watchdogs.get(side),
                     text -> battle.token(side, text, clock.instant()));
+            residency.answered(model.tag(), result.loadMs());
             battle.done(side, result);
         } catch (GenerationException e) {
             if (!e.cancelled()) {
@@ -172,6 +205,9 @@ final class BattleRunner {
                         // Neither side failed on its own: the battle was stopped (abandoned, or the server stopping).
                         default -> failures.first.get() == null ? "cancelled" : failures.first.get();
                     });
+            if (ended.equals("ready")) {
+                answersDone.run();
+            }
             if (answered && !ended.equals("ready")) {
                 closed(battle, failures);
             }

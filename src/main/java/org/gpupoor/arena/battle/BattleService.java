@@ -3,11 +3,12 @@ package org.gpupoor.arena.battle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,9 @@ import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.ModelSizes;
+import org.gpupoor.arena.matchmaking.Matchmaker;
+import org.gpupoor.arena.matchmaking.Pairing;
+import org.gpupoor.arena.matchmaking.Preloader;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
@@ -54,7 +58,8 @@ public final class BattleService {
     private final Duration abandonAfter;
     private final LiveConfig config;
     private final Clock clock;
-    private final Random random;
+    private final Matchmaker matchmaker;
+    private final Preloader preloader;
     private final ArenaMetrics metrics;
     private final BallotBox ballots;
     private final ModelSizes sizes;
@@ -71,7 +76,8 @@ public final class BattleService {
             ScheduledExecutorService timers,
             LiveConfig config,
             Clock clock,
-            Random random,
+            Matchmaker matchmaker,
+            Executor preloads,
             ArenaMetrics metrics) {
         this.battleLog = battleLog;
         this.metrics = metrics;
@@ -80,12 +86,44 @@ public final class BattleService {
         this.sizes = new ModelSizes(catalog, battleLog);
         this.leaderboard = leaderboard;
         this.boards = boards;
-        this.runner = new BattleRunner(ollama, catalog, battleLog, workers, timers, config, clock, metrics);
+        this.matchmaker = matchmaker;
+        this.preloader = new Preloader(matchmaker, this::availableNow, this::inUse, config, preloads);
+        this.runner = new BattleRunner(
+                ollama,
+                catalog,
+                battleLog,
+                workers,
+                timers,
+                config,
+                clock,
+                metrics,
+                matchmaker.residency(),
+                this::inUseBesides,
+                preloader::answersDone);
         this.queue = new BattleQueue(config.current().capacity().maxConcurrentBattles());
         this.abandonAfter = Duration.ofSeconds(config.current().capacity().abandonAfterSeconds());
         this.config = config;
         this.clock = clock;
-        this.random = random;
+    }
+
+    private List<String> availableNow() {
+        return catalog.current().available().stream().map(CatalogEntry::tag).toList();
+    }
+
+    /** The models of every battle still generating. */
+    private Set<String> inUse() {
+        return inUseBesides(null);
+    }
+
+    private Set<String> inUseBesides(LiveBattle except) {
+        Set<String> models = new HashSet<>();
+        for (LiveBattle b : battles.values()) {
+            if (b != except && b.status() == LiveBattle.Status.GENERATING) {
+                models.add(b.contender(Side.A).tag());
+                models.add(b.contender(Side.B).tag());
+            }
+        }
+        return models;
     }
 
     public LiveBattle create(String prompt) {
@@ -102,13 +140,8 @@ public final class BattleService {
                     "A battle needs two available models; " + available.size() + " of "
                             + snapshot.models().size() + " approved models are available. See GET /api/models.");
         }
-        Map<String, Integer> counts = new HashMap<>();
-        leaderboard.totals().forEach((model, tally) -> counts.put(model, tally.battles()));
-        Matchmaker.Pairing pairing = Matchmaker.pick(
-                available.stream().map(CatalogEntry::tag).toList(),
-                counts,
-                model -> battleLog.recentOpponents(model, Matchmaker.RECENT_OPPONENTS),
-                random);
+        Pairing pairing =
+                matchmaker.pick(available.stream().map(CatalogEntry::tag).toList());
         Map<String, CatalogEntry> byTag = available.stream().collect(Collectors.toMap(CatalogEntry::tag, e -> e));
         Contender a = contender(byTag.get(pairing.modelA()));
         Contender b = contender(byTag.get(pairing.modelB()));

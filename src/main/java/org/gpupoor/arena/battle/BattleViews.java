@@ -40,6 +40,7 @@ public final class BattleViews {
             view.put("eval_count", r.evalCount());
             view.put("tokens_per_second", Math.round(r.tokensPerSecond() * 100) / 100.0);
             view.put("ttft_ms", r.ttftMs());
+            view.put("load_ms", r.loadMs());
             view.put("total_ms", r.totalMs());
             view.put("done_reason", r.doneReason());
         }

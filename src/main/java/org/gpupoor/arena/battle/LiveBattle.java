@@ -101,9 +101,9 @@ public final class LiveBattle {
         return watchers.any();
     }
 
-    /** A side's generation has begun (the model may still be loading). */
-    void started(Side side) {
-        locked(() -> events.publish("started", "side", side.wire()));
+    /** A side's generation has begun; {@code loading}: its model is not in memory, so it loads first. */
+    void started(Side side, boolean loading) {
+        locked(() -> events.publish("started", "side", side.wire(), "loading", loading));
     }
 
     /** A piece of an answer as it streams in at {@code at}. */

@@ -12,10 +12,12 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.gpu.Residency;
 import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.LeaderboardJson;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.matchmaking.Matchmaker;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.SideRecord;
@@ -42,6 +44,7 @@ class BattleServiceTest {
                 arena.log, arena.leaderboard, arena.catalog, arena.sizes, arena.config.ratings(), arena.background);
         LeaderboardExport export = new LeaderboardExport(
                 arena.leaderboard, new LeaderboardJson(new ObjectMapper(), dir.resolve("leaderboard.json")), null);
+        LiveConfig live = new LiveConfig(arena.config);
         battles = new BattleService(
                 arena.log,
                 arena.catalog,
@@ -50,9 +53,16 @@ class BattleServiceTest {
                 arena.ollama,
                 workers,
                 arena.background,
-                new LiveConfig(arena.config),
+                live,
                 Clock.systemUTC(),
-                new Random(1),
+                new Matchmaker(
+                        live,
+                        new Residency(arena.ollama.memory(), 0),
+                        arena.leaderboard,
+                        strengths,
+                        arena.log,
+                        new Random(1)),
+                workers,
                 new ArenaMetrics());
     }
 

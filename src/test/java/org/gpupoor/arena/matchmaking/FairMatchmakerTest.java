@@ -1,4 +1,4 @@
-package org.gpupoor.arena.battle;
+package org.gpupoor.arena.matchmaking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class MatchmakerTest {
+/** The original arena's rules, kept as {@code matchmaking.strategy: fair}: with it the battle order is what it always was. */
+class FairMatchmakerTest {
     final List<String> models = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8");
 
     @Test
@@ -18,7 +19,7 @@ class MatchmakerTest {
         Random random = new Random(7);
         int left = 0;
         for (int i = 0; i < 1000; i++) {
-            Matchmaker.Pairing p = Matchmaker.pick(models, battles, m -> List.of(), random);
+            Pairing p = FairMatchmaker.pick(new Field(models, battles, Map.of(), m -> List.of(), Map.of()), random);
             assertThat(List.of(p.modelA(), p.modelB())).contains("m3");
             assertThat(p.modelA()).isNotEqualTo(p.modelB());
             left += p.modelA().equals("m3") ? 1 : 0;
@@ -33,7 +34,8 @@ class MatchmakerTest {
         Random random = new Random(11);
         Map<String, Integer> drawn = new HashMap<>();
         for (int i = 0; i < 4000; i++) {
-            Matchmaker.Pairing p = Matchmaker.pick(models, battles, m -> List.of("m2", "m3", "m4", "m5", "m6"), random);
+            Pairing p = FairMatchmaker.pick(
+                    new Field(models, battles, Map.of(), m -> List.of("m2", "m3", "m4", "m5", "m6"), Map.of()), random);
             String opponent = p.modelA().equals("m1") ? p.modelB() : p.modelA();
             drawn.merge(opponent, 1, Integer::sum);
         }
@@ -44,7 +46,7 @@ class MatchmakerTest {
 
     @Test
     void when_every_other_model_was_a_recent_opponent_they_are_drawn_anyway() {
-        Matchmaker.Pairing p = Matchmaker.pick(List.of("a", "b"), Map.of(), m -> List.of("a", "b"), new Random(1));
+        Pairing p = pick(List.of("a", "b"), Map.of(), m -> List.of("a", "b"), new Random(1));
         assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "b");
     }
 
@@ -55,7 +57,7 @@ class MatchmakerTest {
             List<String> available = models.subList(0, 2 + random.nextInt(models.size() - 1));
             Map<String, Integer> battles = new HashMap<>();
             available.forEach(m -> battles.put(m, random.nextInt(4)));
-            Matchmaker.Pairing p = Matchmaker.pick(available, battles, m -> List.of(available.get(0)), random);
+            Pairing p = pick(available, battles, m -> List.of(available.get(0)), random);
             assertThat(p.modelA()).isNotEqualTo(p.modelB());
             assertThat(available).contains(p.modelA(), p.modelB());
         }
@@ -66,8 +68,7 @@ class MatchmakerTest {
         Map<String, Integer> battles = Map.of("a", 0, "b", 3, "c", 3);
         Random random = new Random(5);
         for (int i = 0; i < 1000; i++) {
-            Matchmaker.Pairing p = Matchmaker.pick(
-                    List.of("a", "b", "c"), battles, m -> m.equals("a") ? List.of("b") : List.of(), random);
+            Pairing p = pick(List.of("a", "b", "c"), battles, m -> m.equals("a") ? List.of("b") : List.of(), random);
             assertThat(List.of(p.modelA(), p.modelB())).containsExactlyInAnyOrder("a", "c");
         }
     }
@@ -78,7 +79,7 @@ class MatchmakerTest {
         Map<String, Integer> left = new HashMap<>();
         Map<String, Integer> right = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
-            Matchmaker.Pairing p = Matchmaker.pick(List.of("x", "y", "z"), Map.of(), m -> List.of(), random);
+            Pairing p = pick(List.of("x", "y", "z"), Map.of(), m -> List.of(), random);
             left.merge(p.modelA(), 1, Integer::sum);
             right.merge(p.modelB(), 1, Integer::sum);
         }
@@ -86,5 +87,13 @@ class MatchmakerTest {
             double share = left.get(model) / (double) (left.get(model) + right.get(model));
             assertThat(share).as(model).isBetween(0.46, 0.54);
         }
+    }
+
+    private static Pairing pick(
+            List<String> available,
+            Map<String, Integer> battles,
+            java.util.function.Function<String, List<String>> recentOpponents,
+            Random random) {
+        return FairMatchmaker.pick(new Field(available, battles, Map.of(), recentOpponents, Map.of()), random);
     }
 }

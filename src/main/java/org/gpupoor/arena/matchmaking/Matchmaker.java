@@ -1,0 +1,86 @@
+package org.gpupoor.arena.matchmaking;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.config.Matchmaking;
+import org.gpupoor.arena.gpu.Residency;
+import org.gpupoor.arena.leaderboard.Leaderboard;
+import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.rating.PairCounts;
+import org.gpupoor.arena.store.BattleLog;
+
+/**
+ * Chooses each battle's pair by {@code matchmaking.strategy}: {@link WarmMatchmaker} while the
+ * hosts say what they have loaded, else {@link FairMatchmaker} (an Ollama without
+ * {@code /api/ps}, or before its first answer).
+ */
+public final class Matchmaker {
+    private final LiveConfig config;
+    private final Residency residency;
+    private final Leaderboard leaderboard;
+    private final StrengthBoard strengths;
+    private final BattleLog battleLog;
+    private final Random random;
+
+    public Matchmaker(
+            LiveConfig config,
+            Residency residency,
+            Leaderboard leaderboard,
+            StrengthBoard strengths,
+            BattleLog battleLog,
+            Random random) {
+        this.config = config;
+        this.residency = residency;
+        this.leaderboard = leaderboard;
+        this.strengths = strengths;
+        this.battleLog = battleLog;
+        this.random = random;
+    }
+
+    /** Whether the warm strategy is in force now: configured, and Ollama says what it has loaded. */
+    public boolean warm() {
+        return config.current().matchmaking().warm() && residency.known();
+    }
+
+    public Pairing pick(List<String> available) {
+        Field field = field(available);
+        if (!warm()) {
+            return FairMatchmaker.pick(field, random);
+        }
+        return WarmMatchmaker.pick(field, residency::loadSeconds, weights(), random);
+    }
+
+    WarmMatchmaker.Weights weights() {
+        Matchmaking.Weights w = config.current().matchmaking().weights();
+        return new WarmMatchmaker.Weights(w.load(), w.repeat(), w.ahead(), w.info());
+    }
+
+    public Residency residency() {
+        return residency;
+    }
+
+    Field field(List<String> available) {
+        Map<String, Integer> battles = new HashMap<>();
+        leaderboard.totals().forEach((model, tally) -> battles.put(model, tally.battles()));
+        Map<String, Integer> pairs = new HashMap<>();
+        for (PairCounts.Tally t : leaderboard.pairTallies()) {
+            pairs.merge(Pairing.key(t.modelA(), t.modelB()), (int) t.count(), Integer::sum);
+        }
+        Map<String, Field.Strength> ratings = new HashMap<>();
+        for (StrengthBoard.Row row : strengths.current().rows()) {
+            ratings.put(row.model(), new Field.Strength(row.rating(), (row.ciHigh() - row.ciLow()) / 2));
+        }
+        // One look at the log per model, however many pairs ask about it.
+        Map<String, List<String>> recent = new ConcurrentHashMap<>();
+        return new Field(
+                available,
+                battles,
+                pairs,
+                m -> recent.computeIfAbsent(m, k -> battleLog.recentOpponents(k, FairMatchmaker.RECENT_OPPONENTS)),
+                ratings);
+    }
+}

@@ -1,0 +1,112 @@
+package org.gpupoor.arena.matchmaking;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.gpu.Residency;
+import org.gpupoor.arena.ollama.LoadedModel;
+import org.gpupoor.arena.ollama.OllamaUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * While a voter reads, loads the pair the next battle will most likely get (the warm strategy's
+ * pick now), so that battle starts warm. It makes room only by unloading idle models no running
+ * battle uses, least recently used first, and never loads beyond what the host holds: with the
+ * capacity unknown it loads nothing.
+ */
+public final class Preloader {
+    private static final Logger log = LoggerFactory.getLogger(Preloader.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Matchmaker matchmaker;
+    private final Supplier<List<String>> available;
+    private final Supplier<Set<String>> inUse;
+    private final LiveConfig config;
+    private final Executor thread;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    /**
+     * @param available the models that can battle now
+     * @param inUse     the models of battles still generating
+     * @param thread    one thread: preloads never overlap
+     */
+    public Preloader(
+            Matchmaker matchmaker,
+            Supplier<List<String>> available,
+            Supplier<Set<String>> inUse,
+            LiveConfig config,
+            Executor thread) {
+        this.matchmaker = matchmaker;
+        this.available = available;
+        this.inUse = inUse;
+        this.config = config;
+        this.thread = thread;
+    }
+
+    /** A battle's answers are done: warm the next pair, unless a preload is already under way. */
+    public void answersDone() {
+        if (matchmaker.warm() && busy.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                try {
+                    warmNext();
+                } finally {
+                    busy.set(false);
+                }
+            });
+        }
+    }
+
+    private void warmNext() {
+        List<String> models = available.get();
+        if (models.size() < 2) {
+            return;
+        }
+        Residency residency = matchmaker.residency();
+        Pairing next = matchmaker.pick(models);
+        for (String tag : next.models()) {
+            if (residency.loaded(tag)) {
+                continue;
+            }
+            Set<String> keep = new HashSet<>(inUse.get());
+            keep.addAll(next.models());
+            try {
+                if (!makeRoom(residency, tag, keep)) {
+                    return;
+                }
+                long loadMs = residency
+                        .ollama()
+                        .load(tag, config.current().generation().keepAlive(), LOAD_TIMEOUT);
+                residency.answered(tag, loadMs);
+                log.debug("Preloaded {} in {} ms for the next battle", tag, loadMs);
+            } catch (OllamaUnavailableException e) {
+                log.info("Could not preload {}: {}", tag, e.getMessage());
+                return;
+            }
+        }
+        residency.refresh();
+    }
+
+    /** Unloads idle models outside {@code keep} until {@code tag} fits; false when it cannot. */
+    private static boolean makeRoom(Residency residency, String tag, Set<String> keep)
+            throws OllamaUnavailableException {
+        long need = residency.footprint(tag);
+        long free = residency.free(tag);
+        if (free < 0) {
+            return false;
+        }
+        for (LoadedModel m : residency.evictable(tag, keep)) {
+            if (free >= need) {
+                break;
+            }
+            residency.ollama().unload(m.tag(), residency.hostFor(tag));
+            free += m.bytes();
+        }
+        return free >= need;
+    }
+}
