@@ -77,8 +77,8 @@ function follow(id) {
     for (const side of SIDES) setStatus(side, line, "");
   });
   events.addEventListener("started", (e) => {
-    const { side } = JSON.parse(e.data);
-    if (!state.sides[side].firstAt) setStatus(side, "Waiting for the model to load…", "");
+    const { side, loading } = JSON.parse(e.data);
+    if (!state.sides[side].firstAt) setStatus(side, loading ? "Loading the model (cold start)…" : "Thinking…", "");
   });
   events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
   events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
@@ -113,7 +113,10 @@ function onDone(d) {
   const s = state.sides[d.side];
   s.finished = true;
   const cut = d.done_reason === "length" ? " · cut at the length limit" : "";
-  setStatus(d.side, `Done · ${d.eval_count} tokens · ${d.tokens_per_second.toFixed(1)} tokens/s · ${(d.total_ms / 1000).toFixed(1)} s${cut}`, "done");
+  // The load is shown apart: a model is not slow because the battle before left another in memory.
+  const load = d.load_ms >= 100 ? ` · loaded in ${(d.load_ms / 1000).toFixed(1)} s` : "";
+  const firstToken = ` · first token ${((d.ttft_ms - d.load_ms) / 1000).toFixed(1)} s`;
+  setStatus(d.side, `Done · ${d.eval_count} tokens · ${d.tokens_per_second.toFixed(1)} tokens/s${firstToken}${load} · ${(d.total_ms / 1000).toFixed(1)} s${cut}`, "done");
   scheduleRender(d.side);
 }
 

@@ -7,7 +7,7 @@ import { state } from "./state.js";
 
 const SPEED_COLUMNS = [
   ["tps", "Tokens/s", "Median generation speed over the model's latest answers"],
-  ["ttft", "First token", "Median wait for the first token, model loading included"],
+  ["ttft", "First token", "Median wait for the first token once the model is loaded (loading is on the Models tab)"],
 ];
 const COLUMNS = {
   leaderboard: [
@@ -26,7 +26,10 @@ const COLUMNS = {
   ],
   models: [
     ["name", "Model"], ["tag", "Ollama tag"], ["size_b", "Size (B)"], ["quantization", "Quantization"],
-    ["status", "Status"], ["battles", "Battles"], ["last_error", "Last error", "The last answer of this model that failed, and why"],
+    ["status", "Status"], ["battles", "Battles"],
+    ["cold_starts", "Cold starts", "Answers that waited for Ollama to load the model"],
+    ["load", "Load time", "Median time Ollama took to load the model, over its cold starts"],
+    ["last_error", "Last error", "The last answer of this model that failed, and why"],
   ],
 };
 const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table", models: "models-table" };
@@ -37,7 +40,10 @@ const EMPTY = {
 /** Lifts the nested speed medians into plain columns, so they sort like the rest. */
 function withSpeed(row) {
   const speed = row.speed || {};
-  return { ...row, tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens };
+  return {
+    ...row, tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens,
+    cold_starts: speed.cold_starts, load: speed.median_load_ms,
+  };
 }
 
 function format(key, value) {
@@ -47,7 +53,7 @@ function format(key, value) {
   if (key === "rating" || key === "initial_rating") return value.toFixed(0);
   if (key === "win_impact" || key === "loss_impact") return value.toFixed(1);
   if (key === "tps") return value.toFixed(1);
-  if (key === "ttft") return value >= 1000 ? (value / 1000).toFixed(1) + " s" : value.toFixed(0) + " ms";
+  if (key === "ttft" || key === "load") return value >= 1000 ? (value / 1000).toFixed(1) + " s" : value.toFixed(0) + " ms";
   if (key === "answer_tokens") return value.toFixed(0);
   if (key === "field_score") return (value * 100).toFixed(0) + "%";
   if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";

@@ -11,6 +11,7 @@ export async function loadModels() {
     state.sort.models = state.sort.models || { key: "name", dir: 1 };
     state.boards.models = models.map((m) => ({
       ...m, model: m.tag, status: m.available ? "available" : m.reason,
+      cold_starts: m.speed.cold_starts, load: m.speed.median_load_ms,
       last_error: m.last_error ? `${m.last_error.message} (${new Date(m.last_error.at).toLocaleString()})` : null,
     }));
     const available = models.filter((m) => m.available).length;

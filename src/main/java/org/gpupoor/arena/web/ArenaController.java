@@ -99,7 +99,8 @@ public final class ArenaController {
                 tally == null ? 0 : tally.battles(),
                 catalog.lastError(e.tag())
                         .map(err -> new Bodies.LastError(err.message(), err.at().toString()))
-                        .orElse(null));
+                        .orElse(null),
+                strengths.current().speedOf(e.tag()));
     }
 
     public void randomPrompt(Context ctx) {

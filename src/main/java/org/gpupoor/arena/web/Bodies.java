@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.battle.Contender;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
+import org.gpupoor.arena.leaderboard.ModelSpeed;
 
 /**
  * The shapes of the JSON bodies the controllers send, as records, so the code and
@@ -50,7 +51,8 @@ final class Bodies {
             boolean discovered,
             boolean hidden,
             int battles,
-            LastError lastError) {}
+            LastError lastError,
+            ModelSpeed speed) {}
 
     record LastError(String message, String at) {}
 

@@ -434,7 +434,7 @@ class ApiContractTest {
                                 answer(
                                         200,
                                         "text/event-stream",
-                                        "retry: 2000\n\nid: 1\nevent: started\ndata: {\"side\":\"a\"}\n\nid: 2\nevent: thinking\ndata: {}\n\n")))
+                                        "retry: 2000\n\nid: 1\nevent: started\ndata: {\"side\":\"a\",\"loading\":true}\n\nid: 2\nevent: thinking\ndata: {}\n\n")))
                 .singleElement()
                 .asString()
                 .contains("'thinking' is not declared");
