@@ -25,6 +25,7 @@ public final class Matchmaker {
     private final StrengthBoard strengths;
     private final BattleLog battleLog;
     private final Random random;
+    private volatile Pairing planned;
 
     public Matchmaker(
             LiveConfig config,
@@ -46,12 +47,25 @@ public final class Matchmaker {
         return config.current().matchmaking().warm() && residency.known();
     }
 
+    /** The next battle's pair: the one preloaded for it if that is still fair, else a fresh pick. */
     public Pairing pick(List<String> available) {
         Field field = field(available);
         if (!warm()) {
             return FairMatchmaker.pick(field, random);
         }
+        Pairing warmed = planned;
+        planned = null;
+        if (warmed != null && available.containsAll(warmed.models()) && WarmMatchmaker.fair(field, warmed)) {
+            return random.nextBoolean() ? warmed : new Pairing(warmed.modelB(), warmed.modelA());
+        }
         return WarmMatchmaker.pick(field, residency::loadSeconds, weights(), random);
+    }
+
+    /** Picks the pair the next battle should get, for the preloader to warm; that battle takes it if still fair. */
+    Pairing plan(List<String> available) {
+        Pairing next = WarmMatchmaker.pick(field(available), residency::loadSeconds, weights(), random);
+        planned = next;
+        return next;
     }
 
     WarmMatchmaker.Weights weights() {

@@ -68,7 +68,7 @@ public final class Preloader {
             return;
         }
         Residency residency = matchmaker.residency();
-        Pairing next = matchmaker.pick(models);
+        Pairing next = matchmaker.plan(models);
         for (String tag : next.models()) {
             if (residency.loaded(tag)) {
                 continue;

@@ -71,6 +71,11 @@ public final class WarmMatchmaker {
         return Math.max(3, (int) Math.floor(0.2 * meanBattles));
     }
 
+    /** Whether {@code pair} is one of the fair pairs now. */
+    static boolean fair(Field field, Pairing pair) {
+        return candidates(field).stream().anyMatch(p -> pair.models().containsAll(List.of(p)));
+    }
+
     /** The fair pairs: both models within the band (else the fewest-played with anyone), no recent rematch. */
     static List<String[]> candidates(Field field) {
         List<String> available = field.available();

@@ -55,6 +55,7 @@ public final class GpuMemory {
      */
     long acquire(String tag, long bytes, FakeOllama server) {
         long start = System.nanoTime();
+        long waitingForLoad = start;
         Slot slot;
         boolean mustLoad = false;
         synchronized (this) {
@@ -68,6 +69,7 @@ public final class GpuMemory {
                     slot = new Slot(bytes);
                     slots.put(tag, slot);
                     mustLoad = true;
+                    waitingForLoad = System.nanoTime();
                     mostHeld = Math.max(mostHeld, held());
                     break;
                 }
@@ -76,13 +78,16 @@ public final class GpuMemory {
                 }
             }
             slot.busy++;
+            if (slot.loading) {
+                waitingForLoad = System.nanoTime();
+            }
         }
         if (mustLoad) {
             server.sleep(scaledMillis(bytes / settings.loadBytesPerSecond() * 1000));
             synchronized (this) {
                 slot.loading = false;
                 loads++;
-                loadNanosTotal += System.nanoTime() - start;
+                loadNanosTotal += System.nanoTime() - waitingForLoad;
                 notifyAll();
             }
         } else {
@@ -91,8 +96,12 @@ public final class GpuMemory {
                     // another request is loading it: this one waits for the same load
                 }
             }
+            if (waitingForLoad == start) {
+                return 0; // it was loaded: Ollama reports a load of about nothing
+            }
         }
-        return System.nanoTime() - start;
+        // Ollama's load_duration: the wait for this model's load, not the wait for memory to free up.
+        return System.nanoTime() - waitingForLoad;
     }
 
     /** Ends one request; the model stays for {@code keepAlive} (null: Ollama's 5 minutes; negative: until evicted). */
