@@ -119,9 +119,14 @@ final class BattleRunner {
                 });
             }
         } else {
+            // A loaded model answers first: one voter's wait is then the load of the other alone.
+            Side first = !residency.loaded(battle.contender(Side.A).tag())
+                            && residency.loaded(battle.contender(Side.B).tag())
+                    ? Side.B
+                    : Side.A;
             workers.execute(() -> {
-                runSide(battle, Side.A, options, watchdogs, failures);
-                runSide(battle, Side.B, options, watchdogs, failures);
+                runSide(battle, first, options, watchdogs, failures);
+                runSide(battle, first.other(), options, watchdogs, failures);
                 finish(battle, failures, whenDone);
             });
         }
@@ -170,7 +175,8 @@ final class BattleRunner {
                     options,
                     watchdogs.get(side),
                     text -> battle.token(side, text, clock.instant()));
-            residency.answered(model.tag(), result.loadMs());
+            residency.answered(model.tag(), result.loadMs(), result.totalMs());
+            residency.refresh(); // what this answer's load evicted
             battle.done(side, result);
         } catch (GenerationException e) {
             if (!e.cancelled()) {

@@ -141,7 +141,7 @@ public final class BattleService {
                             + snapshot.models().size() + " approved models are available. See GET /api/models.");
         }
         Pairing pairing =
-                matchmaker.pick(available.stream().map(CatalogEntry::tag).toList());
+                matchmaker.pick(available.stream().map(CatalogEntry::tag).toList(), inUse());
         Map<String, CatalogEntry> byTag = available.stream().collect(Collectors.toMap(CatalogEntry::tag, e -> e));
         Contender a = contender(byTag.get(pairing.modelA()));
         Contender b = contender(byTag.get(pairing.modelB()));

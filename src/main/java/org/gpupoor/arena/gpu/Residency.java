@@ -30,6 +30,7 @@ public final class Residency {
     private final long configuredBytes;
     private final Map<String, HostMemory> hosts = new ConcurrentHashMap<>();
     private final LoadRate rate = new LoadRate();
+    private final RecentMedian answerSeconds = new RecentMedian(10);
     private volatile boolean supported = true;
     private volatile boolean looked;
 
@@ -63,8 +64,17 @@ public final class Residency {
         return supported && looked;
     }
 
-    /** A side answered: its model is loaded now, and its load (if any) says how fast the host loads. */
-    public void answered(String tag, long loadMs) {
+    /**
+     * A side answered in {@code totalMs}: its model is loaded now, its load (if any) says how
+     * fast the host loads, and its time how long a battle using it makes others wait.
+     */
+    public void answered(String tag, long loadMs, long totalMs) {
+        loaded(tag, loadMs);
+        answerSeconds.observe(totalMs / 1000.0);
+    }
+
+    /** The model was loaded (by an answer or a preload) in {@code loadMs}. */
+    public void loaded(String tag, long loadMs) {
         long bytes = footprint(tag);
         hostOf(tag).answered(tag, bytes);
         if (loadMs >= 100) {
@@ -84,10 +94,27 @@ public final class Residency {
         });
     }
 
-    /** Seconds of loading the pair would cost now, evictions included (see {@link LoadCosts}). */
-    public double loadSeconds(List<String> pair) {
+    /**
+     * Seconds the pair would wait for memory now: its loads and a share of what they evict (see
+     * {@link LoadCosts}), plus a typical answer's time for each model another battle is using
+     * (Ollama serves one request per model at a time by default) and once more when its loads
+     * cannot fit beside the models other battles hold (they wait for those to finish).
+     */
+    public double loadSeconds(List<String> pair, Collection<String> inUse) {
         HostMemory host = hostOf(pair.get(0));
-        return LoadCosts.seconds(pair, leastRecentFirst(host), this::footprint, host.capacity(), rate.bytesPerSecond());
+        double seconds = LoadCosts.seconds(
+                pair, leastRecentFirst(host), this::footprint, host.capacity(), rate.bytesPerSecond());
+        double answer = answerSeconds.median();
+        for (String m : pair) {
+            if (inUse.contains(m)) {
+                seconds += answer;
+            }
+        }
+        List<String> toLoad = pair.stream().filter(m -> !loaded(m)).toList();
+        if (!toLoad.isEmpty() && !host.fits(toLoad, inUse, this::footprint)) {
+            seconds += answer;
+        }
+        return seconds;
     }
 
     /** Seconds a load of {@code tag} would take, 0 when it is loaded. */

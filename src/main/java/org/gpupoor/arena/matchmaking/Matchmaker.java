@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.config.Matchmaking;
@@ -47,8 +48,12 @@ public final class Matchmaker {
         return config.current().matchmaking().warm() && residency.known();
     }
 
-    /** The next battle's pair: the one preloaded for it if that is still fair, else a fresh pick. */
-    public Pairing pick(List<String> available) {
+    /**
+     * The next battle's pair: the one preloaded for it if that is still fair, else a fresh pick.
+     *
+     * @param inUse the models of battles still generating
+     */
+    public Pairing pick(List<String> available, Set<String> inUse) {
         Field field = field(available);
         if (!warm()) {
             return FairMatchmaker.pick(field, random);
@@ -58,12 +63,13 @@ public final class Matchmaker {
         if (warmed != null && available.containsAll(warmed.models()) && WarmMatchmaker.fair(field, warmed)) {
             return random.nextBoolean() ? warmed : new Pairing(warmed.modelB(), warmed.modelA());
         }
-        return WarmMatchmaker.pick(field, residency::loadSeconds, weights(), random);
+        return WarmMatchmaker.pick(field, pair -> residency.loadSeconds(pair, inUse), weights(), random);
     }
 
     /** Picks the pair the next battle should get, for the preloader to warm; that battle takes it if still fair. */
-    Pairing plan(List<String> available) {
-        Pairing next = WarmMatchmaker.pick(field(available), residency::loadSeconds, weights(), random);
+    Pairing plan(List<String> available, Set<String> inUse) {
+        Pairing next =
+                WarmMatchmaker.pick(field(available), pair -> residency.loadSeconds(pair, inUse), weights(), random);
         planned = next;
         return next;
     }

@@ -68,7 +68,8 @@ public final class Preloader {
             return;
         }
         Residency residency = matchmaker.residency();
-        Pairing next = matchmaker.plan(models);
+        residency.refresh();
+        Pairing next = matchmaker.plan(models, inUse.get());
         for (String tag : next.models()) {
             if (residency.loaded(tag)) {
                 continue;
@@ -82,7 +83,7 @@ public final class Preloader {
                 long loadMs = residency
                         .ollama()
                         .load(tag, config.current().generation().keepAlive(), LOAD_TIMEOUT);
-                residency.answered(tag, loadMs);
+                residency.loaded(tag, loadMs);
                 log.debug("Preloaded {} in {} ms for the next battle", tag, loadMs);
             } catch (OllamaUnavailableException e) {
                 log.info("Could not preload {}: {}", tag, e.getMessage());

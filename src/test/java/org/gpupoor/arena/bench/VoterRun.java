@@ -44,7 +44,9 @@ final class VoterRun {
             int mostBattles,
             int fewestBattles,
             int pairsNeverDrawn,
-            double meanIntervalWidth) {}
+            double meanIntervalWidth,
+            double coldSideShare,
+            int preloads) {}
 
     private final String url;
     private final List<String> models;
@@ -56,6 +58,8 @@ final class VoterRun {
     private final List<Double> bothDone = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> battles = new HashMap<>();
     private final Set<String> pairs = new HashSet<>();
+    private final AtomicInteger sides = new AtomicInteger();
+    private final AtomicInteger coldSides = new AtomicInteger();
 
     VoterRun(String url, Collection<String> models, double scale, double readingSeconds) {
         this.url = url;
@@ -66,7 +70,7 @@ final class VoterRun {
         this.models.forEach(m -> strength.put(m, 1000 + 150 * hidden.nextGaussian()));
     }
 
-    Result play(int voters, int total, GpuMemory gpu) throws Exception {
+    Result play(int voters, int total, GpuMemory gpu, java.util.function.IntSupplier preloadCount) throws Exception {
         AtomicInteger left = new AtomicInteger(total);
         ExecutorService pool = Executors.newFixedThreadPool(voters);
         List<Future<?>> running = new ArrayList<>();
@@ -83,6 +87,7 @@ final class VoterRun {
             f.get();
         }
         pool.shutdown();
+        int preloads = preloadCount.getAsInt();
         int most =
                 models.stream().mapToInt(m -> battles.getOrDefault(m, 0)).max().orElse(0);
         int fewest =
@@ -96,7 +101,9 @@ final class VoterRun {
                 most,
                 fewest,
                 allPairs - pairs.size(),
-                intervalWidth());
+                intervalWidth(),
+                coldSides.get() / (double) Math.max(1, sides.get()),
+                preloads);
     }
 
     static String code(int model) {
@@ -123,6 +130,15 @@ final class VoterRun {
                     String side = token.path("side").asText();
                     if (firstToken.putIfAbsent(side, System.nanoTime()) == null) {
                         writer.put(side, token.path("text").asText().strip());
+                    }
+                } else if (line.startsWith("data: ") && event[0].equals("done")) {
+                    sides.incrementAndGet();
+                    if (WarmArenaBench.JSON
+                                    .readTree(line.substring(6))
+                                    .path("load_ms")
+                                    .asLong()
+                            >= 100 * scale) {
+                        coldSides.incrementAndGet();
                     }
                 } else if (line.startsWith("data: ") && event[0].equals("end")) {
                     end[0] = System.nanoTime();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.GenerationSettings;
 import org.gpupoor.arena.config.Matchmaking;
+import org.gpupoor.arena.config.OllamaSettings;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.GpuMemory;
@@ -38,15 +39,23 @@ public final class WarmArenaBench {
 
     public static void main(String[] args) throws Exception {
         int battles = intArg(args, "--battles", 300);
-        double scale = Double.parseDouble(arg(args, "--scale", "0.02"));
+        double scale = Double.parseDouble(arg(args, "--scale", "0.05"));
         List<String> rows = new ArrayList<>();
+        String onlyScenario = arg(args, "--scenario", "");
+        String onlyVoters = arg(args, "--voters", "");
         for (Scenario scenario : List.of(new Scenario("8 GB GPU", 8), new Scenario("24 GB GPU", 24))) {
+            if (!onlyScenario.isEmpty() && !scenario.name().startsWith(onlyScenario + " ")) {
+                continue;
+            }
             for (int voters : List.of(1, 4)) {
+                if (!onlyVoters.isEmpty() && voters != Integer.parseInt(onlyVoters)) {
+                    continue;
+                }
                 for (String strategy : List.of("fair", "warm")) {
                     VoterRun.Result r = run(scenario, strategy, voters, battles, scale);
                     String row = String.format(
                             Locale.ROOT,
-                            "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.0f | %d / %d | %d | %.0f |",
+                            "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.0f | %.0f%% | %d | %d / %d | %d | %.0f |",
                             scenario.name(),
                             voters,
                             strategy,
@@ -57,6 +66,8 @@ public final class WarmArenaBench {
                             r.bothDone().median(),
                             r.bothDone().p90(),
                             r.loadSeconds(),
+                            100 * r.coldSideShare(),
+                            r.preloads(),
                             r.mostBattles(),
                             r.fewestBattles(),
                             r.pairsNeverDrawn(),
@@ -75,8 +86,8 @@ public final class WarmArenaBench {
 
     static List<String> header() {
         return List.of(
-                "| scenario | voters | strategy | first token, first side (s, median / p90) | first token, other side (s) | both answers done (s) | seconds loading | battles per model (max / min) | pairs never drawn | mean BT interval width |",
-                "|---|---|---|---|---|---|---|---|---|---|");
+                "| scenario | voters | strategy | first token, first side (s, median / p90) | first token, other side (s) | both answers done (s) | seconds loading | sides that waited for a load | preloads | battles per model (max / min) | pairs never drawn | mean BT interval width |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
 
     static VoterRun.Result run(Scenario scenario, String strategy, int voters, int battles, double scale)
@@ -108,13 +119,18 @@ public final class WarmArenaBench {
                     .deadlines(600, 1200)
                     .voters(new Voters(0, 0.0, 0.0, true, null, 0))
                     .build();
+            // The operator says how much memory the GPU has, as the README advises (ollama.memory_gb).
             ArenaConfig config = base.toBuilder()
+                    .ollama(new OllamaSettings(ollama.url(), null, false, List.of(), scenario.gigabytes()))
                     .generation(new GenerationSettings(0.7, ANSWER_TOKENS, null, "5m", "auto"))
                     .matchmaking(new Matchmaking(strategy, null))
                     .build();
             try (TestArena arena = TestArena.start(dir, config)) {
                 VoterRun run = new VoterRun(arena.url(), tags, scale, READING_SECONDS);
-                return run.play(voters, battles, gpu);
+                return run.play(voters, battles, gpu, () -> (int) ollama.requests("/api/generate").stream()
+                        .filter(r -> r.body().path("prompt").asText("").isEmpty()
+                                && !r.body().path("keep_alive").asText().equals("0"))
+                        .count());
             }
         } finally {
             deleteQuietly(dir);
