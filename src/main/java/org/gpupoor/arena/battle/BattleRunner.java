@@ -3,23 +3,17 @@ package org.gpupoor.arena.battle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.gpupoor.arena.catalog.ModelCatalog;
-import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.Deadlines;
 import org.gpupoor.arena.config.GenerationSettings;
 import org.gpupoor.arena.config.LiveConfig;
-import org.gpupoor.arena.config.ModelEntry;
 import org.gpupoor.arena.gpu.Residency;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.GenerationException;
@@ -27,7 +21,6 @@ import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.store.BattleLog;
-import org.gpupoor.arena.store.SideRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +43,7 @@ final class BattleRunner {
     private final Residency residency;
     private final Function<LiveBattle, Set<String>> othersInUse;
     private final Runnable answersDone;
-    private volatile Map<String, IdentityCheck> identities;
+    private final BattleEnding ending;
 
     BattleRunner(
             OllamaGateway ollama,
@@ -75,14 +68,7 @@ final class BattleRunner {
         this.timers = timers;
         this.config = config;
         this.clock = clock;
-        this.identities = identitiesOf(config.current());
-        config.onChange((before, next) -> identities = identitiesOf(next));
-    }
-
-    private static Map<String, IdentityCheck> identitiesOf(ArenaConfig config) {
-        Map<String, IdentityCheck> checks = new HashMap<>();
-        config.models().forEach(m -> checks.put(m.tag(), new IdentityCheck(IdentityWords.of(m))));
-        return checks;
+        this.ending = new BattleEnding(catalog, battleLog, config, clock);
     }
 
     /**
@@ -180,14 +166,14 @@ final class BattleRunner {
             battle.done(side, result);
         } catch (GenerationException e) {
             if (!e.cancelled()) {
-                failures.record(side, new SideFailure(e.reason(), e.getMessage(), e.modelMissing()));
+                failures.record(side, new SideFailures.SideFailure(e.reason(), e.getMessage(), e.modelMissing()));
             }
             battle.failed(side, e.getMessage(), !e.cancelled());
             watchdogs.get(side.other()).cancel();
         } catch (RuntimeException e) {
             log.error("Side {} of battle {} failed unexpectedly", side.wire(), battle.id(), e);
             // Our fault, not the model's: counted, but not shown as the model's last error.
-            failures.record(side, new SideFailure("internal", null, false));
+            failures.record(side, new SideFailures.SideFailure("internal", null, false));
             battle.failed(side, "The arena hit an internal error while generating this answer.", true);
             watchdogs.get(side.other()).cancel();
         }
@@ -202,7 +188,7 @@ final class BattleRunner {
                 // the model's state (not installed, last error) already changed.
                 closed(battle, failures);
             }
-            String ended = store(battle);
+            String ended = ending.store(battle);
             metrics.battleEnded(
                     ended.equals("ready") ? "ready" : "failed",
                     switch (ended) {
@@ -231,7 +217,7 @@ final class BattleRunner {
     private void closed(LiveBattle battle, SideFailures failures) {
         ClosedBattles.answered(metrics, battle);
         for (Side side : Side.values()) {
-            SideFailure failure = failures.bySide.get(side);
+            SideFailures.SideFailure failure = failures.bySide.get(side);
             if (failure == null) {
                 continue;
             }
@@ -244,74 +230,5 @@ final class BattleRunner {
                 catalog.markNotInstalled(tag);
             }
         }
-    }
-
-    private record SideFailure(String reason, String message, boolean modelMissing) {}
-
-    /** Each side's own failure (not a stop because the other side failed), and which came first. */
-    private static final class SideFailures {
-        final AtomicReference<String> first = new AtomicReference<>();
-        final Map<Side, SideFailure> bySide = new ConcurrentHashMap<>();
-
-        void record(Side side, SideFailure failure) {
-            first.compareAndSet(null, failure.reason());
-            bySide.put(side, failure);
-        }
-    }
-
-    /** Stores the battle and ends it: "ready" to vote on, "failed", or "storage" when it could not be stored. */
-    private String store(LiveBattle battle) {
-        SideView a = battle.side(Side.A);
-        SideView b = battle.side(Side.B);
-        boolean ready = a.result() != null && b.result() != null;
-        String giveaway = ready
-                ? giveaway(battle, Side.A, a.text())
-                        .or(() -> giveaway(battle, Side.B, b.text()))
-                        .orElse(null)
-                : null;
-        String storageProblem = null;
-        try {
-            battleLog.finish(
-                    battle.id(),
-                    ready,
-                    ready ? null : battle.failureReason(),
-                    giveaway,
-                    record(a),
-                    record(b),
-                    clock.instant());
-        } catch (RuntimeException e) {
-            log.error("Could not store battle {}", battle.id(), e);
-            storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
-        }
-        battle.end(clock.instant(), storageProblem, giveaway);
-        return storageProblem != null ? "storage" : ready ? "ready" : "failed";
-    }
-
-    private Optional<String> giveaway(LiveBattle battle, Side side, String answer) {
-        Contender model = battle.contender(side);
-        // A discovered model is in no config entry: its words come from the name the catalog gave it.
-        IdentityCheck check = identities.get(model.tag());
-        if (check == null) {
-            check = catalog.find(model.tag())
-                    .map(e -> new IdentityCheck(IdentityWords.of(new ModelEntry(e.tag(), e.name(), e.sizeB()))))
-                    .orElse(null);
-        }
-        return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);
-    }
-
-    private static SideRecord record(SideView side) {
-        GenerationResult r = side.result();
-        if (r == null) {
-            return SideRecord.failed(side.text(), side.error() == null ? "not finished" : side.error());
-        }
-        return new SideRecord(
-                r.text(),
-                r.evalCount(),
-                r.tokensPerSecond(),
-                r.ttftMs(),
-                r.totalMs(),
-                r.doneReason(),
-                null,
-                r.loadMs());
     }
 }

@@ -33,6 +33,7 @@ public final class Residency {
     private final RecentMedian answerSeconds = new RecentMedian(10);
     private volatile boolean supported = true;
     private volatile boolean looked;
+    private volatile boolean tried;
 
     public Residency(OllamaMemory ollama, long configuredBytes) {
         this.ollama = ollama;
@@ -41,6 +42,7 @@ public final class Residency {
 
     /** Looks at every host now. An Ollama without {@code /api/ps} turns warm matchmaking off, said once. */
     public void refresh() {
+        tried = true;
         for (String url : ollama.hostUrls()) {
             try {
                 host(url).observe(ollama.loaded(url));
@@ -56,6 +58,13 @@ public final class Residency {
             } catch (OllamaUnavailableException e) {
                 log.debug("Could not ask {} what it has loaded: {}", url, e.getMessage());
             }
+        }
+    }
+
+    /** Looks now unless a look has been tried already: the first battle need not wait for the schedule. */
+    public void lookOnce() {
+        if (!tried) {
+            refresh();
         }
     }
 

@@ -54,6 +54,7 @@ public final class Matchmaker {
      * @param inUse the models of battles still generating
      */
     public Pairing pick(List<String> available, Set<String> inUse) {
+        residency.lookOnce();
         Field field = field(available);
         if (!warm()) {
             return FairMatchmaker.pick(field, random);

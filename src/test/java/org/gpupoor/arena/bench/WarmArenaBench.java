@@ -26,7 +26,7 @@ import org.gpupoor.arena.testing.TestArena;
  * for 5 seconds, 300 battles per run. Every duration is multiplied by the time scale, so the runs
  * take minutes; the figures are given back in simulated seconds.
  *
- * <p>{@code bench/warm [--battles 300] [--scale 0.02] [--write]}: --write puts the table in BENCHMARKS.md.
+ * <p>{@code bench/warm [--battles 300] [--scale 0.05] [--write]}: --write puts the table in BENCHMARKS.md.
  */
 public final class WarmArenaBench {
     static final double LOAD_GB_PER_SECOND = 1.5;

@@ -105,7 +105,7 @@ public final class FakeOllama implements AutoCloseable {
         psMissing = true;
     }
 
-    GpuMemory gpu() {
+    public GpuMemory gpu() {
         return gpu;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.GpuMemory;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,20 @@ class ArenaPageTest {
         click("new-battle");
         assertThat(text("label-a")).isEqualTo("Model A");
         assertThat(browser.driver.getCurrentUrl()).doesNotContain("#battle=");
+    }
+
+    @Test
+    void a_cold_model_says_it_is_loading_and_its_load_is_shown_apart_from_its_first_token() {
+        TestArena.Builder config = twoModels();
+        arena.ollama().gpu(new GpuMemory.Settings(8_000_000_000L, 1e9, 3, 1, 1.0)); // about 1.8 s per load
+        startArena(config);
+        typePrompt("Why is the sky blue?");
+
+        browser.await(d -> text("status-a").equals("Loading the model (cold start)…"));
+        browser.await(
+                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+
+        assertThat(text("status-a")).containsPattern("first token 0\\.\\d s · loaded in 1\\.\\d s");
     }
 
     @Test
