@@ -137,6 +137,16 @@ final class BattleRunner {
         };
     }
 
+    /** The model is loaded now, and its load may have evicted others: a look at /api/ps says which. */
+    private void noteAnswer(String tag, GenerationResult result) {
+        try {
+            residency.answered(tag, result.loadMs(), result.totalMs());
+            residency.refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not note what Ollama has loaded after an answer of {}: {}", tag, e.toString());
+        }
+    }
+
     /** Ends a battle that never left the queue. */
     void abandonWaiting(LiveBattle battle, String reason) {
         battle.failed(Side.A, reason, false);
@@ -161,9 +171,8 @@ final class BattleRunner {
                     options,
                     watchdogs.get(side),
                     text -> battle.token(side, text, clock.instant()));
-            residency.answered(model.tag(), result.loadMs(), result.totalMs());
-            residency.refresh(); // what this answer's load evicted
             battle.done(side, result);
+            noteAnswer(model.tag(), result);
         } catch (GenerationException e) {
             if (!e.cancelled()) {
                 failures.record(side, new SideFailures.SideFailure(e.reason(), e.getMessage(), e.modelMissing()));

@@ -146,6 +146,14 @@ public final class BattleService {
         Contender a = contender(byTag.get(pairing.modelA()));
         Contender b = contender(byTag.get(pairing.modelB()));
 
+        try {
+            return start(text, a, b);
+        } finally {
+            matchmaker.release(pairing);
+        }
+    }
+
+    private LiveBattle start(String text, Contender a, Contender b) {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
         battleLog.insert(
                 new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));

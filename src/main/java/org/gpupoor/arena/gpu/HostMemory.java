@@ -34,7 +34,11 @@ public final class HostMemory {
             footprints.put(m.tag(), m.bytes());
         }
         loaded = Map.copyOf(now);
-        mostHeld = Math.max(mostHeld, held());
+        // Only what Ollama itself reports, and only the part on the GPU: an answered model added to
+        // an old look would count what its load evicted as still held.
+        mostHeld = Math.max(
+                mostHeld,
+                now.values().stream().mapToLong(LoadedModel::vramBytes).sum());
     }
 
     /** The model answered or was preloaded just now: it is in memory, whatever the last look said. */

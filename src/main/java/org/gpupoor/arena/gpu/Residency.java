@@ -26,6 +26,10 @@ public final class Residency {
     /** A model whose file is unknown is taken for a 7B model at 4-bit: the common worst case here. */
     static final long UNKNOWN_FOOTPRINT = 4_700_000_000L;
 
+    /** Ollama evicts the idle model used longest ago; its expiry (last use + keep_alive) orders them. */
+    private static final Comparator<LoadedModel> LEAST_RECENT_FIRST =
+            Comparator.comparing(LoadedModel::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+
     private final OllamaMemory ollama;
     private final long configuredBytes;
     private final Map<String, HostMemory> hosts = new ConcurrentHashMap<>();
@@ -139,12 +143,9 @@ public final class Residency {
     /** The host's loaded models that may go to make room, least recently used first; never one in {@code keep}. */
     public List<LoadedModel> evictable(String forTag, Collection<String> keep) {
         HostMemory host = hostOf(forTag);
-        return leastRecentFirst(host).keySet().stream()
-                .filter(t -> !keep.contains(t))
-                .map(t -> host.loadedModels().stream()
-                        .filter(m -> m.tag().equals(t))
-                        .findFirst()
-                        .orElseThrow())
+        return host.loadedModels().stream()
+                .sorted(LEAST_RECENT_FIRST)
+                .filter(m -> !keep.contains(m.tag()))
                 .toList();
     }
 
@@ -173,10 +174,7 @@ public final class Residency {
     /** Ollama evicts the idle model used longest ago; its expiry (last use + keep_alive) orders them. */
     private static LinkedHashMap<String, Long> leastRecentFirst(HostMemory host) {
         LinkedHashMap<String, Long> ordered = new LinkedHashMap<>();
-        host.loadedModels().stream()
-                .sorted(Comparator.comparing(
-                        LoadedModel::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
-                .forEach(m -> ordered.put(m.tag(), m.bytes()));
+        host.loadedModels().stream().sorted(LEAST_RECENT_FIRST).forEach(m -> ordered.put(m.tag(), m.bytes()));
         return ordered;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.config.Matchmaking;
 import org.gpupoor.arena.gpu.Residency;
@@ -26,7 +27,9 @@ public final class Matchmaker {
     private final StrengthBoard strengths;
     private final BattleLog battleLog;
     private final Random random;
-    private volatile Pairing planned;
+    private final AtomicReference<Pairing> planned = new AtomicReference<>();
+    // Models picked for a battle not yet listed as generating: the preloader must not unload them.
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
     public Matchmaker(
             LiveConfig config,
@@ -53,14 +56,29 @@ public final class Matchmaker {
      *
      * @param inUse the models of battles still generating
      */
-    public Pairing pick(List<String> available, Set<String> inUse) {
+    public synchronized Pairing pick(List<String> available, Set<String> inUse) {
+        Pairing pairing = choose(available, inUse);
+        reserved.addAll(pairing.models());
+        return pairing;
+    }
+
+    /** The battle of {@code pairing} is now among those generating (or was never made). */
+    public void release(Pairing pairing) {
+        reserved.removeAll(pairing.models());
+    }
+
+    /** Models picked for battles about to start. */
+    Set<String> reserved() {
+        return Set.copyOf(reserved);
+    }
+
+    private Pairing choose(List<String> available, Set<String> inUse) {
         residency.lookOnce();
         Field field = field(available);
         if (!warm()) {
             return FairMatchmaker.pick(field, random);
         }
-        Pairing warmed = planned;
-        planned = null;
+        Pairing warmed = planned.getAndSet(null);
         if (warmed != null && available.containsAll(warmed.models()) && WarmMatchmaker.fair(field, warmed)) {
             return random.nextBoolean() ? warmed : new Pairing(warmed.modelB(), warmed.modelA());
         }
@@ -71,7 +89,7 @@ public final class Matchmaker {
     Pairing plan(List<String> available, Set<String> inUse) {
         Pairing next =
                 WarmMatchmaker.pick(field(available), pair -> residency.loadSeconds(pair, inUse), weights(), random);
-        planned = next;
+        planned.set(next);
         return next;
     }
 

@@ -51,10 +51,14 @@ public final class Preloader {
 
     /** A battle's answers are done: warm the next pair, unless a preload is already under way. */
     public void answersDone() {
-        if (matchmaker.warm() && busy.compareAndSet(false, true)) {
+        // keep_alive 0 would turn a preload into an unload.
+        boolean kept = !config.current().generation().keepAlive().matches("0[a-z]*");
+        if (kept && matchmaker.warm() && busy.compareAndSet(false, true)) {
             thread.execute(() -> {
                 try {
                     warmNext();
+                } catch (RuntimeException e) {
+                    log.warn("Preloading the next pair failed", e);
                 } finally {
                     busy.set(false);
                 }
@@ -74,11 +78,16 @@ public final class Preloader {
             if (residency.loaded(tag)) {
                 continue;
             }
-            Set<String> keep = new HashSet<>(inUse.get());
-            keep.addAll(next.models());
             try {
-                if (!makeRoom(residency, tag, keep)) {
-                    return;
+                // Under the matchmaker's lock: no battle is paired between the look at what is in
+                // use and the unloads, so none can be given a model this is about to unload.
+                synchronized (matchmaker) {
+                    Set<String> keep = new HashSet<>(inUse.get());
+                    keep.addAll(matchmaker.reserved());
+                    keep.addAll(next.models());
+                    if (!makeRoom(residency, tag, keep)) {
+                        return;
+                    }
                 }
                 long loadMs = residency
                         .ollama()

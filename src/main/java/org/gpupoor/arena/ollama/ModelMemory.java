@@ -46,8 +46,12 @@ final class ModelMemory {
         List<LoadedModel> models = new ArrayList<>();
         for (JsonNode m : JSON.readTree(response.body()).path("models")) {
             long bytes = m.path("size").asLong();
+            String name = m.path("name").asText(m.path("model").asText(""));
+            if (bytes <= 0 || name.isBlank()) {
+                continue; // an entry that says nothing usable
+            }
             models.add(new LoadedModel(
-                    m.path("name").asText(m.path("model").asText()),
+                    name,
                     bytes,
                     m.path("size_vram").asLong(bytes),
                     instant(m.path("expires_at").asText(null))));
