@@ -60,6 +60,7 @@ public final class BattleService {
     private final Clock clock;
     private final Matchmaker matchmaker;
     private final Preloader preloader;
+    private final LatePairing latePairing;
     private final ArenaMetrics metrics;
     private final BallotBox ballots;
     private final ModelSizes sizes;
@@ -88,6 +89,7 @@ public final class BattleService {
         this.boards = boards;
         this.matchmaker = matchmaker;
         this.preloader = new Preloader(matchmaker, this::availableNow, this::inUse, config, preloads);
+        this.latePairing = new LatePairing(matchmaker, catalog, battleLog, this::inUseBesides);
         this.runner = new BattleRunner(
                 ollama,
                 catalog,
@@ -118,7 +120,7 @@ public final class BattleService {
     private Set<String> inUseBesides(LiveBattle except) {
         Set<String> models = new HashSet<>();
         for (LiveBattle b : battles.values()) {
-            if (b != except && b.status() == LiveBattle.Status.GENERATING) {
+            if (b != except && b.status() == LiveBattle.Status.GENERATING && !b.waiting()) {
                 models.add(b.contender(Side.A).tag());
                 models.add(b.contender(Side.B).tag());
             }
@@ -161,7 +163,10 @@ public final class BattleService {
         metrics.battleStarted();
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
         running.put(battle.id(), watchdogs);
-        queue.submit(battle, () -> runner.start(battle, watchdogs, queue::release));
+        queue.submit(battle, () -> {
+            latePairing.atStart(battle);
+            runner.start(battle, watchdogs, queue::release);
+        });
         return battle;
     }
 

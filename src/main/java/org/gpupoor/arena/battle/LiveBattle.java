@@ -24,7 +24,9 @@ public final class LiveBattle {
     private final String id;
     private final String prompt;
     private final Instant createdAt;
-    private final Map<Side, Contender> contenders = new EnumMap<>(Side.class);
+    private volatile Map<Side, Contender> contenders;
+    private volatile boolean waited;
+    private volatile boolean begun;
     // A lock, not synchronized: a watcher waits here for the next event, and on Java 21 to 23 a
     // virtual thread waiting inside synchronized pins its carrier thread for all that time.
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,8 +46,29 @@ public final class LiveBattle {
         this.createdAt = createdAt;
         this.lastActivity = createdAt;
         this.watchers = new Watchers(createdAt);
-        contenders.put(Side.A, a);
-        contenders.put(Side.B, b);
+        this.contenders = pair(a, b);
+    }
+
+    private static Map<Side, Contender> pair(Contender a, Contender b) {
+        Map<Side, Contender> pair = new EnumMap<>(Side.class);
+        pair.put(Side.A, a);
+        pair.put(Side.B, b);
+        return pair;
+    }
+
+    /** Another pair, chosen when the battle leaves the line (nothing about it has been shown yet). */
+    void repair(Contender a, Contender b) {
+        contenders = pair(a, b);
+    }
+
+    /** Whether the battle had to wait in line for a slot. */
+    boolean waited() {
+        return waited;
+    }
+
+    /** Whether it still waits in line: its models are not in use yet. */
+    boolean waiting() {
+        return waited && !begun;
     }
 
     public String id() {
@@ -76,6 +99,7 @@ public final class LiveBattle {
 
     /** The battle waits for a free slot; {@code place} 1 is next. */
     void queued(int place) {
+        waited = true;
         locked(() -> events.publish("queued", "position", place));
     }
 
@@ -103,6 +127,7 @@ public final class LiveBattle {
 
     /** A side's generation has begun; {@code loading}: its model is not in memory, so it loads first. */
     void started(Side side, boolean loading) {
+        begun = true;
         locked(() -> events.publish("started", "side", side.wire(), "loading", loading));
     }
 

@@ -47,6 +47,14 @@ public final class BattleLog implements AutoCloseable {
     public record NewBattle(
             String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {}
 
+    /** A battle still waiting to start gets another pair. */
+    public void repair(String id, String modelA, String modelB, Double sizeA, Double sizeB) {
+        access.writeUnflushed("give a waiting battle another pair", c -> {
+            BattleWrites.repair(c, id, modelA, modelB, sizeA, sizeB);
+            return null;
+        });
+    }
+
     public void insert(NewBattle b) {
         access.writeUnflushed("record a new battle", c -> {
             BattleWrites.insert(c, b);

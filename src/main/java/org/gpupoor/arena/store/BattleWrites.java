@@ -12,6 +12,20 @@ import org.gpupoor.arena.rating.CountedBattle;
 final class BattleWrites {
     private BattleWrites() {}
 
+    static void repair(Connection c, String id, String modelA, String modelB, Double sizeA, Double sizeB)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE battles SET model_a = ?, model_b = ?, size_a = ?, size_b = ?
+                WHERE id = ? AND status = 'generating'""")) {
+            s.setString(1, modelA);
+            s.setString(2, modelB);
+            Jdbc.setDouble(s, 3, sizeA);
+            Jdbc.setDouble(s, 4, sizeB);
+            s.setString(5, id);
+            s.executeUpdate();
+        }
+    }
+
     static void insert(Connection c, BattleLog.NewBattle b) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
