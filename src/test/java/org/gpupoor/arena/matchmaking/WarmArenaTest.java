@@ -106,6 +106,49 @@ class WarmArenaTest {
     }
 
     @Test
+    void a_battle_that_waited_in_line_is_paired_when_it_starts_and_reveals_the_models_that_answered() throws Exception {
+        arena.ollama().gpu(new GpuMemory.Settings(6_500_000_000L, 4e9, 3, 1, 1.0));
+        ArenaConfig base = TestArena.config(arena.ollama().url(), arena.dir())
+                .model("m1:2b", "M1 (2B)", null)
+                .model("m2:2b", "M2 (2B)", null)
+                .model("m3:2b", "M3 (2B)", null)
+                .model("m4:2b", "M4 (2B)", null)
+                .capacity(1, 60)
+                .build();
+        arena.start(base.toBuilder()
+                .ollama(new OllamaSettings(arena.ollama().url(), null, false, List.of(), 6.5))
+                .matchmaking(new Matchmaking("warm", null))
+                .build());
+
+        String first = battle();
+        String second = battle(); // waits for the first
+        List<Api.Event> waited = arena.api().events(second);
+        assertThat(named(waited, "queued")).isNotEmpty();
+        assertThat(Api.endStatus(arena.api().events(first))).isEqualTo("ready");
+        assertThat(Api.endStatus(waited)).isEqualTo("ready");
+
+        var revealed = arena.api()
+                .post("/api/battles/" + second + "/vote", "{\"winner\": \"a\"}")
+                .json()
+                .get("models");
+        for (String side : List.of("a", "b")) {
+            String tag = revealed.get(side).get("tag").asText();
+            String streamed = named(waited, "token").stream()
+                    .filter(e -> e.data().get("side").asText().equals(side))
+                    .map(e -> e.data().get("text").asText())
+                    .findFirst()
+                    .orElseThrow();
+            String expected = switch (tag) {
+                case "m1:2b" -> "One ";
+                case "m2:2b" -> "Two ";
+                case "m3:2b" -> "Three ";
+                default -> "Four ";
+            };
+            assertThat(streamed).as("side %s was answered by %s", side, tag).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void with_the_fair_strategy_nothing_is_preloaded() throws Exception {
         arena.ollama().gpu(new GpuMemory.Settings(6_000_000_000L, 40e9, 3, 1, 1.0));
         start("fair", 6.0);
