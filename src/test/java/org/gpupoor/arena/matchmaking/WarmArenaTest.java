@@ -29,11 +29,16 @@ class WarmArenaTest {
 
     /** 6.5 GB that load at 4 GB/s: a cold 2 GB model takes half a second. */
     private TestArena start(String strategy, Double memoryGb) {
+        return start(strategy, memoryGb, 2);
+    }
+
+    private TestArena start(String strategy, Double memoryGb, int slots) {
         ArenaConfig base = TestArena.config(arena.ollama().url(), arena.dir())
                 .model("m1:2b", "M1 (2B)", null)
                 .model("m2:2b", "M2 (2B)", null)
                 .model("m3:2b", "M3 (2B)", null)
                 .model("m4:2b", "M4 (2B)", null)
+                .capacity(slots, 60)
                 .build();
         return arena.start(base.toBuilder()
                 .ollama(new OllamaSettings(arena.ollama().url(), null, false, List.of(), memoryGb))
@@ -108,17 +113,7 @@ class WarmArenaTest {
     @Test
     void a_battle_that_waited_in_line_is_paired_when_it_starts_and_reveals_the_models_that_answered() throws Exception {
         arena.ollama().gpu(new GpuMemory.Settings(6_500_000_000L, 4e9, 3, 1, 1.0));
-        ArenaConfig base = TestArena.config(arena.ollama().url(), arena.dir())
-                .model("m1:2b", "M1 (2B)", null)
-                .model("m2:2b", "M2 (2B)", null)
-                .model("m3:2b", "M3 (2B)", null)
-                .model("m4:2b", "M4 (2B)", null)
-                .capacity(1, 60)
-                .build();
-        arena.start(base.toBuilder()
-                .ollama(new OllamaSettings(arena.ollama().url(), null, false, List.of(), 6.5))
-                .matchmaking(new Matchmaking("warm", null))
-                .build());
+        start("warm", 6.5, 1);
 
         String first = battle();
         String second = battle(); // waits for the first
