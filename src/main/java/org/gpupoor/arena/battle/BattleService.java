@@ -2,16 +2,12 @@ package org.gpupoor.arena.battle;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.CatalogSnapshot;
@@ -27,10 +23,7 @@ import org.gpupoor.arena.matchmaking.Preloader;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
-import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
-import org.gpupoor.arena.store.AlreadyVotedException;
-import org.gpupoor.arena.store.Ballot;
 import org.gpupoor.arena.store.BattleLog;
 
 /** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP: its refusals are its own exceptions. */
@@ -61,11 +54,11 @@ public final class BattleService {
     private final Matchmaker matchmaker;
     private final Preloader preloader;
     private final LatePairing latePairing;
+    private final Voting voting;
     private final ArenaMetrics metrics;
     private final BallotBox ballots;
     private final ModelSizes sizes;
-    private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
-    private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
+    private final LiveBattles battles = new LiveBattles();
 
     public BattleService(
             BattleLog battleLog,
@@ -89,7 +82,8 @@ public final class BattleService {
         this.boards = boards;
         this.matchmaker = matchmaker;
         this.preloader = new Preloader(matchmaker, this::availableNow, this::inUse, config, preloads);
-        this.latePairing = new LatePairing(matchmaker, catalog, battleLog, this::inUseBesides);
+        this.voting = new Voting(battleLog, leaderboard, boards, ballots, battles, config, clock, metrics);
+        this.latePairing = new LatePairing(matchmaker, catalog, battleLog, battles::inUseBesides);
         this.runner = new BattleRunner(
                 ollama,
                 catalog,
@@ -100,7 +94,7 @@ public final class BattleService {
                 clock,
                 metrics,
                 matchmaker.residency(),
-                this::inUseBesides,
+                battles::inUseBesides,
                 preloader::answersDone);
         this.queue = new BattleQueue(config.current().capacity().maxConcurrentBattles());
         this.abandonAfter = Duration.ofSeconds(config.current().capacity().abandonAfterSeconds());
@@ -112,20 +106,9 @@ public final class BattleService {
         return catalog.current().available().stream().map(CatalogEntry::tag).toList();
     }
 
-    /** The models of every battle still generating. */
+    /** The models of every battle generating now. */
     private Set<String> inUse() {
-        return inUseBesides(null);
-    }
-
-    private Set<String> inUseBesides(LiveBattle except) {
-        Set<String> models = new HashSet<>();
-        for (LiveBattle b : battles.values()) {
-            if (b != except && b.status() == LiveBattle.Status.GENERATING && !b.waiting()) {
-                models.add(b.contender(Side.A).tag());
-                models.add(b.contender(Side.B).tag());
-            }
-        }
-        return models;
+        return battles.inUseBesides(null);
     }
 
     public LiveBattle create(String prompt) {
@@ -159,10 +142,9 @@ public final class BattleService {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
         battleLog.insert(
                 new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
-        battles.put(battle.id(), battle);
-        metrics.battleStarted();
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
-        running.put(battle.id(), watchdogs);
+        battles.add(battle, watchdogs);
+        metrics.battleStarted();
         queue.submit(battle, () -> {
             latePairing.atStart(battle);
             runner.start(battle, watchdogs, queue::release);
@@ -185,9 +167,7 @@ public final class BattleService {
                 .orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
         // A battle another instance is still generating (a shared log) changes under it: read it
         // afresh each time rather than keep a copy that would never finish.
-        return restored.status() == LiveBattle.Status.GENERATING
-                ? restored
-                : battles.computeIfAbsent(id, k -> restored);
+        return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.keep(restored);
     }
 
     /**
@@ -195,68 +175,12 @@ public final class BattleService {
      * voter rules (see {@link BallotBox}).
      */
     public VoteResult vote(String id, Outcome winner, String voter, String address) {
-        LiveBattle battle = find(id);
-        switch (battle.status()) {
-            case GENERATING -> throw new NotVotableException("not_ready", "Both answers must finish before you vote.");
-            case FAILED ->
-                throw new NotVotableException(
-                        "battle_failed", "This battle failed and cannot be voted on: " + battle.failure());
-            case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
-            default -> {}
-        }
-        Contender a = battle.contender(Side.A);
-        Contender b = battle.contender(Side.B);
-        Instant now = clock.instant();
-        Runnable giveBack = ballots.admit(voter, address);
-        Ballot ballot = new Ballot(
-                voter,
-                address,
-                ballots.tooFast(battle, now),
-                config.current().voters().countFastVotes());
-        boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged())
-                && !(ballot.tooFast() && !ballot.countsAnyway());
-        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
-        try {
-            battleLog.recordVote(id, winner, now, ballot, () -> {
-                if (counts) {
-                    standings.set(leaderboard.apply(new CountedBattle(a.tag(), b.tag(), winner)));
-                }
-                battle.markVoted(winner, now);
-            });
-        } catch (AlreadyVotedException e) {
-            giveBack.run();
-            throw new NotVotableException("already_voted", "This battle already has its vote.");
-        } catch (RuntimeException e) {
-            giveBack.run();
-            throw e;
-        }
-        metrics.vote(winner.wire(), counts);
-        ClosedBattles.answered(metrics, battle);
-        // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
-        battles.remove(id, battle);
-        running.remove(id);
-        boards.votesStored(counts);
-        return new VoteResult(
-                id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
-    }
-
-    static String notCounted(LiveBattle battle, Ballot ballot) {
-        if (battle.giveaway() == null || ballot.tooFast()) {
-            return "This vote came sooner after the answers than they could be read, so it is kept but does not count"
-                    + " toward the boards. Take your time with the next one.";
-        }
-        return "An answer names a model or its maker (\"" + battle.giveaway()
-                + "\"), so this vote is kept but does not count toward the boards.";
+        return voting.vote(find(id), winner, voter, address);
     }
 
     /** Drops finished battles nobody has touched for a while from memory; the log still has them. */
     public void evictIdle() {
-        Instant cutoff = clock.instant().minus(KEEP_FINISHED_IN_MEMORY);
-        battles.values()
-                .removeIf(b -> b.status() != LiveBattle.Status.GENERATING
-                        && b.lastActivity().isBefore(cutoff));
-        running.keySet()
-                .removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+        battles.evictIdle(clock::instant, KEEP_FINISHED_IN_MEMORY);
         ballots.forgetOtherDays();
     }
 
@@ -265,28 +189,19 @@ public final class BattleService {
      * that a voter who closed the tab does not keep the machine busy or hold others' place in line.
      */
     public void closeAbandoned() {
-        Instant cutoff = clock.instant().minus(abandonAfter);
-        for (LiveBattle battle : battles.values()) {
-            if (battle.status() != LiveBattle.Status.GENERATING
-                    || battle.watched()
-                    || battle.lastWatched().isAfter(cutoff)) {
-                continue;
-            }
+        for (LiveBattle battle : battles.unwatchedSince(clock.instant().minus(abandonAfter))) {
             if (queue.withdraw(battle)) {
                 runner.abandonWaiting(
                         battle, "Nobody was watching this battle any more, so it was stopped before it started.");
             } else {
-                Map<Side, Watchdog> watchdogs = running.get(battle.id());
-                if (watchdogs != null) {
-                    watchdogs.values().forEach(Watchdog::cancel);
-                }
+                battles.cancel(battle);
             }
         }
     }
 
     /** Stops every generation still running (at shutdown). */
     public void cancelAll() {
-        running.values().forEach(w -> w.values().forEach(Watchdog::cancel));
+        battles.cancelAll();
     }
 
     private Contender contender(CatalogEntry e) {

@@ -1,0 +1,83 @@
+package org.gpupoor.arena.battle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.gpupoor.arena.ollama.Watchdog;
+
+/**
+ * The battles kept in memory: those generating, with the watchdogs that can stop their sides,
+ * and finished ones until they are voted on or left alone for a while (the log has them all).
+ */
+final class LiveBattles {
+    private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
+    private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
+
+    void add(LiveBattle battle, Map<Side, Watchdog> watchdogs) {
+        battles.put(battle.id(), battle);
+        running.put(battle.id(), watchdogs);
+    }
+
+    LiveBattle get(String id) {
+        return battles.get(id);
+    }
+
+    /** The one copy of a battle read back from the log. */
+    LiveBattle keep(LiveBattle restored) {
+        return battles.computeIfAbsent(restored.id(), k -> restored);
+    }
+
+    /** A voted battle's answers, kept token by token for event streams, are no longer needed. */
+    void voted(LiveBattle battle) {
+        battles.remove(battle.id(), battle);
+        running.remove(battle.id());
+    }
+
+    /** The models of every battle generating now, but {@code except} (null for none); one waiting in line uses none yet. */
+    Set<String> inUseBesides(LiveBattle except) {
+        Set<String> models = new HashSet<>();
+        for (LiveBattle b : battles.values()) {
+            if (b != except && b.status() == LiveBattle.Status.GENERATING && !b.waiting()) {
+                models.add(b.contender(Side.A).tag());
+                models.add(b.contender(Side.B).tag());
+            }
+        }
+        return models;
+    }
+
+    /** Battles still generating that nobody has watched since {@code cutoff}. */
+    List<LiveBattle> unwatchedSince(Instant cutoff) {
+        return battles.values().stream()
+                .filter(b -> b.status() == LiveBattle.Status.GENERATING
+                        && !b.watched()
+                        && !b.lastWatched().isAfter(cutoff))
+                .toList();
+    }
+
+    /** Stops a battle's sides. */
+    void cancel(LiveBattle battle) {
+        Map<Side, Watchdog> watchdogs = running.get(battle.id());
+        if (watchdogs != null) {
+            watchdogs.values().forEach(Watchdog::cancel);
+        }
+    }
+
+    void cancelAll() {
+        running.values().forEach(w -> w.values().forEach(Watchdog::cancel));
+    }
+
+    /** Drops finished battles nobody has touched for {@code keep}. */
+    void evictIdle(Supplier<Instant> now, Duration keep) {
+        Instant cutoff = now.get().minus(keep);
+        battles.values()
+                .removeIf(b -> b.status() != LiveBattle.Status.GENERATING
+                        && b.lastActivity().isBefore(cutoff));
+        running.keySet()
+                .removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+    }
+}
