@@ -56,10 +56,6 @@ public final class HostMemory {
         return loaded.containsKey(tag);
     }
 
-    public Set<String> loadedTags() {
-        return loaded.keySet();
-    }
-
     public Collection<LoadedModel> loadedModels() {
         return loaded.values();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.ollama.LoadedModel;
 import org.gpupoor.arena.ollama.OllamaMemory;
 import org.gpupoor.arena.ollama.OllamaUnavailableException;
@@ -90,7 +91,7 @@ public final class Residency {
     public void loaded(String tag, long loadMs) {
         long bytes = footprint(tag);
         hostOf(tag).answered(tag, bytes);
-        if (loadMs >= 100) {
+        if (loadMs >= GenerationResult.COLD_START_MS) {
             rate.observe(bytes, loadMs);
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.store.AnswerMetrics;
 
 /**
@@ -19,8 +20,6 @@ public record ModelSpeed(
         Double medianAnswerTokens,
         int coldStarts,
         Double medianLoadMs) {
-    /** A load shorter than this is Ollama finding the model already in memory. */
-    static final long COLD_START_MS = 100;
 
     /** How many of a model's latest answers the medians cover: recent enough to follow new hardware. */
     public static final int WINDOW = 1000;
@@ -29,7 +28,7 @@ public record ModelSpeed(
 
     public static ModelSpeed of(List<AnswerMetrics> answers) {
         List<AnswerMetrics> cold = answers.stream()
-                .filter(a -> a.loadMs() != null && a.loadMs() >= COLD_START_MS)
+                .filter(a -> a.loadMs() != null && a.loadMs() >= GenerationResult.COLD_START_MS)
                 .toList();
         return new ModelSpeed(
                 answers.size(),

@@ -19,7 +19,6 @@ import java.util.function.ToDoubleFunction;
  * and the cheapest wins, ties drawn at random. Sides are a coin toss.
  */
 public final class WarmMatchmaker {
-    static final int RECENT_OPPONENTS = 5;
     /** Rating points of interval half width (summed over the pair) at which a vote teaches the most. */
     static final double WIDE_INTERVALS = 200;
 
@@ -102,7 +101,8 @@ public final class WarmMatchmaker {
 
     private static boolean recentRematch(Field field, String one, String other) {
         List<String> recent = field.recentOpponents().apply(one);
-        return recent.subList(0, Math.min(RECENT_OPPONENTS, recent.size())).contains(other);
+        return recent.subList(0, Math.min(FairMatchmaker.RECENT_OPPONENTS, recent.size()))
+                .contains(other);
     }
 
     /**
