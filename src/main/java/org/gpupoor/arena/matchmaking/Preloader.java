@@ -1,6 +1,7 @@
 package org.gpupoor.arena.matchmaking;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,13 +111,20 @@ public final class Preloader {
         if (free < 0) {
             return false;
         }
+        List<LoadedModel> victims = new ArrayList<>();
         for (LoadedModel m : residency.evictable(tag, keep)) {
             if (free >= need) {
                 break;
             }
-            residency.ollama().unload(m.tag(), residency.hostFor(tag));
+            victims.add(m);
             free += m.bytes();
         }
-        return free >= need;
+        if (free < need) {
+            return false; // unload nothing for a load that would not fit anyway
+        }
+        for (LoadedModel m : victims) {
+            residency.ollama().unload(m.tag(), residency.hostFor(tag));
+        }
+        return true;
     }
 }
