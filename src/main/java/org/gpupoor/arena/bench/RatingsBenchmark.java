@@ -2,9 +2,6 @@ package org.gpupoor.arena.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.ModelEntry;
@@ -102,7 +98,7 @@ public final class RatingsBenchmark {
                     Instant.now(),
                     () -> Long.toString(ids.incrementAndGet()));
 
-            resetPeakHeap();
+            Measure.resetPeakHeap();
             double[] load = new double[REPEATS];
             double[] elo = new double[REPEATS];
             double[] fit = new double[REPEATS];
@@ -123,12 +119,12 @@ public final class RatingsBenchmark {
                 long t3 = System.nanoTime();
                 Bootstrap.intervals(counts, 100, 42, 1000);
                 long t4 = System.nanoTime();
-                load[r] = millis(t1 - t0);
-                elo[r] = millis(t2 - t1);
-                fit[r] = millis(t3 - t2);
-                boot[r] = millis(t4 - t3);
+                load[r] = Measure.millis(t1 - t0);
+                elo[r] = Measure.millis(t2 - t1);
+                fit[r] = Measure.millis(t3 - t2);
+                boot[r] = Measure.millis(t4 - t3);
             }
-            long peakHeap = peakHeap();
+            long peakHeap = Measure.peakHeap();
             double[] whole = new double[REPEATS];
             for (int r = 0; r < REPEATS; r++) {
                 whole[r] = load[r] + elo[r] + fit[r] + boot[r];
@@ -139,7 +135,8 @@ public final class RatingsBenchmark {
                     new ModelCatalog(config, nowhere, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
             ModelSizes modelSizes = new ModelSizes(catalog, log);
             HiddenModels hidden = new HiddenModels(log);
-            double rebuild = median(timed(() -> new Leaderboard(log, catalog, modelSizes, hidden, false)));
+            double rebuild = Measure.median(
+                    Measure.timed(REPEATS, () -> new Leaderboard(log, catalog, modelSizes, hidden, false)));
             Leaderboard board = new Leaderboard(log, catalog, modelSizes, hidden, false);
             System.gc(); // the replays above left a million-battle list behind: collect it before timing votes
             double[] update = new double[VOTES_TIMED];
@@ -148,7 +145,7 @@ public final class RatingsBenchmark {
                 CountedBattle battle = simulate(truth, 1, random).get(0);
                 long t0 = System.nanoTime();
                 board.apply(battle);
-                update[v] = millis(System.nanoTime() - t0);
+                update[v] = Measure.millis(System.nanoTime() - t0);
             }
             double[] insert = durableVotes(log, truth, random, 200);
             Arrays.sort(update);
@@ -156,15 +153,15 @@ public final class RatingsBenchmark {
                     Locale.ROOT,
                     "| %,d | %s | %s | %s | %s | **%s** | %s | %.3f / %.3f ms | %.2f ms | %d MB |",
                     battles,
-                    ms(median(load)),
-                    ms(median(elo)),
-                    ms(median(fit)),
-                    ms(median(boot)),
-                    ms(median(whole)),
-                    ms(rebuild),
+                    Measure.ms(Measure.median(load)),
+                    Measure.ms(Measure.median(elo)),
+                    Measure.ms(Measure.median(fit)),
+                    Measure.ms(Measure.median(boot)),
+                    Measure.ms(Measure.median(whole)),
+                    Measure.ms(rebuild),
                     update[VOTES_TIMED / 2],
                     update[VOTES_TIMED * 99 / 100],
-                    median(insert),
+                    Measure.median(insert),
                     peakHeap >> 20);
         } finally {
             database.close();
@@ -189,17 +186,7 @@ public final class RatingsBenchmark {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            times[v] = millis(System.nanoTime() - t0);
-        }
-        return times;
-    }
-
-    private static double[] timed(Supplier<?> work) {
-        double[] times = new double[REPEATS];
-        for (int r = 0; r < REPEATS; r++) {
-            long t0 = System.nanoTime();
-            work.get();
-            times[r] = millis(System.nanoTime() - t0);
+            times[v] = Measure.millis(System.nanoTime() - t0);
         }
         return times;
     }
@@ -237,40 +224,5 @@ public final class RatingsBenchmark {
 
     private static double size(int i) {
         return 0.5 + (i % 17) * 0.5;
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String ms(double millis) {
-        return millis >= 1000
-                ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
-                : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

@@ -131,11 +131,6 @@ public final class Residency {
         return seconds;
     }
 
-    /** Seconds a load of {@code tag} would take, 0 when it is loaded. */
-    public double loadSeconds(String tag) {
-        return loaded(tag) ? 0 : footprint(tag) / rate.bytesPerSecond();
-    }
-
     /** Whether all of {@code models} fit in memory at once beside {@code staying}, models running battles use. */
     public boolean fitTogether(Collection<String> models, Collection<String> staying) {
         return hostOf(models.iterator().next()).fits(models, staying, this::footprint);

@@ -82,20 +82,23 @@ public final class Matchmaker {
         if (warmed != null && available.containsAll(warmed.models()) && WarmMatchmaker.fair(field, warmed)) {
             return random.nextBoolean() ? warmed : new Pairing(warmed.modelB(), warmed.modelA());
         }
-        return WarmMatchmaker.pick(field, pair -> residency.loadSeconds(pair, inUse), weights(), random);
+        return warmPick(field, inUse);
     }
 
     /** Picks the pair the next battle should get, for the preloader to warm; that battle takes it if still fair. */
     Pairing plan(List<String> available, Set<String> inUse) {
-        Pairing next =
-                WarmMatchmaker.pick(field(available), pair -> residency.loadSeconds(pair, inUse), weights(), random);
+        Pairing next = warmPick(field(available), inUse);
         planned.set(next);
         return next;
     }
 
-    WarmMatchmaker.Weights weights() {
+    private Pairing warmPick(Field field, Set<String> inUse) {
         Matchmaking.Weights w = config.current().matchmaking().weights();
-        return new WarmMatchmaker.Weights(w.load(), w.repeat(), w.ahead(), w.info());
+        return WarmMatchmaker.pick(
+                field,
+                pair -> residency.loadSeconds(pair, inUse),
+                new WarmMatchmaker.Weights(w.load(), w.repeat(), w.ahead(), w.info()),
+                random);
     }
 
     public Residency residency() {

@@ -153,6 +153,7 @@ final class VoterRun {
                 secondTokens.add(seconds(firsts.get(1) - start));
             }
             bothDone.add(seconds(end[0] - start));
+            // The voter reads the answers: a deliberate pause of the simulation, not a wait for a result.
             Thread.sleep(Math.round(readingSeconds * 1000 * scale));
             vote(wire, id, writer, random);
         }
