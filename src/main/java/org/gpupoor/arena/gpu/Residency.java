@@ -131,6 +131,17 @@ public final class Residency {
         return seconds;
     }
 
+    /**
+     * Seconds the median of {@code models} takes to load here: the unit the matchmaker weighs
+     * loads in. Measuring loads against each other (rather than in seconds) keeps the weights
+     * meaning the same on a fast disk and a slow one.
+     */
+    public double typicalLoadSeconds(List<String> models) {
+        long[] sizes = models.stream().mapToLong(this::footprint).sorted().toArray();
+        long median = sizes.length == 0 ? UNKNOWN_FOOTPRINT : sizes[sizes.length / 2];
+        return median / rate.bytesPerSecond();
+    }
+
     /** Whether all of {@code models} fit in memory at once beside {@code staying}, models running battles use. */
     public boolean fitTogether(Collection<String> models, Collection<String> staying) {
         return hostOf(models.iterator().next()).fits(models, staying, this::footprint);

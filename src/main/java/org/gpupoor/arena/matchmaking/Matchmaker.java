@@ -94,9 +94,10 @@ public final class Matchmaker {
 
     private Pairing warmPick(Field field, Set<String> inUse) {
         Matchmaking.Weights w = config.current().matchmaking().weights();
+        double typical = residency.typicalLoadSeconds(field.available());
         return WarmMatchmaker.pick(
                 field,
-                pair -> residency.loadSeconds(pair, inUse),
+                pair -> residency.loadSeconds(pair, inUse) / typical,
                 new WarmMatchmaker.Weights(w.load(), w.repeat(), w.ahead(), w.info()),
                 random);
     }

@@ -11,30 +11,31 @@ import java.util.function.ToDoubleFunction;
  * models within a small band of the fewest battles may play (so battle counts stay level), and
  * never a model's last opponents when another choice remains. Among those, each pair costs
  * <pre>
- *   load   x expected seconds of model loading (0 for a model in memory)
+ *   load   x expected loading, in typical loads (0 for a model in memory)
  * + repeat x battles this pair has had beyond the least-played candidate pair
  * + ahead  x battles the pair's models are ahead of the fewest, on average
  * - info   x what a vote would teach the board (1 for two models of equal rating with wide intervals)
  * </pre>
- * and the cheapest wins, ties drawn at random. Sides are a coin toss.
+ * and the cheapest wins, ties drawn at random. Sides are a coin toss. A typical load is the
+ * seconds the median model takes to load on that host, so the weights mean the same on a fast
+ * disk as on a slow one.
  */
 public final class WarmMatchmaker {
     /** Rating points of interval half width (summed over the pair) at which a vote teaches the most. */
     static final double WIDE_INTERVALS = 200;
 
-    /** How much each term weighs, in seconds of loading: the settings {@code matchmaking.weights}. */
+    /** How much each term weighs: the settings {@code matchmaking.weights}. */
     public record Weights(double load, double repeat, double ahead, double info) {
-        public static final Weights DEFAULT = new Weights(1.0, 0.5, 1.0, 2.0);
+        public static final Weights DEFAULT = new Weights(1.5, 0.5, 1.0, 2.0);
     }
 
     private WarmMatchmaker() {}
 
     /**
-     * @param loadSeconds the seconds of loading a pair would cost: the loads it waits for, and
-     *                    what it evicts that later battles would load again (see gpu/LoadCosts)
+     * @param loads the loading a pair would cost, in typical loads: the loads it waits for, and
+     *              what it evicts that later battles would load again (see gpu/LoadCosts)
      */
-    public static Pairing pick(
-            Field field, ToDoubleFunction<List<String>> loadSeconds, Weights weights, Random random) {
+    public static Pairing pick(Field field, ToDoubleFunction<List<String>> loads, Weights weights, Random random) {
         List<String> available = field.available();
         if (available.size() < 2) {
             throw new IllegalArgumentException("a battle needs two models, " + available.size() + " available");
@@ -49,7 +50,7 @@ public final class WarmMatchmaker {
         String[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (String[] pair : candidates) {
-            double cost = weights.load() * loadSeconds.applyAsDouble(List.of(pair))
+            double cost = weights.load() * loads.applyAsDouble(List.of(pair))
                     + weights.repeat() * (field.pairBattlesOf(pair[0], pair[1]) - leastPairBattles)
                     + weights.ahead() * ((field.battlesOf(pair[0]) + field.battlesOf(pair[1])) / 2.0 - fewest)
                     - weights.info() * information(field, pair[0], pair[1]);
@@ -63,11 +64,12 @@ public final class WarmMatchmaker {
 
     /**
      * How many battles a model may be ahead of the fewest and still play: enough room to chain
-     * battles through a loaded model, little enough that once the mean passes 20 every count
-     * stays within a quarter of it (the spread is at most the band plus one).
+     * battles through a loaded model (five: a big model may stay for a few battles against
+     * smaller ones), little enough that once the mean passes 25 every count stays within a
+     * quarter of it (the spread is at most the band plus one).
      */
     static int band(double meanBattles) {
-        return Math.max(3, (int) Math.floor(0.2 * meanBattles));
+        return Math.max(5, (int) Math.floor(0.2 * meanBattles));
     }
 
     /** Whether {@code pair} is one of the fair pairs now. */

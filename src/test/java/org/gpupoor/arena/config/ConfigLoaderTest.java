@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         assertThat(config.maxPromptChars()).isEqualTo(4000);
         assertThat(config.generation().parallelMode()).isEqualTo(GenerationSettings.Parallel.AUTO);
         assertThat(config.matchmaking().strategy()).isEqualTo("warm");
-        assertThat(config.matchmaking().weights()).isEqualTo(new Matchmaking.Weights(1.0, 0.5, 1.0, 2.0));
+        assertThat(config.matchmaking().weights()).isEqualTo(new Matchmaking.Weights(1.5, 0.5, 1.0, 2.0));
         assertThat(config.ollama().memoryGb()).isNull();
         assertThat(config.generation().keepAlive()).isEqualTo("5m");
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
