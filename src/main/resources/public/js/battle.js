@@ -212,8 +212,8 @@ export function setUpBattle() {
   $("new-battle").addEventListener("click", newBattle);
   for (const side of SIDES) $("copy-" + side).addEventListener("click", (e) => copyFrom(e.currentTarget, state.sides[side].text));
   $("answers").addEventListener("click", (event) => {
-    const button = event.target.closest(".code-block > .copy");
-    if (button) copyFrom(button, button.nextElementSibling.textContent);
+    const button = event.target.closest(".code-bar > .copy");
+    if (button) copyFrom(button, button.closest(".code-block").querySelector("pre").textContent);
   });
   $("generate").disabled = false;
   $("retry").addEventListener("click", () => startBattle(state.prompt || $("prompt").value));

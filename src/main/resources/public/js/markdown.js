@@ -122,26 +122,31 @@ function scrollable(node, label) {
 
 function dressCode(pre, final) {
   const code = pre.querySelector("code") || pre;
-  highlight(code, final);
+  const first = code.firstChild;
+  const named = first && first.nodeType === Node.TEXT_NODE ? LANG.exec(first.data) : null;
+  if (named) first.data = first.data.slice(named[0].length);
+  const lang = named ? named[1] : "";
+  highlight(code, lang, final);
   pre.tabIndex = 0;
   pre.setAttribute("aria-label", "Code (scrolls sideways)");
-  const block = document.createElement("div");
-  block.className = "code-block";
+  const bar = document.createElement("div");
+  bar.className = "code-bar";
+  const name = document.createElement("span");
+  name.textContent = lang;
   const copy = document.createElement("button");
   copy.type = "button";
   copy.className = "copy";
   copy.textContent = "Copy";
   copy.setAttribute("aria-label", "Copy code");
+  bar.append(name, copy);
+  const block = document.createElement("div");
+  block.className = "code-block";
   pre.replaceWith(block);
-  block.append(copy, pre);
+  block.append(bar, pre);
 }
 
 // Guessing an unnamed language waits for the answer's end, as it tries every language.
-function highlight(code, final) {
-  const first = code.firstChild;
-  const named = first && first.nodeType === Node.TEXT_NODE ? LANG.exec(first.data) : null;
-  if (named) first.data = first.data.slice(named[0].length);
-  const lang = named ? named[1] : "";
+function highlight(code, lang, final) {
   const hljs = window.hljs;
   if (!hljs) return;
   const text = code.textContent;

@@ -154,6 +154,7 @@ class BattleViewPageTest {
                 .contains("was Llama 3.2 (1B)")
                 .doesNotContain("1.2B parameters")
                 .contains("was Qwen 2.5 · 3.1B parameters");
+        browser.screenshot("battle-voted");
 
         click("new-battle");
         assertThat(button("vote-a").getAttribute("aria-pressed")).isNull();
@@ -218,7 +219,10 @@ class BattleViewPageTest {
         assertThat(clipboard()).isEqualTo(TABLE_ANSWER);
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
         browser.size(1280, 900);
-        browser.screenshot("battle-table-code-math-desktop");
+        shot("answers", "battle-answers-desktop");
+        browser.size(375, 800);
+        shot("pane-a", "battle-answer-a-phone");
+        shot("pane-b", "battle-answer-b-phone");
     }
 
     @Test
@@ -243,6 +247,11 @@ class BattleViewPageTest {
                 || text("status-b").startsWith("Generating") && text("status-a").equals(waiting));
         browser.await(
                 d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+    }
+
+    void shot(String id, String name) {
+        browser.js("document.getElementById(arguments[0]).scrollIntoView()", id);
+        browser.screenshot(name);
     }
 
     String clipboard() {
