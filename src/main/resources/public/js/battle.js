@@ -119,7 +119,7 @@ function scheduleRender(side) {
   requestAnimationFrame(() => {
     s.pending = false;
     const answer = $("answer-" + side);
-    renderMarkdown(answer, s.text, { final: s.finished });
+    renderMarkdown(answer, s.text, { final: s.finished, name: "answer " + side.toUpperCase() });
     answer.classList.toggle("cursor", !s.finished);
     $("copy-" + side).hidden = !s.finished || !s.text;
   });

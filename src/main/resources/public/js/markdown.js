@@ -63,7 +63,8 @@ function mathParser() {
   return parser;
 }
 
-export function renderMarkdown(element, text, { final = false } = {}) {
+/** {final}: the text is complete; {name}: what the text is, for the labels of its scrolling parts. */
+export function renderMarkdown(element, text, { final = false, name = "the answer" } = {}) {
   if (!window.marked || !window.DOMPurify) {
     element.textContent = text;
     return;
@@ -71,12 +72,15 @@ export function renderMarkdown(element, text, { final = false } = {}) {
   found = [];
   const html = mathParser().parse(text.replace(/[\uE000-\uE003]/g, ""));
   element.innerHTML = window.DOMPurify.sanitize(html, SANITIZE);
-  renderMath(element, found);
-  for (const pre of element.querySelectorAll("pre")) dressCode(pre, final);
-  for (const table of element.querySelectorAll("table")) scrollable(table, "Table");
+  // Labels differ from one another, so a screen reader's list of regions tells them apart.
+  const label = (kind, i) => `${kind} ${i + 1} of ${name}, scrolls sideways`;
+  renderMath(element, found, label);
+  element.querySelectorAll("pre").forEach((pre, i) => dressCode(pre, final, label("Code", i)));
+  element.querySelectorAll("table").forEach((table, i) => scrollable(table, label("Table", i)));
 }
 
-function renderMath(element, tokens) {
+function renderMath(element, tokens, label) {
+  let formulas = 0;
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const nodes = [];
   while (walker.nextNode()) if (walker.currentNode.data.includes(OPEN)) nodes.push(walker.currentNode);
@@ -90,7 +94,7 @@ function renderMath(element, tokens) {
       }
       const token = tokens[Number(part)];
       if (!token) return;
-      fragment.append(token.display ? scrollable(math(token), "Formula") : math(token));
+      fragment.append(token.display ? scrollable(math(token), label("Formula", formulas++)) : math(token));
     });
     node.replaceWith(fragment);
   }
@@ -114,13 +118,13 @@ function scrollable(node, label) {
   wrap.className = "scroll";
   wrap.tabIndex = 0;
   wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", label + " (scrolls sideways)");
+  wrap.setAttribute("aria-label", label);
   node.replaceWith(wrap);
   wrap.append(node);
   return wrap;
 }
 
-function dressCode(pre, final) {
+function dressCode(pre, final, label) {
   const code = pre.querySelector("code") || pre;
   const first = code.firstChild;
   const named = first && first.nodeType === Node.TEXT_NODE ? LANG.exec(first.data) : null;
@@ -128,7 +132,7 @@ function dressCode(pre, final) {
   const lang = named ? named[1] : "";
   highlight(code, lang, final);
   pre.tabIndex = 0;
-  pre.setAttribute("aria-label", "Code (scrolls sideways)");
+  pre.setAttribute("aria-label", label);
   const bar = document.createElement("div");
   bar.className = "code-bar";
   const name = document.createElement("span");
