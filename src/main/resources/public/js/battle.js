@@ -3,10 +3,11 @@
 
 import { api, path } from "./api.js";
 import { checkHealth } from "./arena.js";
+import { copyFrom } from "./copy.js";
 import { $ } from "./dom.js";
 import { renderMarkdown } from "./markdown.js";
 import { newSide, SIDES, state } from "./state.js";
-import { openVotingAfterReading, revealVoted, setVoting, vote } from "./vote.js";
+import { clearVoteMark, openVotingAfterReading, revealVoted, setVoting, vote } from "./vote.js";
 
 function resetPanes() {
   for (const side of SIDES) {
@@ -14,9 +15,11 @@ function resetPanes() {
     $("label-" + side).textContent = "Model " + side.toUpperCase();
     $("pane-" + side).classList.remove("winner");
     $("answer-" + side).replaceChildren();
-    setStatus(side, "Waiting for the model to load…", "");
+    $("copy-" + side).hidden = true;
+    setStatus(side, "Waiting to start…", "");
   }
   state.voted = false;
+  clearVoteMark();
   setVoting(false, "Voting opens when both answers are complete.");
   $("result").hidden = true;
   $("new-battle").hidden = true;
@@ -43,6 +46,9 @@ async function startBattle(prompt) {
   }
   if (state.generating) return;
   setGenerating(true);
+  // Generate is now disabled and the prompt should not take the vote keys: the answers hold the
+  // focus, without scrolling the page.
+  $("answers").focus({ preventScroll: true });
   try {
     const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
     state.prompt = text;
@@ -78,7 +84,16 @@ function follow(id) {
   });
   events.addEventListener("started", (e) => {
     const { side, loading } = JSON.parse(e.data);
+    state.sides[side].started = true;
     if (!state.sides[side].firstAt) setStatus(side, loading ? "Loading the model (cold start)…" : "Thinking…", "");
+    // One after the other, the second side starts only once the first is done; at once, both
+    // start within moments, so the other side is given that moment before it is said to wait.
+    const other = side === "a" ? "b" : "a";
+    setTimeout(() => {
+      if (state.battle === id && !state.sides[other].started && !state.sides[other].finished) {
+        setStatus(other, "Waiting for its turn (the other side answers first)…", "");
+      }
+    }, 400);
   });
   events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
   events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
@@ -104,8 +119,9 @@ function scheduleRender(side) {
   requestAnimationFrame(() => {
     s.pending = false;
     const answer = $("answer-" + side);
-    renderMarkdown(answer, s.text);
+    renderMarkdown(answer, s.text, { final: s.finished, name: "answer " + side.toUpperCase() });
     answer.classList.toggle("cursor", !s.finished);
+    $("copy-" + side).hidden = !s.finished || !s.text;
   });
 }
 
@@ -194,6 +210,12 @@ export function setUpBattle() {
   $("random-prompt").addEventListener("click", randomPrompt);
   document.querySelectorAll(".votes button").forEach((b) => b.addEventListener("click", () => vote(b.dataset.winner)));
   $("new-battle").addEventListener("click", newBattle);
+  for (const side of SIDES) $("copy-" + side).addEventListener("click", (e) => copyFrom(e.currentTarget, state.sides[side].text));
+  $("answers").addEventListener("click", (event) => {
+    const button = event.target.closest(".code-bar > .copy");
+    if (button) copyFrom(button, button.closest(".code-block").querySelector("pre").textContent);
+  });
+  $("generate").disabled = false;
   $("retry").addEventListener("click", () => startBattle(state.prompt || $("prompt").value));
   document.addEventListener("keydown", (event) => {
     const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;

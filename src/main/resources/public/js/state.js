@@ -9,6 +9,7 @@ export function newSide() {
     text: "", // the answer so far, as Markdown
     tokens: 0, // tokens received, for the live tokens/s
     firstAt: 0, // performance.now() at the first token; 0 until it arrives
+    started: false, // the server said this side's generation began
     finished: false, // done or failed: the cursor goes
     pending: false, // a render is already scheduled for the next frame
   });

@@ -15,7 +15,9 @@ export function openVotingAfterReading() {
   const openVoting = () => {
     if (state.battle !== id || state.voted) return;
     setVoting(true, "Both answers are in. Which one is better?");
-    if (!(document.activeElement instanceof HTMLTextAreaElement)) document.querySelector(".votes button").focus();
+    // Focus that nobody placed moves to the first vote, but the page stays where the voter reads.
+    const idle = document.activeElement === document.body || document.activeElement === $("answers");
+    if (idle) document.querySelector(".votes button").focus({ preventScroll: true });
   };
   const wait = readingWait();
   if (wait > 0) {
@@ -65,12 +67,35 @@ export function revealVoted(battle) {
   reveal(battle.models, battle.winner, null, notCounted);
 }
 
+// Names like "Qwen 2.5 (3B)" already say the size.
+const SIZE_IN_NAME = /\b\d+(\.\d+)?\s*[BM]\b/i;
+
+/** Marks the button of the vote cast, so the choice stays visible once the buttons close. */
+function markVote(winner) {
+  clearVoteMark();
+  const button = document.querySelector(`.votes button[data-winner="${winner}"]`);
+  if (!button) return;
+  button.setAttribute("aria-pressed", "true");
+  const mark = document.createElement("span");
+  mark.className = "your-vote";
+  mark.textContent = "✓ Your vote";
+  button.append(mark);
+}
+
+export function clearVoteMark() {
+  document.querySelectorAll(".votes button").forEach((b) => {
+    b.removeAttribute("aria-pressed");
+    b.querySelector(".your-vote")?.remove();
+  });
+}
+
 function reveal(models, winner, standings, notCounted) {
   state.voted = true;
+  markVote(winner);
   const lines = [];
   for (const side of SIDES) {
     const m = models[side];
-    const size = m.size_b != null ? ` · ${m.size_b}B parameters` : "";
+    const size = m.size_b != null && !SIZE_IN_NAME.test(m.name) ? ` · ${m.size_b}B parameters` : "";
     $("label-" + side).textContent = `Model ${side.toUpperCase()}: ${m.name}`;
     $("pane-" + side).classList.toggle("winner", winner === side);
     let change = "";
@@ -90,5 +115,5 @@ function reveal(models, winner, standings, notCounted) {
   $("result").hidden = false;
   setVoting(false, "Your vote is recorded.");
   $("new-battle").hidden = false;
-  $("new-battle").focus();
+  $("new-battle").focus({ preventScroll: true });
 }
