@@ -18,7 +18,7 @@ const palette = () => (isDark() ? DARK : LIGHT);
 const ink = () => (isDark() ? "#e7e9f1" : "#1d2130");
 const fixed = (v, digits = 0) => (v == null ? "–" : Number(v).toFixed(digits));
 // Room for a model's name beside an axis: names past it end in an ellipsis, the tooltip has them whole.
-const labelWidth = (width) => (width < 500 ? 92 : 170);
+const labelWidth = (width) => (width < 500 ? 92 : width < 900 ? 160 : 240);
 
 /** The Performance Chart tab. */
 export async function loadCharts() {
@@ -92,7 +92,7 @@ function drawResults(played) {
       },
     },
     legend: { ...legendStyle(), top: 0 },
-    grid: { left: 8, right: 16, bottom: 8, top: 56, containLabel: true },
+    grid: { left: 8, right: 16, bottom: 28, top: 56, containLabel: true },
     yAxis: categoryAxis(names, $(id).clientWidth),
     xAxis: [
       { type: "value", name: "Battles", nameLocation: "middle", nameGap: 22, position: "bottom", minInterval: 1 },
@@ -127,10 +127,15 @@ function drawHistory(history) {
   const top = [...history.models].sort((x, y) => last(y) - last(x)).slice(0, EMPHASISED).map((m) => m.name);
   // Only the leaders are drawn at first: the legend turns any other model on.
   const selected = Object.fromEntries(history.models.map((m) => [m.name, top.includes(m.name)]));
-  const c = chart(id);
+  // The leaders take the first five colours; the others share the rest when the reader turns them on.
+  const colour = (m) => {
+    const rank = top.indexOf(m.name);
+    return palette()[rank >= 0 ? rank : EMPHASISED + (history.models.indexOf(m) % (palette().length - EMPHASISED))];
+  };
+  const legendText = (width) => ({ ...legendStyle().textStyle, width: width < 500 ? 120 : 230, overflow: "truncate" });
+  const c = chart(id, (width) => c.setOption({ legend: { textStyle: legendText(width) } }));
   c.setOption({
     ...baseOption(),
-    color: palette(),
     tooltip: {
       trigger: "axis", ...TIP,
       formatter: (params) => {
@@ -145,12 +150,16 @@ function drawHistory(history) {
           lines.map((l) => `${escapeHtml(l.name)}: <b>${l.rating.toFixed(0)}</b>`).join("<br>");
       },
     },
-    legend: { ...legendStyle(), type: "scroll", top: 0, left: 0, right: 0, selected, data: [...top, ...history.models.map((m) => m.name).filter((n) => !top.includes(n))] },
+    legend: {
+      ...legendStyle(), type: "scroll", top: 0, left: 0, right: 0, selected, tooltip: { show: true },
+      textStyle: legendText($(id).clientWidth),
+      data: [...top, ...history.models.map((m) => m.name).filter((n) => !top.includes(n))],
+    },
     grid: { left: 8, right: 16, bottom: 28, top: 48, containLabel: true },
     xAxis: { type: "value", name: "Battles counted", nameLocation: "middle", nameGap: 26, min: 0, max: Math.max(1, history.battles) },
     yAxis: { type: "value", scale: true, name: "ELO" },
     series: history.models.map((m) => ({
-      name: m.name, type: "line", showSymbol: false, step: "end", lineStyle: { width: 2 },
+      name: m.name, type: "line", showSymbol: false, step: "end", lineStyle: { width: 2 }, color: colour(m),
       emphasis: { focus: "series" }, data: history.series[m.model] || [],
     })),
   }, true);
@@ -183,8 +192,8 @@ function drawSpeed(measured) {
         show: true, position: "top", formatter: (p) => measured[p.dataIndex].name, fontSize: 11,
         width: 120, overflow: "truncate", color: ink(),
       },
-      // A label that still collides after moving is dropped; its dot keeps the name in the tooltip.
-      labelLayout: { moveOverlap: "shiftY", hideOverlap: true },
+      // A label that would cover another is dropped; its dot keeps the name in the tooltip.
+      labelLayout: { hideOverlap: true },
       emphasis: { focus: "self", label: { show: true } },
       itemStyle: { color: isDark() ? "#56b4e9" : "#0072b2", opacity: 0.8 },
     }],
@@ -201,7 +210,7 @@ const DIVERGING = ["#b35806", "#f1a340", "#f4f4f4", "#6ea6d6", "#1f5fa8"];
 function drawMatrix(id, names, data, tooltip, scaleText) {
   const n = names.length;
   const layout = (width) => {
-    const label = width < 500 ? 72 : 150;
+    const label = width < 500 ? 72 : width < 900 ? 150 : 210;
     const cell = Math.max(4, Math.min(44, (width - label - 24) / n));
     const bottom = label + 56;
     $(id).style.height = Math.round(cell * n + bottom + 16) + "px";

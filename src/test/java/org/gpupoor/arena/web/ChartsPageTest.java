@@ -95,6 +95,10 @@ class ChartsPageTest {
         arena.start(TestArena.config(arena.ollama().url(), arena.dir())
                 .models(models)
                 .build());
+        // The first fit of a big board takes a while on a cold server; the browser should not wait for it.
+        for (String board : List.of("/api/leaderboard/bt", "/api/leaderboard/matrix", "/api/leaderboard/elo/history")) {
+            assertThat(arena.api().get(board).status()).isEqualTo(200);
+        }
     }
 
     static SideRecord answer(int model) {
@@ -314,6 +318,16 @@ class ChartsPageTest {
                                 shot,
                                 SHOTS.resolve(models + "-" + tab + "-" + size[0] + "-" + scheme + ".png"),
                                 StandardCopyOption.REPLACE_EXISTING);
+                        var cards = browser.driver.findElements(By.cssSelector("#panel-" + tab + " .chart-card"));
+                        for (int i = 0; i < cards.size(); i++) {
+                            Files.copy(
+                                    cards.get(i)
+                                            .getScreenshotAs(OutputType.FILE)
+                                            .toPath(),
+                                    SHOTS.resolve(
+                                            models + "-" + tab + "-" + size[0] + "-" + scheme + "-card" + i + ".png"),
+                                    StandardCopyOption.REPLACE_EXISTING);
+                        }
                         browser.size(size[0], size[1]);
                     }
                 }
