@@ -80,7 +80,7 @@ function drawResults(played) {
   if (played.length === 0) return showEmpty(id);
   fitRows(id, played.length);
   const names = played.map((r) => r.name);
-  const c = chart(id, (width) => c.setOption({ yAxis: { axisLabel: { width: labelWidth(width) } } }));
+  const c = chart(id, (width) => c.setOption({ grid: { left: labelWidth(width) + 14 }, yAxis: { axisLabel: { width: labelWidth(width) } } }));
   c.setOption({
     ...baseOption(),
     tooltip: {
@@ -92,7 +92,8 @@ function drawResults(played) {
       },
     },
     legend: { ...legendStyle(), top: 0 },
-    grid: { left: 8, right: 16, bottom: 28, top: 56, containLabel: true },
+    // Room for the names set by hand: containLabel misjudges truncated labels and clips the longest.
+    grid: { left: labelWidth($(id).clientWidth) + 14, right: 24, bottom: 48, top: 56 },
     yAxis: categoryAxis(names, $(id).clientWidth),
     xAxis: [
       { type: "value", name: "Battles", nameLocation: "middle", nameGap: 22, position: "bottom", minInterval: 1 },
@@ -292,7 +293,7 @@ function drawIntervals(rows) {
   if (rows.length === 0) return showEmpty(id);
   fitRows(id, rows.length);
   const names = rows.map((r) => r.name);
-  const c = chart(id, (width) => c.setOption({ yAxis: { axisLabel: { width: labelWidth(width) } } }));
+  const c = chart(id, (width) => c.setOption({ grid: { left: labelWidth(width) + 14 }, yAxis: { axisLabel: { width: labelWidth(width) } } }));
   c.setOption({
     ...baseOption(),
     tooltip: {
@@ -303,7 +304,7 @@ function drawIntervals(rows) {
           `<br>${r.battles} battles${r.provisional ? " (provisional)" : ""}${r.regularised ? " (regularised)" : ""}`;
       },
     },
-    grid: { left: 8, right: 16, bottom: 28, top: 16, containLabel: true },
+    grid: { left: labelWidth($(id).clientWidth) + 14, right: 24, bottom: 48, top: 16 },
     yAxis: categoryAxis(names, $(id).clientWidth),
     xAxis: { type: "value", scale: true, name: "Rating", nameLocation: "middle", nameGap: 24 },
     series: [
