@@ -18,7 +18,7 @@ const palette = () => (isDark() ? DARK : LIGHT);
 const ink = () => (isDark() ? "#e7e9f1" : "#1d2130");
 const fixed = (v, digits = 0) => (v == null ? "–" : Number(v).toFixed(digits));
 // Room for a model's name beside an axis: names past it end in an ellipsis, the tooltip has them whole.
-const labelWidth = (width) => (width < 500 ? 92 : width < 900 ? 160 : 240);
+const labelWidth = (width) => (width < 500 ? 110 : width < 900 ? 160 : 240);
 
 /** The Performance Chart tab. */
 export async function loadCharts() {
@@ -71,7 +71,7 @@ function fitRows(id, count) {
 function categoryAxis(names, width) {
   return {
     type: "category", data: names, inverse: true,
-    axisLabel: { interval: 0, width: labelWidth(width), overflow: "truncate" },
+    axisLabel: { interval: 0, width: labelWidth(width), overflow: "truncate", fontSize: width < 500 ? 11 : 12 },
   };
 }
 
@@ -97,7 +97,8 @@ function drawResults(played) {
     yAxis: categoryAxis(names, $(id).clientWidth),
     xAxis: [
       { type: "value", name: "Battles", nameLocation: "middle", nameGap: 22, position: "bottom", minInterval: 1 },
-      { type: "value", name: "Score", min: 0, max: 1, position: "top", splitLine: { show: false } },
+      // The legend's diamond names this axis; a name here would run off a phone's edge.
+      { type: "value", min: 0, max: 1, position: "top", splitLine: { show: false } },
     ],
     series: [
       { name: "Wins", type: "bar", stack: "results", data: played.map((r) => r.wins), itemStyle: { color: "#0072b2" } },
