@@ -236,6 +236,11 @@ class ChartsPageTest {
             assertThat(details.findElements(By.cssSelector("tbody th[scope=row]")))
                     .hasSizeGreaterThanOrEqualTo(16);
         }
+        saveShot(
+                browser.driver.findElement(By.id("chart-h2h-numbers")).getScreenshotAs(OutputType.FILE), "numbers-h2h");
+        saveShot(
+                browser.driver.findElement(By.id("chart-results-numbers")).getScreenshotAs(OutputType.FILE),
+                "numbers-results");
         String results =
                 browser.driver.findElement(By.id("chart-results-numbers")).getText();
         assertThat(results).contains("Llama 3.2 Instruct v0 (1B, 4-bit)", "Granite 3.1 Dense v15 (8B, 8-bit)");
@@ -296,6 +301,15 @@ class ChartsPageTest {
                             "return (echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().xAxis || []).length",
                             id))
                     .isEqualTo(0L);
+        }
+    }
+
+    static void saveShot(java.io.File shot, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
