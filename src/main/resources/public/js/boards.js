@@ -1,7 +1,7 @@
 // The sortable tables: leaderboard, ELO, Bradley-Terry and models.
 
 import { api } from "./api.js";
-import { drawIntervals, drawPredicted } from "./charts.js";
+import { drawStrengthCharts } from "./charts.js";
 import { $, escapeHtml } from "./dom.js";
 import { state } from "./state.js";
 
@@ -86,10 +86,7 @@ export async function loadStrengths() {
     }));
     $("bt-status").textContent = board.battles > 0 ? `Fitted on ${board.battles} counted battles.` : "";
     drawBoard("bt");
-    if (window.echarts) {
-      drawIntervals(board.rows);
-      drawPredicted(matrix);
-    }
+    drawStrengthCharts(board.rows, matrix);
   } catch (e) {
     showTableError("bt", e);
   }

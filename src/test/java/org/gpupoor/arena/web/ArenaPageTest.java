@@ -250,7 +250,8 @@ class ArenaPageTest {
     void the_charts_redraw_in_the_new_theme_when_the_system_switches_without_a_reload() {
         startArena(twoModels());
         click("tab-charts");
-        String instance = "const c = echarts.getInstanceByDom(document.getElementById('chart-results'));";
+        String instance =
+                "const c = window.echarts && echarts.getInstanceByDom(document.getElementById('chart-results'));";
         browser.await(d -> Boolean.TRUE.equals(browser.js(instance + "return !!c")));
         browser.js(instance + "c.marked = true");
         browser.colorScheme("dark");

@@ -132,7 +132,7 @@ class ScreenshotsTest {
     private void awaitCharts(List<String> ids) {
         for (String id : ids) {
             browser.await(d -> Boolean.TRUE.equals(browser.js(
-                    "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                    "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
                             + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
                     id)));
             Object canvas = browser.js("return document.querySelectorAll('#' + arguments[0] + ' canvas').length", id);
