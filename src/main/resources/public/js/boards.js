@@ -75,11 +75,20 @@ export function showTableError(name, error) {
 export async function loadBoard(name) {
   try {
     const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
-    state.boards[name] = rows.map(withSpeed);
+    state.boards[name] = renumber(rows.map(withSpeed));
     drawBoard(name);
   } catch (e) {
     showTableError(name, e);
   }
+}
+
+// The server numbers every model; with the untested ones unranked, the rest close the gaps they leave.
+function renumber(rows) {
+  let next = 1;
+  [...rows].sort((x, y) => compare(x.rank, y.rank, 1)).forEach((row) => {
+    if (row.rank != null) row.rank = next++;
+  });
+  return rows;
 }
 
 /** The Bradley-Terry tab: its table and its two charts. */
@@ -113,7 +122,8 @@ export function drawBoard(name) {
   const columns = COLUMNS[name];
   const sort = state.sort[name] || { key: "rank", dir: 1 };
   const rows = [...state.boards[name]].sort((x, y) =>
-    Number(Boolean(x.unranked)) - Number(Boolean(y.unranked)) || compare(x[sort.key], y[sort.key], sort.dir) || compare(x.name, y.name, 1));
+    Number(Boolean(x.unranked)) - Number(Boolean(y.unranked)) || compare(x[sort.key], y[sort.key], sort.dir) ||
+    compare(x.rating, y.rating, -1) || compare(x.name, y.name, 1));
   const head = columns.map(([key, label, hint]) => {
     const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
     const title = hint ? ` title="${hint}"` : "";
