@@ -20,9 +20,10 @@ const COLUMNS = {
     ["initial_rating", "Initial"], ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ...SPEED_COLUMNS,
   ],
   bt: [
-    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["size_b", "Size (B)"],
-    ["rating", "Rating"], ["ci", "95% interval"], ["field_score", "Field", "Predicted chance against an average opponent here"],
-    ["strength_per_b", "per B", "Field score per billion parameters"], ["battles", "Battles"], ...SPEED_COLUMNS,
+    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["rating", "Rating"],
+    ["ci", "95% interval"], ["battles", "Battles"], ["size_b", "Size (B)"],
+    ["field_score", "Field", "Predicted chance against an average opponent here"],
+    ["strength_per_b", "per B", "Field score per billion parameters"], ...SPEED_COLUMNS,
     ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
   models: [

@@ -52,6 +52,9 @@ export function setUpTabs(onSelect) {
       if (step) selectTab(TABS[(i + step + TABS.length) % TABS.length], { focus: true });
     });
   });
+  // A panel that fills up can add the page's scrollbar and narrow the row under the selected tab.
+  new ResizeObserver(() => scrollIntoRow(document.querySelector('[role="tab"][aria-selected="true"]')))
+    .observe(document.querySelector('[role="tablist"]'));
   const follow = () => selectTab(tabFromHash(), { push: false });
   window.addEventListener("popstate", follow);
   window.addEventListener("hashchange", follow);

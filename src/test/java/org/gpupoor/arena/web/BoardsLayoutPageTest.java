@@ -139,6 +139,9 @@ class BoardsLayoutPageTest {
         arena.start(threeModels().build());
         open("#bt");
         browser.await(d -> selected().equals("tab-bt"));
+        assertThat(browser.js("return !!document.querySelector('[role=tablist]').closest('nav')"))
+                .as("the tabs sit in a navigation landmark")
+                .isEqualTo(true);
         assertThat(browser.driver.findElement(By.id("panel-bt")).isDisplayed()).isTrue();
         awaitRows("bt", 3);
 
@@ -178,10 +181,11 @@ class BoardsLayoutPageTest {
                         + "const r = document.querySelector('[role=tablist]').getBoundingClientRect();"
                         + "return t.left >= r.left && t.right <= r.right + 1")));
 
-        for (String board : List.of("leaderboard", "elo")) {
+        Map<String, String> sortedBy = Map.of("bt", "Rating", "leaderboard", "Score", "elo", "ELO");
+        for (String board : BOARDS) {
             click("tab-" + board);
             awaitRows(board, 3);
-            String label = board.equals("elo") ? "ELO" : "Score";
+            String label = sortedBy.get(board);
             assertThat(browser.js(
                             "const th = [...document.querySelectorAll('#' + arguments[0] + '-table th')]"
                                     + ".find(th => th.textContent.startsWith(arguments[1]));"
