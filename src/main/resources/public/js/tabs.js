@@ -55,7 +55,11 @@ export function setUpTabs(onSelect) {
   // A panel that fills up can add the page's scrollbar and narrow the row under the selected tab.
   new ResizeObserver(() => scrollIntoRow(document.querySelector('[role="tab"][aria-selected="true"]')))
     .observe(document.querySelector('[role="tablist"]'));
-  const follow = () => selectTab(tabFromHash(), { push: false });
+  // Back and forward between fragments fire both popstate and hashchange: load the tab once.
+  const follow = () => {
+    const name = tabFromHash();
+    if ($("tab-" + name).getAttribute("aria-selected") !== "true") selectTab(name, { push: false });
+  };
   window.addEventListener("popstate", follow);
   window.addEventListener("hashchange", follow);
   if (tabFromHash() !== "battle") follow();

@@ -303,6 +303,10 @@ class BoardsLayoutPageTest {
                             .isEqualTo(true);
                 }
                 browser.screenshot("boards-" + board + "-" + device);
+                browser.js(
+                        "document.querySelector('#' + arguments[0] + '-table tbody tr:last-child').scrollIntoView()",
+                        board);
+                browser.screenshot("boards-" + board + "-" + device + "-end");
             }
         }
         Path keep = Path.of("/tmp/shots-boards");
