@@ -10,18 +10,20 @@ const SPEED_COLUMNS = [
   ["ttft", "First token", "Median wait for the first token once the model is loaded (loading is on the Models tab)"],
 ];
 const COLUMNS = {
+  // The number a board is ranked by comes right after the name, so a phone shows it without scrolling.
   leaderboard: [
-    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["wins", "Wins"], ["losses", "Losses"],
-    ["ties", "Ties"], ["battles", "Battles"], ["win_rate", "Win rate"], ["score", "Score"], ...SPEED_COLUMNS,
+    ["rank", "Rank"], ["name", "Model"], ["score", "Score"], ["win_rate", "Win rate"], ["battles", "Battles"],
+    ["wins", "Wins"], ["losses", "Losses"], ["ties", "Ties"], ["size_b", "Size (B)"], ...SPEED_COLUMNS,
   ],
   elo: [
-    ["rank", "Rank"], ["name", "Model"], ["size_b", "Size (B)"], ["rating", "ELO"], ["initial_rating", "Initial"],
-    ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ["battles", "Battles"], ...SPEED_COLUMNS,
+    ["rank", "Rank"], ["name", "Model"], ["rating", "ELO"], ["battles", "Battles"], ["size_b", "Size (B)"],
+    ["initial_rating", "Initial"], ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ...SPEED_COLUMNS,
   ],
   bt: [
-    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["size_b", "Size (B)"],
-    ["rating", "Rating"], ["ci", "95% interval"], ["field_score", "Field", "Predicted chance against an average opponent here"],
-    ["strength_per_b", "per B", "Field score per billion parameters"], ["battles", "Battles"], ...SPEED_COLUMNS,
+    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["rating", "Rating"],
+    ["ci", "95% interval"], ["battles", "Battles"], ["size_b", "Size (B)"],
+    ["field_score", "Field", "Predicted chance against an average opponent here"],
+    ["strength_per_b", "per B", "Field score per billion parameters"], ...SPEED_COLUMNS,
     ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
   models: [
@@ -37,11 +39,16 @@ const EMPTY = {
   models: "No models are approved: list some under models in arena_config.yaml, or set ollama.auto_discover.",
 };
 
-/** Lifts the nested speed medians into plain columns, so they sort like the rest. */
+/**
+ * Lifts the nested speed medians into plain columns, so they sort like the rest. A model without
+ * battles has no rank: numbering it would rank untested models by name or size.
+ */
 function withSpeed(row) {
   const speed = row.speed || {};
+  const unranked = row.battles === 0;
   return {
-    ...row, tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens,
+    ...row, unranked, rank: unranked ? null : row.rank,
+    tps: speed.median_tokens_per_second, ttft: speed.median_ttft_ms, answer_tokens: speed.median_answer_tokens,
     cold_starts: speed.cold_starts, load: speed.median_load_ms,
   };
 }
@@ -69,21 +76,36 @@ export function showTableError(name, error) {
 export async function loadBoard(name) {
   try {
     const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
-    state.boards[name] = rows.map(withSpeed);
+    state.boards[name] = renumber(rows.map(withSpeed));
     drawBoard(name);
   } catch (e) {
     showTableError(name, e);
   }
 }
 
+// The server numbers every model; with the untested ones unranked, the rest close the gaps they leave.
+function renumber(rows) {
+  let next = 1;
+  [...rows].sort((x, y) => compare(x.rank, y.rank, 1)).forEach((row) => {
+    if (row.rank != null) row.rank = next++;
+  });
+  return rows;
+}
+
 /** The Bradley-Terry tab: its table and its two charts. */
 export async function loadStrengths() {
   try {
-    const [board, matrix] = await Promise.all([api("/api/leaderboard/bt"), api("/api/leaderboard/matrix")]);
-    state.boards.bt = board.rows.map((row) => ({
-      ...withSpeed(row), rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low,
+    const [board, matrix, main] = await Promise.all([
+      api("/api/leaderboard/bt"), api("/api/leaderboard/matrix"), api("/api/leaderboard"),
+    ]);
+    const fitted = board.rows.map((row) => withSpeed({
+      ...row, rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low,
       ciText: `${row.ci_low.toFixed(0)} – ${row.ci_high.toFixed(0)}`,
     }));
+    // The fit leaves out models that never battled; the main board lists them, so this one does too.
+    const missing = main.rows.filter((row) => !fitted.some((f) => f.model === row.model))
+      .map((row) => withSpeed({ model: row.model, name: row.name, size_b: row.size_b, battles: 0, speed: row.speed }));
+    state.boards.bt = [...fitted, ...missing].map((row) => row.unranked ? { ...row, ciText: "–" } : row);
     $("bt-status").textContent = board.battles > 0 ? `Fitted on ${board.battles} counted battles.` : "";
     drawBoard("bt");
     drawStrengthCharts(board.rows, matrix);
@@ -97,7 +119,9 @@ export function drawBoard(name) {
   const table = $(TABLES[name]);
   const columns = COLUMNS[name];
   const sort = state.sort[name] || { key: "rank", dir: 1 };
-  const rows = [...state.boards[name]].sort((x, y) => compare(x[sort.key], y[sort.key]) * sort.dir);
+  const rows = [...state.boards[name]].sort((x, y) =>
+    Number(Boolean(x.unranked)) - Number(Boolean(y.unranked)) || compare(x[sort.key], y[sort.key], sort.dir) ||
+    compare(x.rating, y.rating, -1) || compare(x.name, y.name, 1));
   const head = columns.map(([key, label, hint]) => {
     const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
     const title = hint ? ` title="${hint}"` : "";
@@ -109,6 +133,8 @@ export function drawBoard(name) {
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
         columns.map(([key]) => `<td>${cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
+  const legend = table.closest("section").querySelector(".legend");
+  if (legend) legend.hidden = !rows.some((row) => changed.includes(row.model));
   table.querySelectorAll("th button").forEach((button) => button.addEventListener("click", () => {
     const key = button.dataset.key;
     const current = state.sort[name] || { key: "rank", dir: 1 };
@@ -121,18 +147,21 @@ export function drawBoard(name) {
 
 function cell(key, row) {
   if (key === "ci") return escapeHtml(row.ciText);
+  if (key === "rank" && row.unranked) return `<span title="Unranked: no battles yet">–</span>`;
   if (key === "status") return row.available ? `<span class="badge ok">available</span>` : escapeHtml(row.status || "–");
   if (key === "name" && row.discovered) return `${escapeHtml(row.name)} <span class="badge" title="Found in Ollama, not listed in the config">discovered</span>`;
   const text = escapeHtml(format(key, row[key]));
   if (key !== "name") return text;
   const provisional = row.provisional ? ` <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : "";
   const regularised = row.regularised ? ` <span class="badge" title="Never lost, never won, or never met the rest: the battles alone give no finite rating, so one virtual win and one virtual loss against the field place it">regularised</span>` : "";
-  return text + provisional + regularised;
+  const unranked = row.unranked ? ` <span class="unranked">unranked, no battles yet</span>` : "";
+  return text + (row.unranked ? unranked : provisional + regularised);
 }
 
-function compare(x, y) {
+// Missing values sort last whichever the direction: a dash at the top of a board says nothing.
+function compare(x, y, dir) {
   if (x == null && y == null) return 0;
   if (x == null) return 1;
   if (y == null) return -1;
-  return typeof x === "string" ? x.localeCompare(y) : x - y;
+  return (typeof x === "string" ? x.localeCompare(y) : x - y) * dir;
 }

@@ -1,0 +1,152 @@
+package org.gpupoor.arena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gpupoor.arena.testing.Api;
+import org.gpupoor.arena.testing.ArenaExtension;
+import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.DemoArena;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * axe-core's rules run inside the page on every tab, before, during and after a battle, on a
+ * light desktop and a dark phone: no serious or critical violation anywhere.
+ */
+class AccessibilityTest {
+    static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    static final List<String> TABS = List.of("battle", "bt", "leaderboard", "elo", "charts", "models");
+
+    @RegisterExtension
+    final ArenaExtension arena = new ArenaExtension().startedByTest();
+
+    Browser browser;
+    String axe;
+
+    @BeforeEach
+    void start() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core's webjar is on the test classpath").isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DemoArena.script(arena.ollama());
+        arena.start(c -> c.model("llama3.2:1b", "Llama 3.2 (1B, 8-bit)", null)
+                .model("qwen2.5:3b", "Qwen 2.5 (3B, 4-bit)", null)
+                .model("gemma2:2b", "Gemma 2 (2B, 4-bit)", null)
+                .model("phi3.5:3.8b", "Phi 3.5 Mini (3.8B, 4-bit)", null));
+        for (String verdict : List.of("a", "b", "tie", "a", "b", "a")) {
+            String id = arena.api()
+                    .post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
+            arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
+        }
+        browser = Browser.open(arena.dir().resolve("chrome"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_light_desktop_has_no_serious_violations_before_during_or_after_a_battle() {
+        browser.colorScheme("light");
+        browser.size(1280, 900);
+        assertNoSeriousViolations();
+    }
+
+    @Test
+    void a_dark_phone_has_no_serious_violations_before_during_or_after_a_battle() {
+        browser.colorScheme("dark");
+        browser.size(375, 800);
+        assertNoSeriousViolations();
+    }
+
+    void assertNoSeriousViolations() {
+        List<String> found = new ArrayList<>();
+        browser.driver.get(arena.url() + "/");
+        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+        everyTab("before a battle", found);
+
+        browser.driver.findElement(By.id("tab-battle")).click();
+        browser.driver.findElement(By.id("prompt")).sendKeys("Why is the sky blue?");
+        browser.driver.findElement(By.id("generate")).click();
+        browser.await(d -> !d.findElement(By.id("answer-a")).getText().isEmpty());
+        found.addAll(violations("battle while answers stream"));
+        browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
+        everyTab("during a battle, answers done", found);
+
+        browser.driver.findElement(By.id("tab-battle")).click();
+        browser.driver.findElement(By.id("vote-a")).click();
+        browser.await(d -> d.findElement(By.id("result")).isDisplayed());
+        everyTab("after the vote", found);
+
+        assertThat(found).as(String.join("\n", found)).isEmpty();
+    }
+
+    void everyTab(String moment, List<String> found) {
+        for (String tab : TABS) {
+            browser.driver.findElement(By.id("tab-" + tab)).click();
+            awaitFilled(tab);
+            found.addAll(violations(tab + " " + moment));
+        }
+    }
+
+    void awaitFilled(String tab) {
+        switch (tab) {
+            case "charts" -> awaitChart("chart-results");
+            case "bt" -> {
+                awaitRows("bt-table");
+                awaitChart("chart-bt");
+            }
+            case "leaderboard", "elo", "models" -> awaitRows(tab + "-table");
+            default -> {}
+        }
+    }
+
+    void awaitRows(String table) {
+        browser.await(d -> !d.findElements(By.cssSelector("#" + table + " tbody tr[data-model]"))
+                .isEmpty());
+    }
+
+    void awaitChart(String id) {
+        browser.await(d -> Boolean.TRUE.equals(browser.js(
+                "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
+                id)));
+    }
+
+    /** axe-core's serious and critical findings on the page as it is, one line per rule. */
+    @SuppressWarnings("unchecked")
+    List<String> violations(String where) {
+        if (!Boolean.TRUE.equals(browser.js("return !!window.axe"))) {
+            browser.js(axe);
+        }
+        List<Map<String, Object>> results = (List<Map<String, Object>>) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ["violations"] })
+                  .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+                    .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                      targets: v.nodes.map((n) => n.target.join(" ") + " (" + (n.failureSummary || "").replace(/\\s+/g, " ") + ")") }))))
+                  .catch((e) => done([{ id: "axe-error", impact: "critical", help: String(e), targets: [] }]));
+                """);
+        return results.stream()
+                .map(v -> where + ": " + v.get("id") + " [" + v.get("impact") + "] " + v.get("help") + " at "
+                        + v.get("targets"))
+                .toList();
+    }
+}
