@@ -249,8 +249,11 @@ class ChartsPageTest {
         browser.await(d ->
                 d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 16);
         var first = browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr td"));
-        String name = first.get(1).getText();
-        String wins = first.get(3).getText();
+        List<String> headers = browser.driver.findElements(By.cssSelector("#leaderboard-table thead th")).stream()
+                .map(h -> h.getText().strip())
+                .toList();
+        String name = first.get(headers.indexOf("Model")).getText();
+        String wins = first.get(headers.indexOf("Wins")).getText();
         showTab("charts", CHART_TAB);
         var row = browser.driver.findElement(By.cssSelector("#chart-results-numbers tbody tr"));
         assertThat(row.findElement(By.tagName("th")).getText()).isEqualTo(name);
