@@ -105,6 +105,7 @@ public final class App implements AutoCloseable {
                 boards.export,
                 boards.strengths,
                 boards.hidden,
+                boards.categories,
                 new Random(),
                 json);
         ExportController exportApi = new ExportController(

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.category.Categories;
+import org.gpupoor.arena.category.CategoryTagger;
+import org.gpupoor.arena.category.PromptClassifier;
+import org.gpupoor.arena.category.PromptLanguage;
 import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.Boards;
@@ -20,7 +25,8 @@ import org.gpupoor.arena.store.BattleLog;
 /**
  * Every board, replayed from the log at start: the main and ELO boards, the Bradley-Terry fit on
  * a thread of its own, leaderboard.json (imported on a first start), and {@link Boards}, which
- * the rest of the arena tells what happened to the log.
+ * the rest of the arena tells what happened to the log; and the prompt categories, classified
+ * on a thread of their own.
  */
 final class BoardsModule implements Module {
     final HiddenModels hidden;
@@ -28,7 +34,10 @@ final class BoardsModule implements Module {
     final LeaderboardExport export;
     final StrengthBoard strengths;
     final Boards boards;
+    final CategoryTagger tagger;
+    final Categories categories;
     private final ScheduledExecutorService ratings = Threads.single("ratings");
+    private final ScheduledExecutorService classifying = Threads.single("categories");
     private final ModelCatalog catalog;
 
     BoardsModule(ArenaConfig config, BattleLog battleLog, ModelCatalog catalog, ObjectMapper json, Clock clock) {
@@ -40,7 +49,17 @@ final class BoardsModule implements Module {
         leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         export = new LeaderboardExport(leaderboard, file, exportBlocked);
         strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratings);
-        boards = new Boards(leaderboard, strengths, export);
+        tagger = new CategoryTagger(
+                battleLog.categories(),
+                () -> new PromptClassifier(config.categories(), new PromptLanguage()),
+                classifying,
+                () -> {});
+        categories = new Categories(
+                battleLog.categories(),
+                config.categories(),
+                config.countIdentityLeaks(),
+                () -> leaderboard.version() + tagger.version());
+        boards = new Boards(leaderboard, strengths, export, tagger::request);
     }
 
     /**
@@ -52,6 +71,7 @@ final class BoardsModule implements Module {
     public void start() {
         ratings.execute(() -> Module.safely(strengths::recomputeNow));
         export.requestWrite();
+        tagger.request();
         catalog.onSizesChange(() -> {
             try {
                 ratings.execute(() -> Module.safely(boards::logRewritten));
@@ -70,6 +90,13 @@ final class BoardsModule implements Module {
     @Override
     public void close() {
         ratings.shutdownNow();
+        classifying.shutdownNow();
+        try {
+            // A pass under way reads the log, which closes next.
+            classifying.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         export.close();
     }
 }

@@ -46,6 +46,7 @@ final class Routes {
         table.get("/api/leaderboard", h.arena()::mainBoard);
         table.get("/api/leaderboard/elo", h.arena()::eloBoard);
         table.get("/api/leaderboard/bt", h.arena()::strengthBoard);
+        table.get("/api/categories", h.arena()::categories);
         table.get("/api/leaderboard/matrix", h.arena()::strengthMatrix);
         table.get("/api/leaderboard/elo/history", h.arena()::eloHistory);
         table.get("/api/leaderboard/head-to-head", h.arena()::headToHead);

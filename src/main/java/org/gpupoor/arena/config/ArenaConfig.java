@@ -28,7 +28,8 @@ public record ArenaConfig(
         Storage storage,
         Server server,
         Voters voters,
-        Matchmaking matchmaking) {
+        Matchmaking matchmaking,
+        CategoryRules categories) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -50,6 +51,7 @@ public record ArenaConfig(
         server = server == null ? new Server(null, null) : server;
         voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
         matchmaking = matchmaking == null ? new Matchmaking(null, null) : matchmaking;
+        categories = categories == null ? new CategoryRules(null) : categories;
     }
 
     /** Every section at its default, to set some of them. */
@@ -65,7 +67,7 @@ public record ArenaConfig(
     /**
      * This config with the parts a running arena takes over from {@code edited}: the models and
      * the size cap, prompts and their limit, generation options, deadlines, rate limits, voter
-     * rules, matchmaking, name and description. The rest (Ollama's address, capacity, files, ratings, open data) needs a
+     * rules, matchmaking, name and description. The rest (Ollama's address, capacity, files, ratings, open data, category rules) needs a
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
@@ -93,6 +95,7 @@ public record ArenaConfig(
         sections.put("count_identity_leaks", ArenaConfig::countIdentityLeaks);
         sections.put("ratings", ArenaConfig::ratings);
         sections.put("open_data", ArenaConfig::openData);
+        sections.put("categories", ArenaConfig::categories);
         sections.put("storage", ArenaConfig::storage);
         sections.put("server", ArenaConfig::server);
         return sections.entrySet().stream()

@@ -27,6 +27,7 @@ public final class ConfigBuilder {
     private Server server;
     private Voters voters;
     private Matchmaking matchmaking;
+    private CategoryRules categories;
 
     ConfigBuilder() {}
 
@@ -50,6 +51,7 @@ public final class ConfigBuilder {
         server = c.server();
         voters = c.voters();
         matchmaking = c.matchmaking();
+        categories = c.categories();
     }
 
     public ArenaConfig build() {
@@ -72,7 +74,8 @@ public final class ConfigBuilder {
                 storage,
                 server,
                 voters,
-                matchmaking);
+                matchmaking,
+                categories);
     }
 
     public ConfigBuilder name(String value) {
@@ -167,6 +170,11 @@ public final class ConfigBuilder {
 
     public ConfigBuilder matchmaking(Matchmaking value) {
         matchmaking = value;
+        return this;
+    }
+
+    public ConfigBuilder categories(CategoryRules value) {
+        categories = value;
         return this;
     }
 }

@@ -108,6 +108,23 @@ final class ConfigValidator {
                 prior >= 0 && prior <= 1000,
                 "/ratings/prior_battles",
                 "must be between 0 (no shrinkage) and 1000, was " + prior);
+        List<CategoryRules.KeywordRule> rules = c.categories().rules();
+        for (int i = 0; i < rules.size(); i++) {
+            CategoryRules.KeywordRule rule = rules.get(i);
+            String at = "/categories/rules/" + i;
+            require(rule != null, at, "must be a rule: category and keywords");
+            if (rule != null) {
+                require(
+                        rule.category() != null && rule.category().matches("[a-z][a-z0-9_]{0,39}"),
+                        at + "/category",
+                        "must be lower-case letters, digits and underscores (up to 40), was '" + rule.category() + "'");
+                require(!rule.keywords().isEmpty(), at + "/keywords", "must list at least one keyword");
+                for (int k = 0; k < rule.keywords().size(); k++) {
+                    String word = rule.keywords().get(k);
+                    require(word != null && !word.isBlank(), at + "/keywords/" + k, "must not be empty");
+                }
+            }
+        }
         checkModels(c.models(), c.ollama().autoDiscover());
         String storage = c.storage().url();
         require(

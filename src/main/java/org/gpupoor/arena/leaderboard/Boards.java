@@ -8,9 +8,12 @@ public final class Boards {
     private final Leaderboard leaderboard;
     private final StrengthBoard strengths;
     private final LeaderboardExport export;
+    private final Runnable votesArrived;
 
-    public Boards(Leaderboard leaderboard, StrengthBoard strengths, LeaderboardExport export) {
+    /** {@code votesArrived} runs after every batch of stored votes (the prompt classifier's cue). */
+    public Boards(Leaderboard leaderboard, StrengthBoard strengths, LeaderboardExport export, Runnable votesArrived) {
         this.leaderboard = leaderboard;
+        this.votesArrived = votesArrived;
         this.strengths = strengths;
         this.export = export;
     }
@@ -22,6 +25,7 @@ public final class Boards {
      */
     public void votesStored(boolean counted) {
         export.requestWrite();
+        votesArrived.run();
         if (counted) {
             strengths.requestRecompute();
         }

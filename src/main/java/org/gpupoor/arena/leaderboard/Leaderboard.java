@@ -121,6 +121,27 @@ public final class Leaderboard {
         return ranked.stream().filter(r -> !hiddenNow.contains(r.model())).toList();
     }
 
+    /** The main and ELO boards of one prompt category, and the battles they count, in vote order. */
+    public record CategoryRows(List<CountedBattle> battles, List<MainRow> main, List<EloRow> elo) {}
+
+    /**
+     * The main and ELO boards from one category's counted battles, replayed from the log on each
+     * call (callers cache them): kept in memory per category, every vote would update them all.
+     */
+    public CategoryRows category(String category) {
+        List<CountedBattle> battles = log.categories().countedInVoteOrder(category, countsFlagged());
+        BoardState categoryState = replay.of(battles);
+        Set<String> hiddenNow = hidden.now();
+        return new CategoryRows(
+                battles,
+                rows.main(categoryState, hiddenNow).stream()
+                        .filter(r -> !hiddenNow.contains(r.model()))
+                        .toList(),
+                rows.elo(categoryState, hiddenNow).stream()
+                        .filter(r -> !hiddenNow.contains(r.model()))
+                        .toList());
+    }
+
     /** Every listed model's rating after each battle, replayed from the log. */
     public ChartData.EloHistory eloHistory() {
         return log.withWritesPaused(() -> {

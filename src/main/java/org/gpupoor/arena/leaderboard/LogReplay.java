@@ -36,7 +36,11 @@ final class LogReplay {
 
     /** The boards as the log stands at {@code upToSeq}, each model's ELO started from its size as known now. */
     BoardState upTo(long upToSeq) {
-        List<CountedBattle> history = log.countedInVoteOrder(countFlagged, upToSeq);
+        return of(log.countedInVoteOrder(countFlagged, upToSeq));
+    }
+
+    /** The boards from these battles alone, in this order, each model's ELO started from its size as known now. */
+    BoardState of(List<CountedBattle> history) {
         Map<String, Double> sizes = modelSizes.of(modelsIn(history));
         double maxSize = catalog.largestApprovedSize()
                 .orElse(sizes.values().stream().max(Double::compare).orElse(1.0));

@@ -16,6 +16,7 @@ import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.config.Ratings;
 import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
+import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.store.BattleLog;
 
@@ -137,6 +138,20 @@ public final class StrengthBoard {
                 tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
         current = fresh;
         version.incrementAndGet();
+    }
+
+    /** The board fitted on these battles alone (one category's), with the speeds of the last refit. */
+    public Result fittedOn(List<CountedBattle> battles) {
+        PairCounts counts = PairCounts.of(battles);
+        return compute(
+                counts,
+                new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()),
+                settings.minBattles(),
+                settings.bootstrapRounds(),
+                settings.priorBattles(),
+                modelSizes.of(counts.models()),
+                current.speeds(),
+                tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
     }
 
     /**

@@ -16,7 +16,7 @@ import org.gpupoor.arena.rating.Outcome;
 /**
  * The append-only record of every battle and vote, written one at a time and read beside the
  * writes ({@link LogAccess}); an operator's decisions are in {@link #operators()}, the queries
- * about voters in {@link #voters()}.
+ * about voters in {@link #voters()}, prompt categories in {@link #categories()}.
  */
 public final class BattleLog implements AutoCloseable {
     private static final int MAX_VOTE_BATCH = 512;
@@ -24,6 +24,7 @@ public final class BattleLog implements AutoCloseable {
     private final GroupCommit votes;
     private final OperatorLog operators;
     private final VoterLog voters;
+    private final CategoryLog categories;
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -35,6 +36,7 @@ public final class BattleLog implements AutoCloseable {
         this.votes = new GroupCommit(db, access.sqlite(), access.writeLock(), maxVoteBatch);
         this.operators = new OperatorLog(access);
         this.voters = new VoterLog(access);
+        this.categories = new CategoryLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -185,6 +187,10 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** Who voted: the queries behind the daily caps and the operator's list of flagged voters. */
+    public CategoryLog categories() {
+        return categories;
+    }
+
     public VoterLog voters() {
         return voters;
     }

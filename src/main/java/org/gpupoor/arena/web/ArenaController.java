@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.CatalogSnapshot;
 import org.gpupoor.arena.catalog.ModelCatalog;
+import org.gpupoor.arena.category.Categories;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.HiddenModels;
@@ -29,6 +31,7 @@ public final class ArenaController {
     private final Random random;
     private final BoardCache boards;
     private final HiddenModels hidden;
+    private final Categories categories;
 
     public ArenaController(
             LiveConfig config,
@@ -37,9 +40,11 @@ public final class ArenaController {
             LeaderboardExport export,
             StrengthBoard strengths,
             HiddenModels hidden,
+            Categories categories,
             Random random,
             ObjectMapper json) {
         this.hidden = hidden;
+        this.categories = categories;
         this.boards = new BoardCache(json);
         this.strengths = strengths;
         this.config = config;
@@ -114,7 +119,47 @@ public final class ArenaController {
     /** A board row with the model's speed beside it. */
     record WithSpeed<T>(@JsonUnwrapped T row, ModelSpeed speed) {}
 
+    public void categories(Context ctx) {
+        boards.serve(ctx, "categories", version() + "." + categories.version(), categories::list);
+    }
+
+    /** The category a board is asked for, null for all battles; an unknown one is refused with the known ones. */
+    private String category(Context ctx) {
+        String name = ctx.queryParam("category");
+        if (name == null || name.isEmpty() || name.equals("all")) {
+            return null;
+        }
+        if (!categories.known(name)) {
+            throw ApiException.badRequest("There is no category '" + abbreviate(name) + "'. Known: "
+                    + String.join(", ", categories.names()) + " (GET /api/categories).");
+        }
+        return name;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    /** A board of one category: replayed from the log, so under a stream of votes it is redone every few seconds. */
+    private void serveCategory(Context ctx, String board, String category, Supplier<Object> build) {
+        boards.serve(ctx, board + ":" + category, version() + "." + categories.version(), Duration.ofSeconds(5), build);
+    }
+
     public void mainBoard(Context ctx) {
+        String category = category(ctx);
+        if (category != null) {
+            serveCategory(ctx, "main", category, () -> {
+                StrengthBoard.Result fitted = strengths.current();
+                return Map.of(
+                        "category",
+                        category,
+                        "rows",
+                        leaderboard.category(category).main().stream()
+                                .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
+                                .toList());
+            });
+            return;
+        }
         boards.serve(ctx, "main", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
             return Map.of(
@@ -126,6 +171,20 @@ public final class ArenaController {
     }
 
     public void eloBoard(Context ctx) {
+        String category = category(ctx);
+        if (category != null) {
+            serveCategory(ctx, "elo", category, () -> {
+                StrengthBoard.Result fitted = strengths.current();
+                return Map.of(
+                        "category",
+                        category,
+                        "rows",
+                        leaderboard.category(category).elo().stream()
+                                .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
+                                .toList());
+            });
+            return;
+        }
         boards.serve(ctx, "elo", version(), () -> {
             StrengthBoard.Result fitted = strengths.current();
             return Map.of(
@@ -152,13 +211,29 @@ public final class ArenaController {
     }
 
     public void strengthBoard(Context ctx) {
-        boards.serve(ctx, "bt", fitVersion(), () -> {
-            StrengthBoard.Result result = strengths.current();
-            Map<String, Object> anchor = new LinkedHashMap<>();
-            anchor.put("model", result.anchor().model());
-            anchor.put("rating", result.anchor().rating());
-            return Map.of("battles", result.battles(), "anchor", anchor, "rows", hidden.strengthRows(result.rows()));
-        });
+        String category = category(ctx);
+        if (category != null) {
+            serveCategory(ctx, "bt", category, () -> {
+                StrengthBoard.Result result =
+                        strengths.fittedOn(leaderboard.category(category).battles());
+                Map<String, Object> body = strengthBody(result);
+                body.put("category", category);
+                return body;
+            });
+            return;
+        }
+        boards.serve(ctx, "bt", fitVersion(), () -> strengthBody(strengths.current()));
+    }
+
+    private Map<String, Object> strengthBody(StrengthBoard.Result result) {
+        Map<String, Object> anchor = new LinkedHashMap<>();
+        anchor.put("model", result.anchor().model());
+        anchor.put("rating", result.anchor().rating());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("battles", result.battles());
+        body.put("anchor", anchor);
+        body.put("rows", hidden.strengthRows(result.rows()));
+        return body;
     }
 
     public void strengthMatrix(Context ctx) {

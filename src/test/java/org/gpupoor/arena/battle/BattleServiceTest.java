@@ -49,7 +49,7 @@ class BattleServiceTest {
                 arena.log,
                 arena.catalog,
                 arena.leaderboard,
-                new Boards(arena.leaderboard, strengths, export),
+                new Boards(arena.leaderboard, strengths, export, () -> {}),
                 arena.ollama,
                 workers,
                 arena.background,

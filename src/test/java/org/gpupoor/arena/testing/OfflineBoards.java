@@ -59,9 +59,14 @@ public final class OfflineBoards implements AutoCloseable {
 
     /** A finished battle, ready for its vote, in the log; returns its id. */
     public String readyBattle(String modelA, String modelB) {
+        return readyBattle(modelA, modelB, "Why is the sky blue?");
+    }
+
+    /** The same with this prompt. */
+    public String readyBattle(String modelA, String modelB, String prompt) {
         String id = String.format("offline%015d", ids.incrementAndGet()); // 22 characters, as battle ids are
         Instant now = Instant.now();
-        log.insert(new BattleLog.NewBattle(id, now, "Why is the sky blue?", modelA, modelB, null, null));
+        log.insert(new BattleLog.NewBattle(id, now, prompt, modelA, modelB, null, null));
         SideRecord answer = new SideRecord("An answer.", 3, 30.0, 10L, 100L, "stop", null);
         log.finish(id, true, null, null, answer, answer, now);
         return id;
@@ -69,7 +74,12 @@ public final class OfflineBoards implements AutoCloseable {
 
     /** A battle voted as the arena votes: logged, then counted on the boards under the log's write lock. */
     public Map<String, Standing> vote(String modelA, String modelB, Outcome outcome) {
-        String id = readyBattle(modelA, modelB);
+        return vote(modelA, modelB, outcome, "Why is the sky blue?");
+    }
+
+    /** The same for a battle on this prompt. */
+    public Map<String, Standing> vote(String modelA, String modelB, Outcome outcome, String prompt) {
+        String id = readyBattle(modelA, modelB, prompt);
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
             log.recordVote(

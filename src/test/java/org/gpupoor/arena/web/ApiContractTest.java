@@ -188,6 +188,28 @@ class ApiContractTest {
                 new Call("GET /api/leaderboard/elo", "with its ETag", 304, () -> a.getAgain("/api/leaderboard/elo")),
                 new Call("GET /api/leaderboard/bt", "after the refit", 200, a::strengthBoardAfterRefit),
                 new Call("GET /api/leaderboard/bt", "with its ETag", 304, () -> a.getAgain("/api/leaderboard/bt")),
+                new Call("GET /api/categories", "plain", 200, () -> a.get("/api/categories")),
+                new Call("GET /api/categories", "with its ETag", 304, () -> a.getAgain("/api/categories")),
+                new Call(
+                        "GET /api/leaderboard/bt",
+                        "of one category",
+                        200,
+                        () -> a.get("/api/leaderboard/bt?category=english")),
+                new Call(
+                        "GET /api/leaderboard",
+                        "of one category",
+                        200,
+                        () -> a.get("/api/leaderboard?category=coding")),
+                new Call(
+                        "GET /api/leaderboard/elo",
+                        "of one category",
+                        200,
+                        () -> a.get("/api/leaderboard/elo?category=math")),
+                new Call(
+                        "GET /api/leaderboard/bt",
+                        "of an unknown category",
+                        400,
+                        () -> a.get("/api/leaderboard/bt?category=no_such_thing")),
                 new Call("GET /api/leaderboard/matrix", "plain", 200, () -> a.get("/api/leaderboard/matrix")),
                 new Call(
                         "GET /api/leaderboard/matrix",

@@ -1,0 +1,73 @@
+package org.gpupoor.arena.category;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.gpupoor.arena.concurrent.Debounced;
+import org.gpupoor.arena.store.CategoryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies battles in the background: new ones a moment after they start (long before anyone
+ * votes on them), and on start every battle logged before categories existed. Off the battle's
+ * path on purpose: the language profiles take a moment to load, and a first token must not wait.
+ */
+public final class CategoryTagger {
+    private static final Logger log = LoggerFactory.getLogger(CategoryTagger.class);
+    private static final int BATCH = 500;
+
+    private final CategoryLog categories;
+    private final Supplier<PromptClassifier> classifierFactory;
+    private final Debounced pass;
+    private final Runnable classified;
+    private final AtomicLong version = new AtomicLong();
+    private PromptClassifier classifier;
+
+    /** {@code classified} runs after each pass that classified a battle, on the tagger's thread. */
+    public CategoryTagger(
+            CategoryLog categories,
+            Supplier<PromptClassifier> classifierFactory,
+            ScheduledExecutorService thread,
+            Runnable classified) {
+        this.categories = categories;
+        this.classifierFactory = classifierFactory;
+        this.classified = classified;
+        this.pass = new Debounced("prompt categories", thread, Duration.ofMillis(50), Duration.ZERO, this::classifyAll);
+    }
+
+    /** Asks for a pass soon: a battle started, or the arena did. */
+    public void request() {
+        pass.request();
+    }
+
+    /** Grows with every pass that classified a battle. */
+    public long version() {
+        return version.get();
+    }
+
+    /** Classifies every battle still waiting, a batch at a time; returns how many. */
+    public long classifyAll() {
+        if (classifier == null) {
+            classifier = classifierFactory.get();
+        }
+        long done = 0;
+        List<CategoryLog.Unclassified> batch;
+        while (!(batch = categories.unclassified(BATCH)).isEmpty()) {
+            categories.store(batch.stream()
+                    .map(b -> new CategoryLog.Classified(b.id(), classifier.classify(b.prompt())))
+                    .toList());
+            done += batch.size();
+        }
+        if (done > BATCH) {
+            log.info("Classified the prompts of {} battles", done);
+        }
+        if (done > 0) {
+            version.incrementAndGet();
+            classified.run();
+        }
+        return done;
+    }
+}
