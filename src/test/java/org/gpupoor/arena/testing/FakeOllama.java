@@ -364,6 +364,16 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
+    /** Waits for {@code gate}; false if this server closes first. */
+    boolean holdUntil(CountDownLatch gate) {
+        while (gate.getCount() > 0) {
+            if (!sleep(20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static ObjectNode error(String message) {
         return JSON.createObjectNode().put("error", message);
     }

@@ -79,6 +79,9 @@ final class Generation {
                 if (sent == script.dropAfter) {
                     throw new FakeOllama.DropConnection();
                 }
+                if (sent == script.pauseAfter && !server.holdUntil(script.resumed)) {
+                    return;
+                }
                 if (sent > 0 && !server.sleep(script.tokenMillis)) {
                     return;
                 }

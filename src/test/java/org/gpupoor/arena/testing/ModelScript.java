@@ -1,6 +1,7 @@
 package org.gpupoor.arena.testing;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** How one fake model behaves. Setters return the script so tests read as one sentence. */
 public final class ModelScript {
@@ -13,6 +14,8 @@ public final class ModelScript {
     volatile String failMessage;
     volatile int errorAfter = -1;
     volatile int dropAfter = -1;
+    volatile int pauseAfter = -1;
+    final CountDownLatch resumed = new CountDownLatch(1);
     volatile boolean neverEnd;
     volatile boolean goesSilent;
     volatile String doneReason = "stop";
@@ -86,6 +89,17 @@ public final class ModelScript {
     public ModelScript dropsAfter(int tokens) {
         this.dropAfter = tokens;
         return this;
+    }
+
+    /** Streams this many tokens, then holds the rest until {@link #resume()}. */
+    public ModelScript pausesAfter(int tokens) {
+        this.pauseAfter = tokens;
+        return this;
+    }
+
+    /** Lets an answer held by {@link #pausesAfter(int)} stream on. */
+    public void resume() {
+        resumed.countDown();
     }
 
     /** Streams its tokens, then keeps streaming empty pieces forever, like a model stuck in a loop. */

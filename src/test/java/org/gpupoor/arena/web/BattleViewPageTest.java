@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.ModelScript;
 import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +227,74 @@ class BattleViewPageTest {
     }
 
     @Test
+    void the_battle_tab_loads_without_katex_or_highlight_js_which_come_with_the_first_code_or_math_answer() {
+        ModelScript first = arena.ollama().model("plain:1b", "1.2B").answers("Blue", " light", " scatters", " most.");
+        ModelScript second = arena.ollama().model("plain:3b", "3.1B").answers("Rayleigh", " scattering.");
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .model("plain:1b", "Plain (1B)", null)
+                .model("plain:3b", "Plain (3B)", null));
+        browser.js("return new Promise(r => setTimeout(r, 500))");
+        long bytes = Math.round(number("return [...performance.getEntriesByType('navigation'),"
+                + " ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.transferSize, 0)"));
+        System.out.println("Battle tab first load: " + bytes + " bytes transferred");
+        typePrompt("Why is the sky blue?");
+        browser.await(
+                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+        assertThat(libraryRequests()).isEmpty();
+        assertThat(browser.js("return typeof window.katex + ' ' + typeof window.hljs"))
+                .isEqualTo("undefined undefined");
+
+        first.answers(ArenaPageTest.pieces(CODE_ANSWER));
+        second.answers(ArenaPageTest.pieces(TABLE_ANSWER));
+        typePrompt("Show me code and math");
+        browser.await(d -> !d.findElements(By.cssSelector(".answer pre code.hljs .hljs-keyword"))
+                        .isEmpty()
+                && d.findElements(By.cssSelector(".answer .katex")).size() >= 5);
+        assertThat(text("answer-a") + text("answer-b")).doesNotContain("$E", "\\frac", "\\sqrt");
+        assertThat(libraryRequests()).containsExactlyInAnyOrder("katex.min.css", "katex.min.js", "highlight.min.js");
+        assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void a_table_scrolled_sideways_while_its_answer_streams_stays_scrolled_as_more_text_arrives() {
+        browser.size(375, 800);
+        ModelScript table = arena.ollama()
+                .model("table:1b", "1.2B")
+                .answers(
+                        "Here is how they compare:\n\n",
+                        "| Model | Parameters | Tokens per second | Memory needed | Context length |\n|---|---|---|---|---|\n",
+                        "| Llama 3.2 | 1234567890 | 45.67 | 1.3 GB | 131072 |\n",
+                        "| Qwen 2.5 | 3087654321 | 21.09 | 2.9 GB | 32768 |\n\n",
+                        "Llama ",
+                        "is ",
+                        "faster.\n\n",
+                        "Qwen ",
+                        "knows ",
+                        "more.")
+                .pausesAfter(4);
+        arena.ollama().model("plain:3b", "3.1B").answers("Short", " answer.");
+        startArena(TestArena.config(arena.ollama().url(), arena.dir())
+                .model("table:1b", "Table (1B)", null)
+                .model("plain:3b", "Plain (3B)", null));
+        typePrompt("Compare them in a table");
+        browser.await(d -> (text("answer-a") + text("answer-b")).contains("3087654321"));
+        String side = text("answer-a").contains("3087654321") ? "a" : "b";
+        WebElement wrap = browser.driver.findElement(By.cssSelector("#answer-" + side + " .scroll"));
+        browser.js("arguments[0].scrollLeft = 120; arguments[0].scrolledByTest = true", wrap);
+        double left = number("return arguments[0].scrollLeft", wrap);
+        assertThat(left).isPositive();
+
+        table.resume();
+        browser.await(d -> text("status-" + side).startsWith("Done"));
+        assertThat(text("answer-" + side)).contains("Qwen knows more.");
+        String kept = "return document.querySelector('#answer-' + arguments[0] + ' .scroll')";
+        assertThat(browser.js(kept + ".scrolledByTest === true", side))
+                .as("the table is the same element")
+                .isEqualTo(true);
+        assertThat(number(kept + ".scrollLeft", side)).isEqualTo(left);
+    }
+
+    @Test
     void one_after_the_other_the_second_side_says_it_waits_for_its_turn() {
         arena.ollama()
                 .model("first:1b", "1.0B")
@@ -247,6 +316,13 @@ class BattleViewPageTest {
                 || text("status-b").startsWith("Generating") && text("status-a").equals(waiting));
         browser.await(
                 d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+    }
+
+    /** The highlight.js and KaTeX files the page has fetched, by file name. */
+    List<String> libraryRequests() {
+        List<?> names = (List<?>) browser.js("return performance.getEntriesByType('resource')"
+                + ".filter(e => /katex\\.min|highlight\\.min/.test(e.name)).map(e => e.name.replace(/.*\\//, ''))");
+        return names.stream().map(String::valueOf).toList();
     }
 
     void shot(String id, String name) {
