@@ -119,7 +119,8 @@ function scheduleRender(side) {
   requestAnimationFrame(() => {
     s.pending = false;
     const answer = $("answer-" + side);
-    renderMarkdown(answer, s.text, { final: s.finished, name: "answer " + side.toUpperCase() });
+    const name = "answer " + side.toUpperCase();
+    renderMarkdown(answer, s.text, { final: s.finished, name, redraw: () => scheduleRender(side) });
     answer.classList.toggle("cursor", !s.finished);
     $("copy-" + side).hidden = !s.finished || !s.text;
   });

@@ -1,6 +1,19 @@
 // Markdown, rendered safely: model output is untrusted.
 
 import { escapeHtml } from "./dom.js";
+import { loadScript, loadStylesheet } from "./load.js";
+
+// KaTeX and highlight.js weigh more than the rest of the page and most answers need neither, so
+// they come with the first answer that does; until then its math and code show plainly.
+const LIBRARIES = {
+  katex: () => Promise.all([
+    loadStylesheet("/webjars/katex/0.18.11/dist/katex.min.css"),
+    loadScript("/webjars/katex/0.18.11/dist/katex.min.js"),
+  ]),
+  hljs: () => loadScript("/webjars/highlightjs/11.10.0/highlight.min.js"),
+};
+const loading = {};
+const waiting = new Map(); // answer element → how to draw it again once a library is here
 
 // Beyond script, an answer must not restyle the page, take over its element ids or fake its
 // controls (it could hide the other answer or the vote buttons), so those go too.
@@ -63,8 +76,11 @@ function mathParser() {
   return parser;
 }
 
-/** {final}: the text is complete; {name}: what the text is, for the labels of its scrolling parts. */
-export function renderMarkdown(element, text, { final = false, name = "the answer" } = {}) {
+/**
+ * {final}: the text is complete; {name}: what the text is, for the labels of its scrolling parts;
+ * {redraw}: called when a library the text needs has arrived, to render it again.
+ */
+export function renderMarkdown(element, text, { final = false, name = "the answer", redraw = null } = {}) {
   if (!window.marked || !window.DOMPurify) {
     element.textContent = text;
     return;
@@ -74,9 +90,23 @@ export function renderMarkdown(element, text, { final = false, name = "the answe
   element.innerHTML = window.DOMPurify.sanitize(html, SANITIZE);
   // Labels differ from one another, so a screen reader's list of regions tells them apart.
   const label = (kind, i) => `${kind} ${i + 1} of ${name}, scrolls sideways`;
+  const needs = [];
+  if (found.length && !window.katex) needs.push("katex");
+  if (element.querySelector("pre") && !window.hljs) needs.push("hljs");
   renderMath(element, found, label);
   element.querySelectorAll("pre").forEach((pre, i) => dressCode(pre, final, label("Code", i)));
   element.querySelectorAll("table").forEach((table, i) => scrollable(table, label("Table", i)));
+  if (needs.length && redraw) waiting.set(element, redraw);
+  needs.forEach(fetchLibrary);
+}
+
+// A library that fails to load leaves math or code plain: trying again on every frame would not help.
+function fetchLibrary(lib) {
+  loading[lib] ??= LIBRARIES[lib]().then(() => {
+    const redraws = [...waiting.values()];
+    waiting.clear();
+    redraws.forEach((redraw) => redraw());
+  }, () => {});
 }
 
 function renderMath(element, tokens, label) {
