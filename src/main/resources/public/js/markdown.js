@@ -87,15 +87,17 @@ export function renderMarkdown(element, text, { final = false, name = "the answe
   }
   found = [];
   const html = mathParser().parse(text.replace(/[\uE000-\uE003]/g, ""));
-  element.innerHTML = window.DOMPurify.sanitize(html, SANITIZE);
+  const fresh = document.createElement("div");
+  fresh.innerHTML = window.DOMPurify.sanitize(html, SANITIZE);
   // Labels differ from one another, so a screen reader's list of regions tells them apart.
   const label = (kind, i) => `${kind} ${i + 1} of ${name}, scrolls sideways`;
   const needs = [];
   if (found.length && !window.katex) needs.push("katex");
-  if (element.querySelector("pre") && !window.hljs) needs.push("hljs");
-  renderMath(element, found, label);
-  element.querySelectorAll("pre").forEach((pre, i) => dressCode(pre, final, label("Code", i)));
-  element.querySelectorAll("table").forEach((table, i) => scrollable(table, label("Table", i)));
+  if (fresh.querySelector("pre") && !window.hljs) needs.push("hljs");
+  renderMath(fresh, found, label);
+  fresh.querySelectorAll("pre").forEach((pre, i) => dressCode(pre, final, label("Code", i)));
+  fresh.querySelectorAll("table").forEach((table, i) => scrollable(table, label("Table", i)));
+  patch(element, fresh);
   if (needs.length && redraw) waiting.set(element, redraw);
   needs.forEach(fetchLibrary);
 }
@@ -107,6 +109,21 @@ function fetchLibrary(lib) {
     waiting.clear();
     redraws.forEach((redraw) => redraw());
   }, () => {});
+}
+
+// Blocks whose markup is unchanged keep their element, so a table scrolled sideways or a code
+// block's "Copied" mark survives the frames that stream in after it.
+function patch(element, fresh) {
+  const before = [...element.childNodes];
+  const after = [...fresh.childNodes];
+  after.forEach((node, i) => {
+    const markup = node.outerHTML ?? "#text " + node.data;
+    if (before[i]?.renderedAs === markup) return;
+    node.renderedAs = markup;
+    if (before[i]) before[i].replaceWith(node);
+    else element.append(node);
+  });
+  before.slice(after.length).forEach((node) => node.remove());
 }
 
 function renderMath(element, tokens, label) {
