@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { drawStrengthCharts } from "./charts.js";
 import { $, escapeHtml } from "./dom.js";
+import { boardQuery, describeCoefficients, fillCategories } from "./filters.js";
 import { state } from "./state.js";
 
 const SPEED_COLUMNS = [
@@ -23,7 +24,9 @@ const COLUMNS = {
     ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["rating", "Rating"],
     ["ci", "95% interval"], ["battles", "Battles"], ["size_b", "Size (B)"],
     ["field_score", "Field", "Predicted chance against an average opponent here"],
-    ["strength_per_b", "per B", "Field score per billion parameters"], ...SPEED_COLUMNS,
+    ["strength_per_b", "per B", "Field score per billion parameters"],
+    ["flip_votes", "Swaps if", "The fewest votes whose removal would swap this model with the next one down"],
+    ["both_bad_rate", "Both bad", "Share of its battles voted \"both are bad\""], ...SPEED_COLUMNS,
     ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
   models: [
@@ -64,6 +67,9 @@ function format(key, value) {
   if (key === "answer_tokens") return value.toFixed(0);
   if (key === "field_score") return (value * 100).toFixed(0) + "%";
   if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";
+  if (key === "both_bad_rate") return (value * 100).toFixed(0) + "%";
+  if (key === "flip_votes") return `${value} vote${value === 1 ? "" : "s"} go`;
+  if (key === "raw") return value.toFixed(0);
   return String(value);
 }
 
@@ -74,8 +80,9 @@ export function showTableError(name, error) {
 
 /** The Leaderboard or ELO tab. */
 export async function loadBoard(name) {
+  fillCategories();
   try {
-    const { rows } = await api(name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard");
+    const { rows } = await api((name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard") + boardQuery(false));
     state.boards[name] = renumber(rows.map(withSpeed));
     drawBoard(name);
   } catch (e) {
@@ -92,21 +99,28 @@ function renumber(rows) {
   return rows;
 }
 
-/** The Bradley-Terry tab: its table and its two charts. */
+/** The Bradley-Terry tab: its table (of one category, with style or speed held equal if asked) and its two charts. */
 export async function loadStrengths() {
+  fillCategories();
   try {
-    const [board, matrix, main] = await Promise.all([
-      api("/api/leaderboard/bt"), api("/api/leaderboard/matrix"), api("/api/leaderboard"),
+    const control = state.filter.control;
+    const [board, matrix, main, plain] = await Promise.all([
+      api("/api/leaderboard/bt" + boardQuery(true)), api("/api/leaderboard/matrix"),
+      api("/api/leaderboard" + boardQuery(false)), control ? api("/api/leaderboard/bt" + boardQuery(false)) : null,
     ]);
+    const raw = new Map((plain ? plain.rows : []).map((row) => [row.model, row.rating]));
     const fitted = board.rows.map((row) => withSpeed({
-      ...row, rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low,
+      ...row, rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low, raw: raw.get(row.model),
       ciText: `${row.ci_low.toFixed(0)} – ${row.ci_high.toFixed(0)}`,
     }));
     // The fit leaves out models that never battled; the main board lists them, so this one does too.
     const missing = main.rows.filter((row) => !fitted.some((f) => f.model === row.model))
       .map((row) => withSpeed({ model: row.model, name: row.name, size_b: row.size_b, battles: 0, speed: row.speed }));
     state.boards.bt = [...fitted, ...missing].map((row) => row.unranked ? { ...row, ciText: "–" } : row);
-    $("bt-status").textContent = board.battles > 0 ? `Fitted on ${board.battles} counted battles.` : "";
+    $("bt-status").textContent = board.battles > 0 ? status(board) : "";
+    const prices = $("bt-coefficients");
+    prices.hidden = !control || board.battles === 0;
+    prices.innerHTML = control ? describeCoefficients(board.coefficients || []) : "";
     drawBoard("bt");
     drawStrengthCharts(board.rows, matrix);
   } catch (e) {
@@ -114,10 +128,24 @@ export async function loadStrengths() {
   }
 }
 
+function status(board) {
+  const within = board.category ? ` about ${board.category.replaceAll("_", " ")}` : "";
+  const held = { style: ", with answer length and markdown held equal", speed: ", with speed held equal" }[board.control] || "";
+  return `Fitted on ${board.battles} counted battles${within}${held}.`;
+}
+
+/** The Ranking gains a Raw column beside the controlled rating. */
+function columnsOf(name) {
+  const columns = COLUMNS[name];
+  if (name !== "bt" || !state.filter.control) return columns;
+  const at = columns.findIndex(([key]) => key === "rating") + 1;
+  return [...columns.slice(0, at), ["raw", "Raw", "The rating with nothing held equal"], ...columns.slice(at)];
+}
+
 /** Draws a table from state.boards[name], sorted by state.sort[name]; its headers re-sort it. */
 export function drawBoard(name) {
   const table = $(TABLES[name]);
-  const columns = COLUMNS[name];
+  const columns = columnsOf(name);
   const sort = state.sort[name] || { key: "rank", dir: 1 };
   const rows = [...state.boards[name]].sort((x, y) =>
     Number(Boolean(x.unranked)) - Number(Boolean(y.unranked)) || compare(x[sort.key], y[sort.key], sort.dir) ||

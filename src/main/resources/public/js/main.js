@@ -6,6 +6,7 @@ import { resume, setUpBattle } from "./battle.js";
 import { loadBoard, loadStrengths } from "./boards.js";
 import { loadCharts, setUpCharts } from "./charts.js";
 import { $ } from "./dom.js";
+import { setUpFilters } from "./filters.js";
 import { loadModels } from "./models.js";
 import { setUpTabs } from "./tabs.js";
 
@@ -16,6 +17,7 @@ setUpTabs({
   charts: loadCharts,
   models: loadModels,
 });
+setUpFilters((board) => (board === "bt" ? loadStrengths() : loadBoard(board)));
 setUpBattle();
 setUpCharts(() => {
   if (!$("panel-charts").hidden) loadCharts();

@@ -26,6 +26,8 @@ export const state = Object.seal({
   sides: Object.seal({ a: newSide(), b: newSide() }),
   // Rows of each table as last loaded, plus the models the last counted vote moved (highlighted).
   boards: Object.seal({ leaderboard: null, elo: null, bt: null, models: null, changed: [] }),
+  // Which battles the boards count ("" for all) and what the Ranking holds equal ("", "style", "speed").
+  filter: Object.seal({ category: "", control: "" }),
   // Each table's sort, {key, dir} with dir 1 ascending or -1 descending; null for its default.
   sort: Object.seal({ leaderboard: null, elo: null, bt: null, models: null }),
 });

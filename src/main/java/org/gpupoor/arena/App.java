@@ -104,6 +104,7 @@ public final class App implements AutoCloseable {
                 boards.leaderboard,
                 boards.export,
                 boards.strengths,
+                boards.controlled,
                 boards.hidden,
                 boards.categories,
                 new Random(),

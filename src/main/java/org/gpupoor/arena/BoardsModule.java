@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.category.Categories;
 import org.gpupoor.arena.category.CategoryTagger;
@@ -14,6 +15,7 @@ import org.gpupoor.arena.category.PromptLanguage;
 import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.leaderboard.Boards;
+import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
@@ -33,6 +35,7 @@ final class BoardsModule implements Module {
     final Leaderboard leaderboard;
     final LeaderboardExport export;
     final StrengthBoard strengths;
+    final ControlledBoard controlled;
     final Boards boards;
     final CategoryTagger tagger;
     final Categories categories;
@@ -49,8 +52,16 @@ final class BoardsModule implements Module {
         leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         export = new LeaderboardExport(leaderboard, file, exportBlocked);
         strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratings);
+        controlled = new ControlledBoard(
+                battleLog.covariates(),
+                strengths,
+                sizes,
+                config.ratings(),
+                tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag),
+                config.countIdentityLeaks());
         tagger = new CategoryTagger(
                 battleLog.categories(),
+                battleLog.covariates(),
                 () -> new PromptClassifier(config.categories(), new PromptLanguage()),
                 classifying,
                 () -> {});

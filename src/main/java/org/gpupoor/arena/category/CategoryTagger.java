@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gpupoor.arena.concurrent.Debounced;
 import org.gpupoor.arena.store.CategoryLog;
+import org.gpupoor.arena.store.CovariateLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Classifies battles in the background: new ones a moment after they start (long before anyone
+ * Classifies battles in the background (and counts the markdown of answers stored before it was counted): new ones a moment after they start (long before anyone
  * votes on them), and on start every battle logged before categories existed. Off the battle's
  * path on purpose: the language profiles take a moment to load, and a first token must not wait.
  */
@@ -20,6 +21,7 @@ public final class CategoryTagger {
     private static final int BATCH = 500;
 
     private final CategoryLog categories;
+    private final CovariateLog covariates;
     private final Supplier<PromptClassifier> classifierFactory;
     private final Debounced pass;
     private final Runnable classified;
@@ -29,10 +31,12 @@ public final class CategoryTagger {
     /** {@code classified} runs after each pass that classified a battle, on the tagger's thread. */
     public CategoryTagger(
             CategoryLog categories,
+            CovariateLog covariates,
             Supplier<PromptClassifier> classifierFactory,
             ScheduledExecutorService thread,
             Runnable classified) {
         this.categories = categories;
+        this.covariates = covariates;
         this.classifierFactory = classifierFactory;
         this.classified = classified;
         this.pass = new Debounced("prompt categories", thread, Duration.ofMillis(50), Duration.ZERO, this::classifyAll);
@@ -46,6 +50,19 @@ public final class CategoryTagger {
     /** Grows with every pass that classified a battle. */
     public long version() {
         return version.get();
+    }
+
+    /** Answers stored before their markdown was counted (new ones are counted as they are stored). */
+    private void countMarkdown() {
+        long counted = 0;
+        List<CovariateLog.Uncounted> batch;
+        while (!(batch = covariates.uncounted(BATCH)).isEmpty()) {
+            covariates.storeStyles(batch);
+            counted += batch.size();
+        }
+        if (counted > 0) {
+            log.info("Counted the markdown of {} answers stored before it was counted", counted);
+        }
     }
 
     /** Classifies every battle still waiting, a batch at a time; returns how many. */
@@ -64,6 +81,7 @@ public final class CategoryTagger {
         if (done > BATCH) {
             log.info("Classified the prompts of {} battles", done);
         }
+        countMarkdown();
         if (done > 0) {
             version.incrementAndGet();
             classified.run();

@@ -79,20 +79,7 @@ public final class HiddenModels {
         for (StrengthBoard.Row r : shown) {
             int rank =
                     1 + (int) shown.stream().filter(o -> o.ciLow() > r.ciHigh()).count();
-            ranked.add(new StrengthBoard.Row(
-                    r.model(),
-                    r.name(),
-                    r.sizeB(),
-                    r.rating(),
-                    r.ciLow(),
-                    r.ciHigh(),
-                    rank,
-                    r.battles(),
-                    r.provisional(),
-                    r.regularised(),
-                    r.fieldScore(),
-                    r.strengthPerB(),
-                    r.speed()));
+            ranked.add(r.withRankUpperBound(rank));
         }
         return ranked;
     }

@@ -34,7 +34,9 @@ public final class StrengthBoard {
      * size and speed. {@code fieldScore} is its predicted chance of beating an average opponent on
      * the board; {@code strengthPerB} is that per billion parameters. {@code regularised}: the
      * battles alone give this model no finite rating (it never lost, never won, or its group never
-     * met the rest), so it is placed with the help of virtual battles.
+     * met the rest), so it is placed with the help of virtual battles. {@code bothBadRate}: its
+     * share of battles voted "both are bad". {@code flipVotes}: the fewest votes whose removal
+     * would swap it with the next model down (null for the last, or where not computed).
      */
     public record Row(
             String model,
@@ -49,7 +51,29 @@ public final class StrengthBoard {
             boolean regularised,
             double fieldScore,
             Double strengthPerB,
-            ModelSpeed speed) {}
+            ModelSpeed speed,
+            double bothBadRate,
+            Integer flipVotes) {
+
+        Row withRankUpperBound(int rank) {
+            return new Row(
+                    model,
+                    name,
+                    sizeB,
+                    rating,
+                    ciLow,
+                    ciHigh,
+                    rank,
+                    battles,
+                    provisional,
+                    regularised,
+                    fieldScore,
+                    strengthPerB,
+                    speed,
+                    bothBadRate,
+                    flipVotes);
+        }
+    }
 
     /**
      * Head to head, rows and columns in board order: battles per pair, how often the row model
@@ -179,6 +203,7 @@ public final class StrengthBoard {
         Bootstrap.Intervals ci = Bootstrap.intervals(counts, rounds, SEED, anchor.rating(), priorBattles);
         int[] ranks = Bootstrap.rankUpperBounds(ci);
         long[] played = counts.battlesPerModel();
+        long[] bothBad = counts.bothBadPerModel();
         int pinned = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
         boolean modelHolds = pinned >= 0 && played[pinned] >= Math.max(1, minBattles);
         double shift = modelHolds ? anchor.rating() - ratings[pinned] : 0;
@@ -200,7 +225,9 @@ public final class StrengthBoard {
                     regularised[i],
                     round3(fieldScore),
                     size == null ? null : round3(fieldScore / size),
-                    speeds.getOrDefault(model, ModelSpeed.NONE)));
+                    speeds.getOrDefault(model, ModelSpeed.NONE),
+                    played[i] == 0 ? 0 : round3((double) bothBad[i] / played[i]),
+                    null));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));
         return new Result(
@@ -212,7 +239,7 @@ public final class StrengthBoard {
     }
 
     /** The mean predicted chance of beating each other model on the board (0.5 when alone). */
-    private static double fieldScore(double[] ratings, int i) {
+    static double fieldScore(double[] ratings, int i) {
         if (ratings.length < 2) {
             return 0.5;
         }

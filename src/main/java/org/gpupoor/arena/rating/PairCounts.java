@@ -23,10 +23,12 @@ public final class PairCounts {
 
     private final List<String> models;
     private final List<Row> rows;
+    private final long[] bothBad;
 
-    private PairCounts(List<String> models, List<Row> rows) {
+    private PairCounts(List<String> models, List<Row> rows, long[] bothBad) {
         this.models = models;
         this.rows = rows;
+        this.bothBad = bothBad;
     }
 
     public static PairCounts of(List<CountedBattle> battles) {
@@ -71,10 +73,15 @@ public final class PairCounts {
             index.put(models.get(i), i);
         }
         Map<List<Object>, long[]> merged = new HashMap<>();
+        long[] bothBad = new long[models.size()];
         for (Tally t : tallies) {
             if (t.count() > 0) {
                 int a = index.get(t.modelA());
                 int b = index.get(t.modelB());
+                if (t.outcome() == Outcome.BOTH_BAD) {
+                    bothBad[a] += t.count();
+                    bothBad[b] += t.count();
+                }
                 Outcome outcome = t.outcome().isTie() ? Outcome.TIE : t.outcome();
                 if (a > b) {
                     int swap = a;
@@ -91,7 +98,7 @@ public final class PairCounts {
         rows.sort((x, y) -> x.a() != y.a()
                 ? Integer.compare(x.a(), y.a())
                 : x.b() != y.b() ? Integer.compare(x.b(), y.b()) : x.outcome().compareTo(y.outcome()));
-        return new PairCounts(models, List.copyOf(rows));
+        return new PairCounts(models, List.copyOf(rows), bothBad);
     }
 
     public List<String> models() {
@@ -118,6 +125,11 @@ public final class PairCounts {
             played[r.b()] += r.count();
         }
         return played;
+    }
+
+    /** Battles per model voted "both are bad", in the order of {@link #models()}. */
+    public long[] bothBadPerModel() {
+        return bothBad.clone();
     }
 
     /** wins[i][j]: how often i beat j, ties and both_bad counting half to each side. */

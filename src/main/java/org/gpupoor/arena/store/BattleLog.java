@@ -16,7 +16,8 @@ import org.gpupoor.arena.rating.Outcome;
 /**
  * The append-only record of every battle and vote, written one at a time and read beside the
  * writes ({@link LogAccess}); an operator's decisions are in {@link #operators()}, the queries
- * about voters in {@link #voters()}, prompt categories in {@link #categories()}.
+ * about voters in {@link #voters()}, prompt categories in {@link #categories()}, answers' length, markdown and speed
+ * in {@link #covariates()}.
  */
 public final class BattleLog implements AutoCloseable {
     private static final int MAX_VOTE_BATCH = 512;
@@ -25,6 +26,7 @@ public final class BattleLog implements AutoCloseable {
     private final OperatorLog operators;
     private final VoterLog voters;
     private final CategoryLog categories;
+    private final CovariateLog covariates;
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -37,6 +39,7 @@ public final class BattleLog implements AutoCloseable {
         this.operators = new OperatorLog(access);
         this.voters = new VoterLog(access);
         this.categories = new CategoryLog(access);
+        this.covariates = new CovariateLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -189,6 +192,10 @@ public final class BattleLog implements AutoCloseable {
     /** Who voted: the queries behind the daily caps and the operator's list of flagged voters. */
     public CategoryLog categories() {
         return categories;
+    }
+
+    public CovariateLog covariates() {
+        return covariates;
     }
 
     public VoterLog voters() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.rating.CountedBattle;
 
 /** The battle log's writes of battles: a new one, its answers when it ends, imported results, abandoned ones. */
@@ -67,8 +68,9 @@ final class BattleWrites {
     private static void insertAnswer(Connection c, String id, String side, SideRecord r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO answers (battle_id, side, text, eval_count, tokens_per_second, ttft_ms, total_ms, done_reason, error,
-                                     load_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                     load_ms, headers, list_items, bold)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            AnswerStyle style = AnswerStyle.of(r.text());
             s.setString(1, id);
             s.setString(2, side);
             s.setString(3, r.text());
@@ -79,6 +81,9 @@ final class BattleWrites {
             s.setString(8, r.doneReason());
             s.setString(9, r.error());
             Jdbc.setLong(s, 10, r.loadMs());
+            s.setInt(11, style.headers());
+            s.setInt(12, style.listItems());
+            s.setInt(13, style.bold());
             s.executeUpdate();
         }
     }

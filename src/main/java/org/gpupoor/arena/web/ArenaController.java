@@ -15,11 +15,13 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.category.Categories;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.rating.BradleyTerry;
 
 /** The arena as a whole: its health, its models, its example prompts, its boards. */
 public final class ArenaController {
@@ -28,6 +30,7 @@ public final class ArenaController {
     private final Leaderboard leaderboard;
     private final LeaderboardExport export;
     private final StrengthBoard strengths;
+    private final ControlledBoard controlled;
     private final Random random;
     private final BoardCache boards;
     private final HiddenModels hidden;
@@ -39,6 +42,7 @@ public final class ArenaController {
             Leaderboard leaderboard,
             LeaderboardExport export,
             StrengthBoard strengths,
+            ControlledBoard controlled,
             HiddenModels hidden,
             Categories categories,
             Random random,
@@ -47,6 +51,7 @@ public final class ArenaController {
         this.categories = categories;
         this.boards = new BoardCache(json);
         this.strengths = strengths;
+        this.controlled = controlled;
         this.config = config;
         this.catalog = catalog;
         this.leaderboard = leaderboard;
@@ -212,6 +217,24 @@ public final class ArenaController {
 
     public void strengthBoard(Context ctx) {
         String category = category(ctx);
+        ControlledBoard.Control control = control(ctx);
+        if (control != null) {
+            String key = "bt:" + control.wire() + ":" + (category == null ? "all" : category);
+            boards.serve(ctx, key, version() + "." + categories.version(), Duration.ofSeconds(5), () -> {
+                ControlledBoard.Result result = controlled.fit(control, category);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("battles", result.battles());
+                body.put("anchor", anchor(result.anchor()));
+                if (category != null) {
+                    body.put("category", category);
+                }
+                body.put("control", control.wire());
+                body.put("rows", hidden.strengthRows(result.rows()));
+                body.put("coefficients", result.coefficients());
+                return body;
+            });
+            return;
+        }
         if (category != null) {
             serveCategory(ctx, "bt", category, () -> {
                 StrengthBoard.Result result =
@@ -225,13 +248,28 @@ public final class ArenaController {
         boards.serve(ctx, "bt", fitVersion(), () -> strengthBody(strengths.current()));
     }
 
+    /** What the Bradley-Terry board is asked to hold equal, null for nothing; an unknown control is refused. */
+    private static ControlledBoard.Control control(Context ctx) {
+        String name = ctx.queryParam("control");
+        if (name == null || name.isEmpty() || name.equals("none")) {
+            return null;
+        }
+        return ControlledBoard.Control.fromWire(name)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "There is no control '" + abbreviate(name) + "'. Known: none, style, speed."));
+    }
+
+    private static Map<String, Object> anchor(BradleyTerry.Anchor anchor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", anchor.model());
+        body.put("rating", anchor.rating());
+        return body;
+    }
+
     private Map<String, Object> strengthBody(StrengthBoard.Result result) {
-        Map<String, Object> anchor = new LinkedHashMap<>();
-        anchor.put("model", result.anchor().model());
-        anchor.put("rating", result.anchor().rating());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("battles", result.battles());
-        body.put("anchor", anchor);
+        body.put("anchor", anchor(result.anchor()));
         body.put("rows", hidden.strengthRows(result.rows()));
         return body;
     }

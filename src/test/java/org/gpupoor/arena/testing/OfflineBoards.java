@@ -64,11 +64,16 @@ public final class OfflineBoards implements AutoCloseable {
 
     /** The same with this prompt. */
     public String readyBattle(String modelA, String modelB, String prompt) {
+        SideRecord answer = new SideRecord("An answer.", 3, 30.0, 10L, 100L, "stop", null);
+        return readyBattle(modelA, modelB, prompt, answer, answer);
+    }
+
+    /** The same with these answers. */
+    public String readyBattle(String modelA, String modelB, String prompt, SideRecord a, SideRecord b) {
         String id = String.format("offline%015d", ids.incrementAndGet()); // 22 characters, as battle ids are
         Instant now = Instant.now();
         log.insert(new BattleLog.NewBattle(id, now, prompt, modelA, modelB, null, null));
-        SideRecord answer = new SideRecord("An answer.", 3, 30.0, 10L, 100L, "stop", null);
-        log.finish(id, true, null, null, answer, answer, now);
+        log.finish(id, true, null, null, a, b, now);
         return id;
     }
 
@@ -79,7 +84,16 @@ public final class OfflineBoards implements AutoCloseable {
 
     /** The same for a battle on this prompt. */
     public Map<String, Standing> vote(String modelA, String modelB, Outcome outcome, String prompt) {
-        String id = readyBattle(modelA, modelB, prompt);
+        return vote(readyBattle(modelA, modelB, prompt), modelA, modelB, outcome);
+    }
+
+    /** A battle on this prompt with these answers, voted. */
+    public Map<String, Standing> vote(
+            String modelA, String modelB, Outcome outcome, String prompt, SideRecord a, SideRecord b) {
+        return vote(readyBattle(modelA, modelB, prompt, a, b), modelA, modelB, outcome);
+    }
+
+    private Map<String, Standing> vote(String id, String modelA, String modelB, Outcome outcome) {
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
             log.recordVote(
