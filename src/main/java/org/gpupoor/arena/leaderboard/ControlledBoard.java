@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 import org.gpupoor.arena.config.Ratings;
@@ -99,13 +101,37 @@ public final class ControlledBoard {
 
     /** The board with {@code control} held equal, from one category's battles (all when null). */
     public Result fit(Control control, String category) {
-        return fit(control, log.voted(category, includeFlagged));
+        List<VotedSides> voted = log.voted(category, includeFlagged);
+        Set<String> models = new TreeSet<>();
+        voted.forEach(v -> {
+            models.add(v.modelA());
+            models.add(v.modelB());
+        });
+        return compute(
+                control,
+                voted,
+                new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()),
+                settings.minBattles(),
+                sizes.of(models),
+                strengths.current().speeds(),
+                names);
     }
 
-    Result fit(Control control, List<VotedSides> voted) {
+    /**
+     * The controlled board from these battles alone; also what the offline recompute prints. The
+     * anchor works as on the plain board: a model once it has {@code minBattles}, else the mean.
+     */
+    public static Result compute(
+            Control control,
+            List<VotedSides> voted,
+            BradleyTerry.Anchor anchor,
+            int minBattles,
+            Map<String, Double> sizes,
+            Map<String, ModelSpeed> speeds,
+            Function<String, String> names) {
         List<Feature> features = control == Control.STYLE ? STYLE : SPEED;
         if (voted.isEmpty()) {
-            return new Result(0, BradleyTerry.Anchor.mean(settings.anchorRating()), List.of(), List.of());
+            return new Result(0, BradleyTerry.Anchor.mean(anchor.rating()), List.of(), List.of());
         }
         List<CovariateBattle> battles = new ArrayList<>(voted.size());
         List<CountedBattle> plain = new ArrayList<>(voted.size());
@@ -118,7 +144,7 @@ public final class ControlledBoard {
             plain.add(new CountedBattle(v.modelA(), v.modelB(), v.outcome()));
         }
         ControlledFit.Result fitted =
-                ControlledFit.fit(battles, features.stream().map(Feature::name).toList(), settings.anchorRating());
+                ControlledFit.fit(battles, features.stream().map(Feature::name).toList(), anchor.rating());
         List<Coefficient> prices = new ArrayList<>();
         for (int k = 0; k < features.size(); k++) {
             ControlledFit.Estimate e = fitted.coefficients().get(k);
@@ -126,18 +152,26 @@ public final class ControlledBoard {
             prices.add(new Coefficient(f.name(), f.unit(), round(e.value()), round(e.low()), round(e.high())));
         }
         PairCounts counts = PairCounts.of(plain);
-        BradleyTerry.Anchor anchor = anchorHolds(counts)
-                ? new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating())
-                : BradleyTerry.Anchor.mean(settings.anchorRating());
-        return new Result(voted.size(), anchor, rows(fitted, counts, anchor), List.copyOf(prices));
+        int pinned = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
+        BradleyTerry.Anchor held = pinned >= 0 && counts.battlesPerModel()[pinned] >= Math.max(1, minBattles)
+                ? anchor
+                : BradleyTerry.Anchor.mean(anchor.rating());
+        List<StrengthBoard.Row> rows = rows(fitted, counts, held, minBattles, sizes, speeds, names);
+        return new Result(voted.size(), held, rows, List.copyOf(prices));
     }
 
-    private List<StrengthBoard.Row> rows(ControlledFit.Result fitted, PairCounts counts, BradleyTerry.Anchor anchor) {
+    private static List<StrengthBoard.Row> rows(
+            ControlledFit.Result fitted,
+            PairCounts counts,
+            BradleyTerry.Anchor anchor,
+            int minBattles,
+            Map<String, Double> sizes,
+            Map<String, ModelSpeed> speeds,
+            Function<String, String> names) {
         List<String> models = fitted.models();
         long[] played = counts.battlesPerModel();
         long[] bothBad = counts.bothBadPerModel();
         boolean[] regularised = BradleyTerry.regularised(counts);
-        Map<String, Double> sizeOf = sizes.of(models);
         double shift = anchor.model() == null
                 ? 0
                 : anchor.rating() - fitted.rating(anchor.model()).value();
@@ -150,7 +184,7 @@ public final class ControlledBoard {
             int c = counts.models().indexOf(model);
             ControlledFit.Estimate e = fitted.ratings().get(i);
             double fieldScore = StrengthBoard.fieldScore(ratings, i);
-            Double size = sizeOf.get(model);
+            Double size = sizes.get(model);
             int rank = 1;
             for (ControlledFit.Estimate other : fitted.ratings()) {
                 rank += other.low() > e.high() ? 1 : 0;
@@ -164,11 +198,11 @@ public final class ControlledBoard {
                     round(e.high() + shift),
                     rank,
                     played[c],
-                    played[c] < settings.minBattles(),
+                    played[c] < minBattles,
                     regularised[c],
                     round3(fieldScore),
                     size == null ? null : round3(fieldScore / size),
-                    strengths.current().speedOf(model),
+                    speeds.getOrDefault(model, ModelSpeed.NONE),
                     played[c] == 0 ? 0 : round3((double) bothBad[c] / played[c]),
                     null));
         }
@@ -176,12 +210,6 @@ public final class ControlledBoard {
                 .reversed()
                 .thenComparing(StrengthBoard.Row::name));
         return List.copyOf(rows);
-    }
-
-    /** As on the plain board: the anchor model sits at the anchor rating once it has enough battles. */
-    private boolean anchorHolds(PairCounts counts) {
-        int pinned = settings.anchorModel() == null ? -1 : counts.models().indexOf(settings.anchorModel());
-        return pinned >= 0 && counts.battlesPerModel()[pinned] >= Math.max(1, settings.minBattles());
     }
 
     /** Held equal only where both sides have it (an old answer without a count is no evidence). */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.rating.MainScore;
@@ -109,6 +110,29 @@ final class BoardPrinter {
                     options.anchorModel(),
                     Math.max(1, options.minBattles()));
         }
+        rows(result.rows(), out);
+    }
+
+    static void controlledBoard(ControlledBoard.Result result, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "Bradley-Terry with %s held equal (95%% Wald intervals), %s at the anchor%n",
+                result.coefficients().size() > 2 ? "answer length and markdown" : "speed",
+                result.anchor().model() == null ? "mean" : result.anchor().model());
+        for (ControlledBoard.Coefficient c : result.coefficients()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-20s %+8.1f  (%.1f .. %.1f) rating points per %s%n",
+                    c.name(),
+                    c.value(),
+                    c.ciLow(),
+                    c.ciHigh(),
+                    c.unit());
+        }
+        rows(result.rows(), out);
+    }
+
+    private static void rows(List<StrengthBoard.Row> rows, PrintStream out) {
         out.printf(
                 Locale.ROOT,
                 "%4s  %-36s %8s %17s %7s %8s %8s %9s %9s %8s%n",
@@ -122,7 +146,7 @@ final class BoardPrinter {
                 "Tokens/s",
                 "TTFT ms",
                 "Tokens");
-        for (StrengthBoard.Row r : result.rows()) {
+        for (StrengthBoard.Row r : rows) {
             ModelSpeed s = r.speed();
             out.printf(
                     Locale.ROOT,
@@ -141,7 +165,7 @@ final class BoardPrinter {
                     r.regularised() ? "  (regularised)" : "");
         }
         out.println("* Rank: the best rank a model can claim with 95% confidence (1 + models surely better).");
-        if (result.rows().stream().anyMatch(StrengthBoard.Row::regularised)) {
+        if (rows.stream().anyMatch(StrengthBoard.Row::regularised)) {
             out.println(
                     "Regularised: the battles alone give no finite rating (never lost, never won, or never met the rest);"
                             + " placed with one virtual win and one virtual loss against the field.");

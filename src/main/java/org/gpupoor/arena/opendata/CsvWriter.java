@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
+import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.store.ExportedBattle;
 import org.gpupoor.arena.store.SideRecord;
 
@@ -36,7 +38,16 @@ final class CsvWriter implements ExportFormat.Writer {
             "ttft_ms_a",
             "ttft_ms_b",
             "total_ms_a",
-            "total_ms_b");
+            "total_ms_b",
+            "load_ms_a",
+            "load_ms_b",
+            "headers_a",
+            "headers_b",
+            "list_items_a",
+            "list_items_b",
+            "bold_a",
+            "bold_b",
+            "categories");
     private static final List<String> TEXT_COLUMNS = List.of("prompt", "response_a", "response_b");
 
     private final BufferedWriter out;
@@ -74,7 +85,16 @@ final class CsvWriter implements ExportFormat.Writer {
                 whole(b.a() == null ? null : b.a().ttftMs()),
                 whole(b.b() == null ? null : b.b().ttftMs()),
                 whole(b.a() == null ? null : b.a().totalMs()),
-                whole(b.b() == null ? null : b.b().totalMs())));
+                whole(b.b() == null ? null : b.b().totalMs()),
+                whole(b.a() == null ? null : b.a().loadMs()),
+                whole(b.b() == null ? null : b.b().loadMs()),
+                count(b.styleA(), AnswerStyle::headers),
+                count(b.styleB(), AnswerStyle::headers),
+                count(b.styleA(), AnswerStyle::listItems),
+                count(b.styleB(), AnswerStyle::listItems),
+                count(b.styleA(), AnswerStyle::bold),
+                count(b.styleB(), AnswerStyle::bold),
+                b.categories() == null ? "" : String.join(";", b.categories())));
         if (includeText) {
             cells.add(safeText(b.a() == null ? null : b.prompt()));
             cells.add(safeText(b.a() == null ? null : b.a().text()));
@@ -85,6 +105,10 @@ final class CsvWriter implements ExportFormat.Writer {
 
     private static String tokens(SideRecord side) {
         return side == null || side.evalCount() == null ? "" : String.valueOf(side.evalCount());
+    }
+
+    private static String count(AnswerStyle style, ToIntFunction<AnswerStyle> field) {
+        return style == null ? "" : String.valueOf(field.applyAsInt(style));
     }
 
     private static String number(Double value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.store.ExportedBattle;
 import org.gpupoor.arena.store.SideRecord;
 
@@ -44,8 +45,18 @@ final class JsonlWriter implements ExportFormat.Writer {
             conversation("conversation_a", b.prompt(), b.a());
             conversation("conversation_b", b.prompt(), b.b());
         }
-        metrics("metrics_a", b.a());
-        metrics("metrics_b", b.b());
+        metrics("metrics_a", b.a(), b.styleA());
+        metrics("metrics_b", b.b(), b.styleB());
+        json.writeFieldName("categories");
+        if (b.categories() == null) {
+            json.writeNull();
+        } else {
+            json.writeStartArray();
+            for (String name : b.categories()) {
+                json.writeString(name);
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 
@@ -68,7 +79,7 @@ final class JsonlWriter implements ExportFormat.Writer {
         json.writeEndObject();
     }
 
-    private void metrics(String field, SideRecord side) throws IOException {
+    private void metrics(String field, SideRecord side, AnswerStyle style) throws IOException {
         json.writeFieldName(field);
         if (side == null) {
             json.writeNull();
@@ -83,6 +94,12 @@ final class JsonlWriter implements ExportFormat.Writer {
         nullableNumber(
                 "total_ms", side.totalMs() == null ? null : side.totalMs().doubleValue());
         json.writeStringField("done_reason", side.doneReason());
+        nullableNumber("load_ms", side.loadMs() == null ? null : side.loadMs().doubleValue());
+        if (style != null) {
+            json.writeNumberField("headers", style.headers());
+            json.writeNumberField("list_items", style.listItems());
+            json.writeNumberField("bold", style.bold());
+        }
         json.writeEndObject();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.gpupoor.arena.config.ConfigException;
 import org.gpupoor.arena.config.ModelTags;
+import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.rating.BradleyTerry;
@@ -30,13 +31,16 @@ public final class Recompute {
             int minBattles,
             int rounds,
             Double maxSizeB,
-            double priorBattles) {}
+            double priorBattles,
+            String category,
+            ControlledBoard.Control control) {}
 
     private Recompute() {}
 
     public static String usage() {
         return "Usage: java -jar gpu-poor-arena.jar recompute --from FILE [--anchor-model TAG] [--anchor-rating R]"
-                + " [--min-battles N] [--rounds N] [--max-size-b B] [--prior-battles N]";
+                + " [--min-battles N] [--rounds N] [--max-size-b B] [--prior-battles N] [--category NAME]"
+                + " [--control style|speed]";
     }
 
     static Options parse(List<String> args) {
@@ -50,7 +54,9 @@ public final class Recompute {
                                     "--min-battles",
                                     "--rounds",
                                     "--max-size-b",
-                                    "--prior-battles")
+                                    "--prior-battles",
+                                    "--category",
+                                    "--control")
                             .contains(flag)
                     || i + 1 >= args.size()) {
                 throw new ConfigException("Unknown or incomplete option '" + flag + "'. " + usage());
@@ -68,7 +74,13 @@ public final class Recompute {
                     Integer.parseInt(values.getOrDefault("--min-battles", "10")),
                     Integer.parseInt(values.getOrDefault("--rounds", "100")),
                     values.containsKey("--max-size-b") ? Double.valueOf(values.get("--max-size-b")) : null,
-                    Double.parseDouble(values.getOrDefault("--prior-battles", "0")));
+                    Double.parseDouble(values.getOrDefault("--prior-battles", "0")),
+                    values.get("--category"),
+                    values.containsKey("--control")
+                            ? ControlledBoard.Control.fromWire(values.get("--control"))
+                                    .orElseThrow(() -> new ConfigException("--control must be style or speed, was '"
+                                            + values.get("--control") + "'. " + usage()))
+                            : null);
             if (options.rounds() < 10
                     || options.minBattles() < 0
                     || !Double.isFinite(options.anchorRating())
@@ -88,7 +100,7 @@ public final class Recompute {
         try {
             Options options = parse(args);
             BattleFile.Contents contents = BattleFile.read(options.from());
-            print(contents, options, out);
+            print(options.category() == null ? contents : contents.inCategory(options.category()), options, out);
             return 0;
         } catch (ConfigException | BattleFile.BadFileException e) {
             err.println(e.getMessage());
@@ -101,7 +113,12 @@ public final class Recompute {
         PairCounts counts = PairCounts.of(battles);
         BradleyTerry.Anchor anchor =
                 new BradleyTerry.Anchor(anchorIn(counts, options.anchorModel()), options.anchorRating());
-        out.printf(Locale.ROOT, "%d battles from %s%n%n", battles.size(), options.from());
+        out.printf(
+                Locale.ROOT,
+                "%d battles from %s%s%n%n",
+                battles.size(),
+                options.from(),
+                options.category() == null ? "" : " in category " + options.category());
         WinLossTable table = new WinLossTable();
         battles.forEach(table::record);
         BoardPrinter.mainBoard(table, contents.sizes(), out);
@@ -125,6 +142,19 @@ public final class Recompute {
                         Function.identity()),
                 options,
                 out);
+        if (options.control() != null) {
+            out.println();
+            BoardPrinter.controlledBoard(
+                    ControlledBoard.compute(
+                            options.control(),
+                            contents.sides(),
+                            anchor,
+                            options.minBattles(),
+                            contents.sizes(),
+                            speeds,
+                            Function.identity()),
+                    out);
+        }
     }
 
     /** The anchor as the file names it: exactly, or with Ollama's implied ":latest". */

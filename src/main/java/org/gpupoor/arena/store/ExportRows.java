@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.rating.Outcome;
 
 /**
@@ -66,7 +67,9 @@ public final class ExportRows {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT b.id, b.created_at, v.voted_at, b.model_a, b.model_b, b.size_a, b.size_b, v.outcome, b.imported, %s,
                        aa.eval_count, aa.tokens_per_second, aa.ttft_ms, aa.total_ms, aa.done_reason,
-                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq, v.voter
+                       ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq, v.voter,
+                       b.categories, aa.load_ms, aa.headers, aa.list_items, aa.bold,
+                       ab.load_ms, ab.headers, ab.list_items, ab.bold
                 FROM votes v JOIN battles b ON b.id = v.battle_id
                 LEFT JOIN answers aa ON aa.battle_id = b.id AND aa.side = 'a'
                 LEFT JOIN answers ab ON ab.battle_id = b.id AND ab.side = 'b'
@@ -92,9 +95,12 @@ public final class ExportRows {
                             Outcome.fromWire(r.getString(8)).orElseThrow(),
                             imported,
                             r.getString(10),
-                            imported ? null : side(r, 11, 13),
-                            imported ? null : side(r, 12, 18),
-                            r.getString(24)));
+                            imported ? null : side(r, 11, 13, 26),
+                            imported ? null : side(r, 12, 18, 30),
+                            r.getString(24),
+                            categories(r.getString(25)),
+                            imported ? null : style(r, 27),
+                            imported ? null : style(r, 31)));
                     reached = r.getLong(23);
                 }
             }
@@ -102,7 +108,7 @@ public final class ExportRows {
         }
     }
 
-    private static SideRecord side(ResultSet r, int textColumn, int first) throws SQLException {
+    private static SideRecord side(ResultSet r, int textColumn, int first, int loadColumn) throws SQLException {
         Long tokens = nullableLong(r, first);
         return new SideRecord(
                 r.getString(textColumn),
@@ -111,7 +117,18 @@ public final class ExportRows {
                 nullableLong(r, first + 2),
                 nullableLong(r, first + 3),
                 r.getString(first + 4),
-                null);
+                null,
+                nullableLong(r, loadColumn));
+    }
+
+    /** Markdown counts, null when not counted yet (an answer stored before they were, not yet reached). */
+    private static AnswerStyle style(ResultSet r, int first) throws SQLException {
+        int headers = r.getInt(first);
+        return r.wasNull() ? null : new AnswerStyle(headers, r.getInt(first + 1), r.getInt(first + 2));
+    }
+
+    private static List<String> categories(String stored) {
+        return stored == null ? null : List.copyOf(CategoryLog.decode(stored));
     }
 
     private static Double nullableDouble(ResultSet r, int column) throws SQLException {

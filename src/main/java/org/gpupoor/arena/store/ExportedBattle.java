@@ -1,12 +1,15 @@
 package org.gpupoor.arena.store;
 
 import java.time.Instant;
+import java.util.List;
+import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.rating.Outcome;
 
 /**
  * One counted battle as the open-data export publishes it. The sides are null for a battle
  * imported from an old leaderboard.json (only its result is known); texts are null when the
- * operator keeps prompts and answers private.
+ * operator keeps prompts and answers private. {@code categories} is null until the prompt is
+ * classified; the styles are null for imported battles.
  */
 public record ExportedBattle(
         String id,
@@ -21,4 +24,7 @@ public record ExportedBattle(
         String prompt,
         SideRecord a,
         SideRecord b,
-        String voter) {}
+        String voter,
+        List<String> categories,
+        AnswerStyle styleA,
+        AnswerStyle styleB) {}

@@ -3,11 +3,19 @@ package org.gpupoor.arena.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.opendata.Recompute;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.SideRecord;
 import org.gpupoor.arena.testing.Api;
@@ -62,6 +70,36 @@ class ControlledBoardsTest {
         assertThat(length.get("ci_high").asDouble()).isGreaterThanOrEqualTo(planted * ELO);
         assertThat(coefficient(style, "headers").get("ci_low").asDouble()).isLessThanOrEqualTo(0);
         assertThat(coefficient(style, "headers").get("ci_high").asDouble()).isGreaterThanOrEqualTo(0);
+
+        // The export carries what the fit needs, so anyone can recompute the same board offline.
+        Poll.until(
+                "the log classified",
+                Duration.ofSeconds(30),
+                () -> api.get("/api/categories").json().get("unclassified").asLong() == 0);
+        Path file = arena.dir().resolve("battles.jsonl");
+        Files.writeString(file, api.get("/api/battles/export").text());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Recompute.run(
+                List.of("--from", file.toString(), "--control", "style", "--category", "coding"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(printed).startsWith("2000 battles from").contains("in category coding");
+        for (JsonNode r : style.get("rows")) {
+            assertThat(printed)
+                    .containsPattern(Pattern.quote(r.get("model").asText())
+                            + String.format(
+                                    Locale.ROOT,
+                                    "\\s+%.1f\\s+%.1f \\.\\. %.1f",
+                                    r.get("rating").asDouble(),
+                                    r.get("ci_low").asDouble(),
+                                    r.get("ci_high").asDouble()));
+        }
+        assertThat(printed)
+                .containsPattern("length\\s+"
+                        + Pattern.quote(String.format(
+                                Locale.ROOT, "%+.1f", length.get("value").asDouble())));
     }
 
     @Test
