@@ -69,7 +69,11 @@ public final class HiddenModels {
                 : rows.stream().filter(r -> !now.contains(model.apply(r))).toList();
     }
 
-    /** The Bradley-Terry rows without hidden models; each confident rank counts only the models still shown. */
+    /**
+     * The Bradley-Terry rows without hidden models; each confident rank counts only the models
+     * still shown. A row whose next one down is hidden loses its flip votes: they were counted
+     * against the hidden model, not against the row now shown below it.
+     */
     public List<StrengthBoard.Row> strengthRows(List<StrengthBoard.Row> rows) {
         List<StrengthBoard.Row> shown = filter(rows, StrengthBoard.Row::model);
         if (shown.size() == rows.size()) {
@@ -79,7 +83,9 @@ public final class HiddenModels {
         for (StrengthBoard.Row r : shown) {
             int rank =
                     1 + (int) shown.stream().filter(o -> o.ciLow() > r.ciHigh()).count();
-            ranked.add(r.withRankUpperBound(rank));
+            int at = rows.indexOf(r);
+            boolean nextShown = at + 1 < rows.size() && shown.contains(rows.get(at + 1));
+            ranked.add(r.withRankUpperBound(rank).withFlipVotes(nextShown ? r.flipVotes() : null));
         }
         return ranked;
     }

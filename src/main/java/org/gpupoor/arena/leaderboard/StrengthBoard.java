@@ -17,6 +17,7 @@ import org.gpupoor.arena.config.Ratings;
 import org.gpupoor.arena.rating.Bootstrap;
 import org.gpupoor.arena.rating.BradleyTerry;
 import org.gpupoor.arena.rating.CountedBattle;
+import org.gpupoor.arena.rating.Fragility;
 import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.store.BattleLog;
 
@@ -54,6 +55,25 @@ public final class StrengthBoard {
             ModelSpeed speed,
             double bothBadRate,
             Integer flipVotes) {
+
+        Row withFlipVotes(Integer votes) {
+            return new Row(
+                    model,
+                    name,
+                    sizeB,
+                    rating,
+                    ciLow,
+                    ciHigh,
+                    rankUpperBound,
+                    battles,
+                    provisional,
+                    regularised,
+                    fieldScore,
+                    strengthPerB,
+                    speed,
+                    bothBadRate,
+                    votes);
+        }
 
         Row withRankUpperBound(int rank) {
             return new Row(
@@ -230,6 +250,11 @@ public final class StrengthBoard {
                     null));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));
+        List<Fragility.Margin> margins =
+                Fragility.ofBoard(counts, rows.stream().map(Row::model).toList());
+        for (int k = 0; k < rows.size(); k++) {
+            rows.set(k, rows.get(k).withFlipVotes(margins.get(k).votes()));
+        }
         return new Result(
                 counts.battles(),
                 List.copyOf(rows),

@@ -52,6 +52,12 @@ class ControlledBoardsTest {
         JsonNode style = api.get("/api/leaderboard/bt?control=style").json();
 
         assertThat(model(plain, 0)).isEqualTo("verbose:7b");
+        JsonNode rows = plain.get("rows");
+        assertThat(rows.get(0).get("flip_votes").asInt())
+                .as("votes that swap the top two")
+                .isPositive();
+        assertThat(rows.get(rows.size() - 1).get("flip_votes").isNull()).isTrue();
+        assertThat(rows.get(0).get("both_bad_rate").asDouble()).isZero();
         assertThat(row(plain, "verbose:7b").get("ci_low").asDouble())
                 .as("the plain board is sure the verbose model is better")
                 .isGreaterThan(row(plain, "terse:7b").get("ci_high").asDouble());
