@@ -204,6 +204,9 @@ function drawSpeed(measured) {
 
 // 0% orange, 50% near white, 100% blue: a diverging scale that colour-blind readers can still tell apart.
 const DIVERGING = ["#b35806", "#f1a340", "#f4f4f4", "#6ea6d6", "#1f5fa8"];
+// Room for "100%" in a cell. 40 models at this size outgrow a phone: the heatmap then scrolls
+// sideways in its own region rather than shrinking to unreadable cells or widening the page.
+const MIN_CELL = 26;
 
 /**
  * A square heatmap of percentages; cells carry their numbers when they are big enough for them.
@@ -211,9 +214,15 @@ const DIVERGING = ["#b35806", "#f1a340", "#f4f4f4", "#6ea6d6", "#1f5fa8"];
  */
 function drawMatrix(id, names, data, tooltip, scaleText) {
   const n = names.length;
-  const layout = (width) => {
-    const label = width < 500 ? 72 : width < 900 ? 150 : 210;
-    const cell = Math.max(4, Math.min(44, (width - label - 24) / n));
+  // Sized from the scrolling region around the chart: the chart itself may be wider than the screen.
+  const layout = () => {
+    const region = $(id).parentElement;
+    const room = region.clientWidth;
+    const label = room < 500 ? 72 : room < 900 ? 150 : 210;
+    const least = label + 24 + MIN_CELL * n;
+    $(id).style.minWidth = least + "px";
+    region.classList.toggle("overflows", least > room);
+    const cell = Math.min(44, (Math.max(room, least) - label - 24) / n);
     const bottom = label + 56;
     $(id).style.height = Math.round(cell * n + bottom + 16) + "px";
     return { label, cell, bottom };
@@ -230,8 +239,8 @@ function drawMatrix(id, names, data, tooltip, scaleText) {
     },
     series: [{ label: { show: cell >= 24, fontSize: cell >= 32 ? 11 : 9 } }],
   });
-  const c = chart(id, (width) => c.setOption(axes(layout(width))));
-  const first = layout($(id).clientWidth);
+  const c = chart(id, () => c.setOption(axes(layout())));
+  const first = layout();
   const base = axes(first);
   c.setOption({
     ...baseOption(),
