@@ -345,6 +345,7 @@ class BoardsLayoutPageTest {
         WebElement rank = browser.driver.findElement(By.cssSelector("#bt-table th button[data-key=rank]"));
         assertThat(rank.getAttribute("title")).contains("95% confidence");
         assertThat(rank.getAttribute("aria-describedby")).isEqualTo("bt-rank-note");
+        browser.screenshot("bt-phone-rank-note");
     }
 
     /**
@@ -380,6 +381,8 @@ class BoardsLayoutPageTest {
         first.findElement(By.tagName("summary")).click();
         String details = first.findElement(By.tagName("details")).getText();
         assertThat(details).contains("Ollama tag", "Quantization", "Battles", "Load time");
+        browser.js("window.scrollTo(0, 0)");
+        browser.screenshot("models-phone-compact");
     }
 
     String selected() {
