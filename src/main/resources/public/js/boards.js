@@ -21,7 +21,7 @@ const COLUMNS = {
     ["initial_rating", "Initial"], ["win_impact", "Win impact"], ["loss_impact", "Loss impact"], ...SPEED_COLUMNS,
   ],
   bt: [
-    ["rank", "Rank", "Best rank the model can claim with 95% confidence"], ["name", "Model"], ["rating", "Rating"],
+    ["rank", "Rank", "Confident rank: the best rank the model can claim at 95% confidence"], ["name", "Model"], ["rating", "Rating"],
     ["ci", "95% interval"], ["battles", "Battles"], ["size_b", "Size (B)"],
     ["field_score", "Field", "Predicted chance against an average opponent here"],
     ["strength_per_b", "per B", "Field score per billion parameters"],
@@ -37,6 +37,9 @@ const COLUMNS = {
     ["last_error", "Last error", "The last answer of this model that failed, and why"],
   ],
 };
+// On a phone the Models tab is one line per model (name, size, status): these columns fold into
+// a <details> under the name.
+const FOLDED = { models: ["tag", "quantization", "battles", "cold_starts", "load", "last_error"] };
 const TABLES = { leaderboard: "leaderboard-table", elo: "elo-table", bt: "bt-table", models: "models-table" };
 const EMPTY = {
   models: "No models are approved: list some under models in arena_config.yaml, or set ollama.auto_discover.",
@@ -150,16 +153,21 @@ export function drawBoard(name) {
   const rows = [...state.boards[name]].sort((x, y) =>
     Number(Boolean(x.unranked)) - Number(Boolean(y.unranked)) || compare(x[sort.key], y[sort.key], sort.dir) ||
     compare(x.rating, y.rating, -1) || compare(x.name, y.name, 1));
+  const folded = FOLDED[name] || [];
+  const fold = (key) => (folded.includes(key) ? ` class="fold"` : "");
+  // The Ranking explains its rank in a line above the table; the header points to it.
+  const note = $(name + "-rank-note");
   const head = columns.map(([key, label, hint]) => {
     const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
     const title = hint ? ` title="${hint}"` : "";
-    return `<th scope="col" aria-sort="${aria}"><button type="button" data-key="${key}"${title}>${label}</button></th>`;
+    const described = key === "rank" && note ? ` aria-describedby="${note.id}"` : "";
+    return `<th scope="col" aria-sort="${aria}"${fold(key)}><button type="button" data-key="${key}"${title}${described}>${label}</button></th>`;
   }).join("");
   const changed = name === "models" ? [] : state.boards.changed || [];
   const body = rows.length === 0
     ? `<tr><td class="empty" colspan="${columns.length}">${EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
-        columns.map(([key]) => `<td>${cell(key, row)}</td>`).join("") + "</tr>").join("");
+        columns.map(([key]) => `<td${fold(key)}>${key === "name" && folded.length ? foldedName(row, columns, folded) : cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
   const legend = table.closest("section").querySelector(".legend");
   if (legend) legend.hidden = !rows.some((row) => changed.includes(row.model));
@@ -184,6 +192,14 @@ function cell(key, row) {
   const regularised = row.regularised ? ` <span class="badge" title="Never lost, never won, or never met the rest: the battles alone give no finite rating, so one virtual win and one virtual loss against the field place it">regularised</span>` : "";
   const unranked = row.unranked ? ` <span class="unranked">unranked, no battles yet</span>` : "";
   return text + (row.unranked ? unranked : provisional + regularised);
+}
+
+/** The name, whole on a wide screen; on a phone a <details> whose summary is the name and which holds the folded columns. */
+function foldedName(row, columns, folded) {
+  const name = cell("name", row);
+  const facts = columns.filter(([key]) => folded.includes(key))
+    .map(([key, label]) => `<dt>${label}</dt><dd>${escapeHtml(format(key, row[key]))}</dd>`).join("");
+  return `<span class="whole">${name}</span><details class="folded"><summary>${name}</summary><dl>${facts}</dl></details>`;
 }
 
 // Missing values sort last whichever the direction: a dash at the top of a board says nothing.

@@ -4,7 +4,7 @@ import { $, escapeHtml } from "./dom.js";
 
 /**
  * Fills the table under chart id. columns are header texts; each row is [row header, ...cells],
- * already formatted. The <details> is made on first use, right after the chart.
+ * already formatted. The <details> is made on first use, at the end of the chart's card.
  */
 export function numbers(id, caption, columns, rows) {
   let details = $(id + "-numbers");
@@ -13,7 +13,7 @@ export function numbers(id, caption, columns, rows) {
     details.id = id + "-numbers";
     details.className = "chart-numbers";
     details.innerHTML = `<summary>Show the numbers</summary><div class="table-wrap"><table class="board"></table></div>`;
-    $(id).after(details);
+    $(id).closest(".chart-card").append(details);
   }
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
   const body = rows.length === 0

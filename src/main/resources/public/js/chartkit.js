@@ -79,6 +79,8 @@ export function legendStyle() {
 /** Replaces a chart with a plain sentence, so an empty arena shows no bare axes. */
 export function showEmpty(id) {
   $(id).style.height = "";
+  $(id).style.minWidth = "";
+  $(id).parentElement.classList.remove("overflows");
   chart(id).setOption({
     ...baseOption(),
     title: {

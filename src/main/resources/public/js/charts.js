@@ -204,6 +204,9 @@ function drawSpeed(measured) {
 
 // 0% orange, 50% near white, 100% blue: a diverging scale that colour-blind readers can still tell apart.
 const DIVERGING = ["#b35806", "#f1a340", "#f4f4f4", "#6ea6d6", "#1f5fa8"];
+// Room for "100%" in a cell, and what 40 models get on a desktop. Past a phone's width at this size, the
+// heatmap scrolls sideways in its own region rather than shrinking to unreadable cells or widening the page.
+const MIN_CELL = 24;
 
 /**
  * A square heatmap of percentages; cells carry their numbers when they are big enough for them.
@@ -211,14 +214,21 @@ const DIVERGING = ["#b35806", "#f1a340", "#f4f4f4", "#6ea6d6", "#1f5fa8"];
  */
 function drawMatrix(id, names, data, tooltip, scaleText) {
   const n = names.length;
-  const layout = (width) => {
-    const label = width < 500 ? 72 : width < 900 ? 150 : 210;
-    const cell = Math.max(4, Math.min(44, (width - label - 24) / n));
+  // Sized from the scrolling region around the chart: the chart itself may be wider than the screen.
+  const layout = () => {
+    const region = $(id).parentElement;
+    const room = region.clientWidth;
+    const label = room < 500 ? 72 : room < 900 ? 150 : 210;
+    const least = label + 24 + MIN_CELL * n;
+    const wide = least > room;
+    $(id).style.minWidth = least + "px";
+    region.classList.toggle("overflows", wide);
+    const cell = Math.min(44, (Math.max(room, least) - label - 24) / n);
     const bottom = label + 56;
     $(id).style.height = Math.round(cell * n + bottom + 16) + "px";
-    return { label, cell, bottom };
+    return { label, cell, bottom, wide };
   };
-  const axes = ({ label, cell, bottom }) => ({
+  const axes = ({ label, cell, bottom, wide }) => ({
     grid: { left: label + 8, right: 16, top: 8, bottom },
     xAxis: {
       type: "category", data: names, position: "bottom",
@@ -228,10 +238,12 @@ function drawMatrix(id, names, data, tooltip, scaleText) {
       type: "category", data: names, inverse: true,
       axisLabel: { width: label - 4, overflow: "truncate", interval: cell >= 13 ? 0 : "auto", fontSize: 11 },
     },
-    series: [{ label: { show: cell >= 24, fontSize: cell >= 32 ? 11 : 9 } }],
+    series: [{ label: { show: cell >= MIN_CELL, fontSize: cell >= 32 ? 11 : 9 } }],
+    // Centred under a heatmap wider than the screen, the scale would start out of sight.
+    visualMap: { left: wide ? 8 : "center" },
   });
-  const c = chart(id, (width) => c.setOption(axes(layout(width))));
-  const first = layout($(id).clientWidth);
+  const c = chart(id, () => c.setOption(axes(layout())));
+  const first = layout();
   const base = axes(first);
   c.setOption({
     ...baseOption(),
@@ -240,7 +252,7 @@ function drawMatrix(id, names, data, tooltip, scaleText) {
     xAxis: base.xAxis,
     yAxis: base.yAxis,
     visualMap: {
-      min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 140,
+      ...base.visualMap, min: 0, max: 100, calculable: false, orient: "horizontal", bottom: 0, itemHeight: 140,
       text: scaleText, textStyle: { color: ink() }, inRange: { color: DIVERGING },
     },
     series: [{

@@ -245,21 +245,21 @@ class BoardsLayoutPageTest {
         }
     }
 
-    /** 16 models and 300 counted battles: the boards photographed at desktop (light) and phone (dark). */
-    @Test
-    void a_busy_arena_keeps_rank_model_and_rating_in_view_on_a_phone() throws Exception {
-        String[][] models = {
-            {"tinyllama:1.1b", "TinyLlama (1.1B)", "1.1B"}, {"llama3.2:1b", "Llama 3.2 (1B)", "1.2B"},
-            {"llama3.2:3b", "Llama 3.2 (3B)", "3.2B"}, {"qwen2.5:0.5b", "Qwen 2.5 (0.5B)", "0.5B"},
-            {"qwen2.5:1.5b", "Qwen 2.5 (1.5B)", "1.5B"}, {"qwen2.5:3b", "Qwen 2.5 (3B)", "3.1B"},
-            {"qwen2.5:7b", "Qwen 2.5 (7B)", "7.6B"}, {"gemma2:2b", "Gemma 2 (2B)", "2.6B"},
-            {"gemma3:4b", "Gemma 3 (4B)", "4.3B"}, {"phi3.5:3.8b", "Phi 3.5 Mini (3.8B)", "3.8B"},
-            {"phi4-mini:3.8b", "Phi 4 Mini (3.8B)", "3.8B"}, {"mistral:7b", "Mistral (7B)", "7.2B"},
-            {"smollm2:1.7b", "SmolLM2 (1.7B)", "1.7B"}, {"granite3.1-dense:2b", "Granite 3.1 (2B)", "2.5B"},
-            {"deepseek-r1:1.5b", "DeepSeek R1 (1.5B)", "1.8B"}, {"falcon3:3b", "Falcon 3 (3B)", "3.2B"},
-        };
+    static final String[][] BUSY = {
+        {"tinyllama:1.1b", "TinyLlama (1.1B)", "1.1B"}, {"llama3.2:1b", "Llama 3.2 (1B)", "1.2B"},
+        {"llama3.2:3b", "Llama 3.2 (3B)", "3.2B"}, {"qwen2.5:0.5b", "Qwen 2.5 (0.5B)", "0.5B"},
+        {"qwen2.5:1.5b", "Qwen 2.5 (1.5B)", "1.5B"}, {"qwen2.5:3b", "Qwen 2.5 (3B)", "3.1B"},
+        {"qwen2.5:7b", "Qwen 2.5 (7B)", "7.6B"}, {"gemma2:2b", "Gemma 2 (2B)", "2.6B"},
+        {"gemma3:4b", "Gemma 3 (4B)", "4.3B"}, {"phi3.5:3.8b", "Phi 3.5 Mini (3.8B)", "3.8B"},
+        {"phi4-mini:3.8b", "Phi 4 Mini (3.8B)", "3.8B"}, {"mistral:7b", "Mistral (7B)", "7.2B"},
+        {"smollm2:1.7b", "SmolLM2 (1.7B)", "1.7B"}, {"granite3.1-dense:2b", "Granite 3.1 (2B)", "2.5B"},
+        {"deepseek-r1:1.5b", "DeepSeek R1 (1.5B)", "1.8B"}, {"falcon3:3b", "Falcon 3 (3B)", "3.2B"},
+    };
+
+    /** 16 models and 300 counted battles; the last model, Falcon 3, never battles. */
+    void busyArena() {
         TestArena.Builder config = TestArena.config(arena.ollama().url(), arena.dir());
-        for (String[] m : models) {
+        for (String[] m : BUSY) {
             arena.ollama().model(m[0], m[2]).answers("An", " answer.");
             config.model(m[0], m[1], null);
         }
@@ -271,10 +271,16 @@ class BoardsLayoutPageTest {
                 int b = (a + 1 + random.nextInt(14)) % 15; // the last model never battles
                 boolean aStronger = a < b ? random.nextDouble() < 0.7 : random.nextDouble() < 0.3;
                 Outcome outcome = random.nextDouble() < 0.1 ? Outcome.TIE : aStronger ? Outcome.A : Outcome.B;
-                offline.vote(models[a][0], models[b][0], outcome);
+                offline.vote(BUSY[a][0], BUSY[b][0], outcome);
             }
         }
         arena.start(built);
+    }
+
+    /** 16 models and 300 counted battles: the boards photographed at desktop (light) and phone (dark). */
+    @Test
+    void a_busy_arena_keeps_rank_model_and_rating_in_view_on_a_phone() throws Exception {
+        busyArena();
         Path shots = Path.of("target", "screenshots");
         for (String device : List.of("desktop", "phone")) {
             browser.colorScheme(device.equals("phone") ? "dark" : "light");
@@ -318,6 +324,65 @@ class BoardsLayoutPageTest {
                 }
             }
         }
+    }
+
+    @Test
+    void the_ranking_says_why_several_models_share_confident_rank_one() {
+        busyArena();
+        browser.size(375, 800);
+        open("#bt");
+        List<List<String>> rows = awaitRows("bt", 16);
+        assertThat(rows.stream().filter(r -> r.get(0).equals("1")).count())
+                .as("the case that looks like a bug: several models at rank 1")
+                .isGreaterThan(1);
+        WebElement note = browser.driver.findElement(By.id("bt-rank-note"));
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getText()).contains("95% confidence", "share rank 1");
+        assertThat(browser.js("return document.getElementById('bt-rank-note').getBoundingClientRect().bottom"
+                        + " <= document.getElementById('bt-table').getBoundingClientRect().top"))
+                .as("the note comes before the table it explains")
+                .isEqualTo(true);
+        WebElement rank = browser.driver.findElement(By.cssSelector("#bt-table th button[data-key=rank]"));
+        assertThat(rank.getAttribute("title")).contains("95% confidence");
+        assertThat(rank.getAttribute("aria-describedby")).isEqualTo("bt-rank-note");
+        browser.screenshot("bt-phone-rank-note");
+    }
+
+    /**
+     * One line per model at 375 px with its size and status in view, no sideways scrolling. At about
+     * 45 px a row, 16 models and the intro take some 950 px; 1.5 screens (1200 px) leaves room for a
+     * name wrapping onto two lines, and fails if the rows grow into cards.
+     */
+    @Test
+    void on_a_phone_the_models_tab_is_a_compact_list_whose_details_open_on_demand() {
+        busyArena();
+        browser.size(375, 800);
+        open("#models");
+        awaitRows("models", 16);
+        assertThat(browser.js("const w = document.querySelector('#panel-models .table-wrap');"
+                        + "return w.scrollWidth <= w.clientWidth"))
+                .as("the list needs no sideways scrolling")
+                .isEqualTo(true);
+        assertThat(browser.js("return [...document.querySelectorAll('#models-table tbody .badge.ok')]"
+                        + ".every(b => b.getBoundingClientRect().right <= window.innerWidth)"))
+                .as("every model's status is on screen")
+                .isEqualTo(true);
+        assertThat(browser.driver.findElements(By.cssSelector("#models-table tbody .badge.ok")))
+                .hasSize(16);
+        long height = ((Number) browser.js("return document.getElementById('panel-models').offsetHeight")).longValue();
+        assertThat(height).isLessThanOrEqualTo(1200);
+        String list = browser.driver.findElement(By.id("panel-models")).getText();
+        for (String[] m : BUSY) {
+            assertThat(list).contains(m[1]);
+        }
+        assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
+        WebElement first = browser.driver.findElement(By.cssSelector("#models-table tbody tr"));
+        first.findElement(By.tagName("summary")).click();
+        String details = first.findElement(By.tagName("details")).getText();
+        assertThat(details).contains("Ollama tag", "Quantization", "Battles", "Load time");
+        browser.js("window.scrollTo(0, 0)");
+        browser.screenshot("models-phone-compact");
     }
 
     String selected() {

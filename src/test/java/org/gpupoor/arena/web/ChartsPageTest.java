@@ -207,6 +207,7 @@ class ChartsPageTest {
         assertThat(browser.js(h2h + "return o.series[0].label.show")).isEqualTo(true);
         assertThat((String) browser.js(h2h + "return o.visualMap[0].inRange.color.join(' ')"))
                 .doesNotContain("#d9534f", "#2e9e5b");
+        assertReadableHeatmap("chart-h2h", 16, false);
         // Every dot of the speed scatter is named in its tooltip, and the labels make way for each other.
         String speed = "const o = echarts.getInstanceByDom(document.getElementById('chart-speed')).getOption();";
         assertThat(number(speed + "return o.series[0].data.length")).isEqualTo(16);
@@ -288,6 +289,41 @@ class ChartsPageTest {
         assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
                 .isLessThanOrEqualTo(0);
         shots("40");
+    }
+
+    @Test
+    void forty_models_heatmaps_keep_readable_cells_in_their_own_sideways_scrolling_region_on_a_phone() {
+        arenaWith(40, 400);
+        openPage(375, 800);
+        showTab("charts", CHART_TAB);
+        assertReadableHeatmap("chart-h2h", 40, true);
+        showTab("bt", BT_TAB);
+        assertReadableHeatmap("chart-predicted", 40, true);
+    }
+
+    /**
+     * A heatmap's cells are wide enough for their numbers, which they show; the heatmap scrolls
+     * sideways in its own focusable, named region when it must, and the page never does.
+     */
+    void assertReadableHeatmap(String id, int models, boolean scrolls) {
+        String option =
+                "const c = echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c.getOption();"
+                        + "const w = document.querySelector('#' + arguments[0] + ' canvas').getBoundingClientRect().width;";
+        double cell = ((Number) browser.js(
+                        option + "return (w - o.grid[0].left - o.grid[0].right) / arguments[1];", id, models))
+                .doubleValue();
+        assertThat(cell).as("%s cell width", id).isGreaterThanOrEqualTo(24);
+        assertThat(browser.js(option + "return o.series[0].label.show", id)).isEqualTo(true);
+        String region = "const r = document.getElementById(arguments[0]).closest('[role=region]');";
+        assertThat(browser.js(region + "return !!r && r.tabIndex === 0 && !!r.getAttribute('aria-label')", id))
+                .as("%s sits in a focusable, named region", id)
+                .isEqualTo(true);
+        assertThat(browser.js(region + "return r.scrollWidth > r.clientWidth", id))
+                .as("%s scrolls sideways", id)
+                .isEqualTo(scrolls);
+        browser.js(region + "r.scrollLeft = r.scrollWidth", id);
+        assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
+                .isLessThanOrEqualTo(0);
     }
 
     @Test
