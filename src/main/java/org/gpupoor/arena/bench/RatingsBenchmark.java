@@ -35,7 +35,9 @@ import org.gpupoor.arena.store.Database;
 /**
  * {@code java -jar gpu-poor-arena.jar bench-ratings}: simulated logs of 10k, 100k and 1M battles
  * over 50 models in a real SQLite file, timed through every step of a full recompute, plus the
- * work one vote does. Prints a Markdown table; timings are medians of a few repetitions.
+ * work one vote does; then every fit (plain, bootstrap, controlled, fragility) on the same sizes
+ * held in memory. Prints Markdown tables; timings are medians of a few repetitions. {@code
+ * --battles 10000,100000} picks the sizes, {@code --fits-only} skips the first table.
  */
 public final class RatingsBenchmark {
     private static final int MODELS = 50;
@@ -45,8 +47,9 @@ public final class RatingsBenchmark {
     private RatingsBenchmark() {}
 
     public static int run(List<String> args, PrintStream out) throws IOException {
-        List<Integer> sizes = args.size() >= 2 && args.get(0).equals("--battles")
-                ? Arrays.stream(args.get(1).split(","))
+        int battlesFlag = args.indexOf("--battles");
+        List<Integer> sizes = battlesFlag >= 0 && battlesFlag + 1 < args.size()
+                ? Arrays.stream(args.get(battlesFlag + 1).split(","))
                         .map(String::strip)
                         .map(Integer::valueOf)
                         .toList()
@@ -59,6 +62,10 @@ public final class RatingsBenchmark {
                 System.getProperty("java.version"),
                 jvm.availableProcessors(),
                 jvm.maxMemory() >> 20);
+        if (args.contains("--fits-only")) {
+            FitsBenchmark.table(sizes, MODELS, REPEATS, out);
+            return 0;
+        }
         out.println(
                 "| Battles | Load log (SQLite) | ELO replay | Bradley-Terry fit | 100 bootstrap rounds | Whole recompute | Server rebuild | Vote: board update p50 / p99 | Vote: durable insert p50 | Peak heap |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -79,6 +86,8 @@ public final class RatingsBenchmark {
         out.println("whole recompute = load + ELO + fit + bootstrap.");
         out.println(
                 "Server rebuild = what a start or a size change costs the boards (load and replay, under the write lock).");
+        out.println();
+        FitsBenchmark.table(sizes, MODELS, REPEATS, out);
         return 0;
     }
 

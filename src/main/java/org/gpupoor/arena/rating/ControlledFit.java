@@ -1,10 +1,7 @@
 package org.gpupoor.arena.rating;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Bradley-Terry with covariates, as the best public arena's "style control" fits it: {@code P(A
@@ -22,7 +19,8 @@ public final class ControlledFit {
     private static final double Z_95 = 1.959963984540054;
     private static final int MAX_ITERATIONS = 100;
     private static final double MAX_STEP = 2.0;
-    private static final double TOLERANCE = 1e-9;
+    // Newton converges quadratically: after a step this small the error left is about its square.
+    private static final double TOLERANCE = 1e-6;
     // On a young log a coefficient's maximum-likelihood value can be infinite (the longer answer
     // won every vote so far); a prior worth about one battle keeps it finite and moves nothing on
     // a log of thousands.
@@ -76,17 +74,16 @@ public final class ControlledFit {
 
     /** The fit; every battle's {@code features} has one value per name in {@code featureNames}. */
     public static Result fit(List<CovariateBattle> battles, List<String> featureNames, double meanRating) {
-        List<String> models = List.copyOf(new TreeSet<>(battles.stream()
-                .flatMap(b -> java.util.stream.Stream.of(b.modelA(), b.modelB()))
-                .toList()));
-        Map<String, Integer> index = new HashMap<>();
-        for (String m : models) {
-            index.put(m, index.size());
-        }
-        CovariateLikelihood likelihood = new CovariateLikelihood(battles, index, featureNames.size());
+        CovariateLikelihood likelihood = new CovariateLikelihood(battles, featureNames.size());
+        List<String> models = likelihood.models();
         int n = models.size();
         int p = n + featureNames.size();
         double[] params = new double[p];
+        // Style moves ratings by tens of points, not hundreds: from the plain board Newton needs
+        // a step or two fewer than from zero.
+        for (int i = 0; i < n; i++) {
+            params[i] = likelihood.plainRatings()[i] / ELO;
+        }
         double[] information = null;
         double logLikelihood = 0;
         boolean settled = n == 0;
