@@ -149,7 +149,12 @@ public final class ControlledBoard {
         for (int k = 0; k < features.size(); k++) {
             ControlledFit.Estimate e = fitted.coefficients().get(k);
             Feature f = features.get(k);
-            prices.add(new Coefficient(f.name(), f.unit(), round(e.value()), round(e.low()), round(e.high())));
+            prices.add(new Coefficient(
+                    f.name(),
+                    f.unit(),
+                    StrengthBoard.round(e.value()),
+                    StrengthBoard.round(e.low()),
+                    StrengthBoard.round(e.high())));
         }
         PairCounts counts = PairCounts.of(plain);
         int pinned = anchor.model() == null ? -1 : counts.models().indexOf(anchor.model());
@@ -193,17 +198,17 @@ public final class ControlledBoard {
                     model,
                     names.apply(model),
                     size,
-                    round(e.value() + shift),
-                    round(e.low() + shift),
-                    round(e.high() + shift),
+                    StrengthBoard.round(e.value() + shift),
+                    StrengthBoard.round(e.low() + shift),
+                    StrengthBoard.round(e.high() + shift),
                     rank,
                     played[c],
                     played[c] < minBattles,
                     regularised[c],
-                    round3(fieldScore),
-                    size == null ? null : round3(fieldScore / size),
+                    StrengthBoard.round3(fieldScore),
+                    size == null ? null : StrengthBoard.round3(fieldScore / size),
                     speeds.getOrDefault(model, ModelSpeed.NONE),
-                    played[c] == 0 ? 0 : round3((double) bothBad[c] / played[c]),
+                    played[c] == 0 ? 0 : StrengthBoard.round3((double) bothBad[c] / played[c]),
                     null));
         }
         rows.sort(Comparator.comparingDouble(StrengthBoard.Row::rating)
@@ -219,13 +224,5 @@ public final class ControlledBoard {
 
     private static double ratio(Number a, Number b) {
         return a == null || b == null ? 0 : ControlledFit.logRatio(a.doubleValue(), b.doubleValue());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    private static double round3(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

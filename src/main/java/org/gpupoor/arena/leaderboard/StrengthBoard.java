@@ -57,25 +57,14 @@ public final class StrengthBoard {
             Integer flipVotes) {
 
         Row withFlipVotes(Integer votes) {
-            return new Row(
-                    model,
-                    name,
-                    sizeB,
-                    rating,
-                    ciLow,
-                    ciHigh,
-                    rankUpperBound,
-                    battles,
-                    provisional,
-                    regularised,
-                    fieldScore,
-                    strengthPerB,
-                    speed,
-                    bothBadRate,
-                    votes);
+            return with(rankUpperBound, votes);
         }
 
         Row withRankUpperBound(int rank) {
+            return with(rank, flipVotes);
+        }
+
+        private Row with(int rank, Integer votes) {
             return new Row(
                     model,
                     name,
@@ -91,7 +80,7 @@ public final class StrengthBoard {
                     strengthPerB,
                     speed,
                     bothBadRate,
-                    flipVotes);
+                    votes);
         }
     }
 
@@ -305,11 +294,11 @@ public final class StrengthBoard {
                 predicted);
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
-    private static double round3(double value) {
+    static double round3(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -82,22 +82,27 @@ final class BattleRows {
      */
     static List<CountedBattle> countedInVoteOrder(Connection c, boolean includeFlagged, long upToSeq)
             throws SQLException {
-        List<CountedBattle> battles = new ArrayList<>();
-        // A handful of models recur a million times: one String each keeps memory and hashing small.
-        Map<String, String> names = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT model_a, model_b, outcome FROM votes
                 WHERE seq <= ? AND (excluded IS NULL OR (? AND excluded = 'flagged')) ORDER BY seq""")) {
             s.setLong(1, upToSeq);
             s.setBoolean(2, includeFlagged);
-            s.setFetchSize(10_000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    battles.add(new CountedBattle(
-                            names.computeIfAbsent(r.getString(1), n -> n),
-                            names.computeIfAbsent(r.getString(2), n -> n),
-                            Outcome.fromWire(r.getString(3)).orElseThrow()));
-                }
+            return counted(s);
+        }
+    }
+
+    /** Runs a query whose rows are (model A, model B, outcome) and collects them in order. */
+    static List<CountedBattle> counted(PreparedStatement query) throws SQLException {
+        List<CountedBattle> battles = new ArrayList<>();
+        // A handful of models recur a million times: one String each keeps memory and hashing small.
+        Map<String, String> names = new HashMap<>();
+        query.setFetchSize(10_000);
+        try (ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                battles.add(new CountedBattle(
+                        names.computeIfAbsent(r.getString(1), n -> n),
+                        names.computeIfAbsent(r.getString(2), n -> n),
+                        Outcome.fromWire(r.getString(3)).orElseThrow()));
             }
         }
         return battles;

@@ -4,14 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gpupoor.arena.rating.CountedBattle;
-import org.gpupoor.arena.rating.Outcome;
 
 /**
  * The battles' prompt categories: which battles still need classifying, storing what the
@@ -68,25 +66,14 @@ public final class CategoryLog {
     /** The counted battles of one category, in vote order (only battles already classified). */
     public List<CountedBattle> countedInVoteOrder(String category, boolean includeFlagged) {
         return access.read(c -> {
-            List<CountedBattle> battles = new ArrayList<>();
-            Map<String, String> names = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT v.model_a, v.model_b, v.outcome FROM votes v JOIN battles b ON b.id = v.battle_id
                     WHERE (v.excluded IS NULL OR (? AND v.excluded = 'flagged')) AND b.categories LIKE ?
                     ORDER BY v.seq""")) {
                 s.setBoolean(1, includeFlagged);
                 s.setString(2, "%," + category + ",%");
-                s.setFetchSize(10_000);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        battles.add(new CountedBattle(
-                                names.computeIfAbsent(r.getString(1), n -> n),
-                                names.computeIfAbsent(r.getString(2), n -> n),
-                                Outcome.fromWire(r.getString(3)).orElseThrow()));
-                    }
-                }
+                return BattleRows.counted(s);
             }
-            return battles;
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.CatalogSnapshot;
@@ -15,6 +16,8 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.category.Categories;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
+import org.gpupoor.arena.leaderboard.BoardRows.EloRow;
+import org.gpupoor.arena.leaderboard.BoardRows.MainRow;
 import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.HiddenModels;
 import org.gpupoor.arena.leaderboard.Leaderboard;
@@ -151,53 +154,45 @@ public final class ArenaController {
     }
 
     public void mainBoard(Context ctx) {
-        String category = category(ctx);
-        if (category != null) {
-            serveCategory(ctx, "main", category, () -> {
-                StrengthBoard.Result fitted = strengths.current();
-                return Map.of(
-                        "category",
-                        category,
-                        "rows",
-                        leaderboard.category(category).main().stream()
-                                .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
-                                .toList());
-            });
-            return;
-        }
-        boards.serve(ctx, "main", version(), () -> {
-            StrengthBoard.Result fitted = strengths.current();
-            return Map.of(
-                    "rows",
-                    leaderboard.mainBoard().stream()
-                            .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
-                            .toList());
-        });
+        serveRows(
+                ctx,
+                "main",
+                leaderboard::mainBoard,
+                c -> leaderboard.category(c).main(),
+                MainRow::model);
     }
 
     public void eloBoard(Context ctx) {
+        serveRows(
+                ctx, "elo", leaderboard::eloBoard, c -> leaderboard.category(c).elo(), EloRow::model);
+    }
+
+    /** A board of the original's, of every battle or of the category asked for, each row with its model's speed. */
+    private <T> void serveRows(
+            Context ctx,
+            String board,
+            Supplier<List<T>> all,
+            Function<String, List<T>> ofCategory,
+            Function<T, String> model) {
         String category = category(ctx);
-        if (category != null) {
-            serveCategory(ctx, "elo", category, () -> {
-                StrengthBoard.Result fitted = strengths.current();
-                return Map.of(
-                        "category",
-                        category,
-                        "rows",
-                        leaderboard.category(category).elo().stream()
-                                .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
-                                .toList());
-            });
-            return;
-        }
-        boards.serve(ctx, "elo", version(), () -> {
+        Function<List<T>, Object> body = rows -> {
             StrengthBoard.Result fitted = strengths.current();
-            return Map.of(
+            Map<String, Object> answer = new LinkedHashMap<>();
+            if (category != null) {
+                answer.put("category", category);
+            }
+            answer.put(
                     "rows",
-                    leaderboard.eloBoard().stream()
-                            .map(r -> new WithSpeed<>(r, fitted.speedOf(r.model())))
+                    rows.stream()
+                            .map(r -> new WithSpeed<>(r, fitted.speedOf(model.apply(r))))
                             .toList());
-        });
+            return answer;
+        };
+        if (category != null) {
+            serveCategory(ctx, board, category, () -> body.apply(ofCategory.apply(category)));
+        } else {
+            boards.serve(ctx, board, version(), () -> body.apply(all.get()));
+        }
     }
 
     /**
