@@ -23,8 +23,8 @@ public final class Fragility {
 
     /**
      * One row of a board: {@code votes} is how many removed votes put {@code next} level with or
-     * above {@code model}, and {@code removed} which ones; votes is null for the last row, a model
-     * without battles, or a pair no removal swaps.
+     * above {@code model}, and {@code removed} which ones (as cells with how many votes each); 0
+     * when it already is, null for the last row, a model without battles, or a pair no removal swaps.
      */
     public record Margin(String model, String next, Integer votes, List<PairCounts.Tally> removed) {}
 
