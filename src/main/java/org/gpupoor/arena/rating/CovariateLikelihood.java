@@ -46,7 +46,12 @@ final class CovariateLikelihood {
                 case B -> 0;
                 case TIE, BOTH_BAD -> 0.5;
             };
-            System.arraycopy(battle.features(), 0, x, t * features, features);
+            for (int k = 0; k < features; k++) {
+                if (!Double.isFinite(battle.features()[k])) {
+                    throw new IllegalArgumentException("battle " + t + " has a feature that is not a number");
+                }
+                x[t * features + k] = battle.features()[k];
+            }
         }
         // Indices in name order, as every board lists its models.
         this.models = seen.size();

@@ -12,8 +12,8 @@ import java.util.List;
  * to take from each cell matters. At each step the cell whose next vote shrinks the gap most, by
  * its first-order influence (one linear solve with the fit's information matrix), is chosen; as
  * many of its votes as that slope says are needed are removed and the board is refitted; once a
- * batch swaps the pair, a binary search with refits finds the fewest votes of that last cell that
- * do. So the answer always swaps the pair and one vote fewer from its last cell does not; it can
+ * batch swaps the pair, a search with refits (interpolating, then bisecting) finds the fewest votes
+ * of that last cell that do. So the answer always swaps the pair and one vote fewer from its last cell does not; it can
  * exceed the true minimum when a cleverer mix of cells exists. A fit is a few Newton steps on an
  * n by n table, whatever the number of battles, which keeps a whole board cheap.
  */
@@ -23,8 +23,8 @@ public final class Fragility {
 
     /**
      * One row of a board: {@code votes} is how many removed votes put {@code next} level with or
-     * above {@code model}, and {@code removed} which ones; votes is null for the last row, a model
-     * without battles, or a pair no removal swaps.
+     * above {@code model}, and {@code removed} which ones (as cells with how many votes each); 0
+     * when it already is, null for the last row, a model without battles, or a pair no removal swaps.
      */
     public record Margin(String model, String next, Integer votes, List<PairCounts.Tally> removed) {}
 
@@ -81,24 +81,52 @@ public final class Fragility {
             removed[best] = before + batch;
             double[] trial = refit(remaining(removed), ratings);
             if (swapped(trial, u, l)) {
-                // Fewest votes of this cell that swap, given the earlier ones: 0 did not, batch did.
-                long fail = 0;
-                long pass = batch;
-                while (pass - fail > 1) {
-                    long mid = (fail + pass) / 2;
-                    removed[best] = before + mid;
-                    if (swapped(refit(remaining(removed), ratings), u, l)) {
-                        pass = mid;
-                    } else {
-                        fail = mid;
-                    }
-                }
-                removed[best] = before + pass;
+                removed[best] = before + fewest(removed, best, before, batch, gap, trial, ratings, u, l);
                 break;
             }
             ratings = trial;
         }
         return new Margin(upper, lower, Math.toIntExact(total(removed)), cells(removed));
+    }
+
+    /**
+     * The fewest votes of cell {@code k}, on top of {@code before} already gone, that swap the pair:
+     * none did not (gap {@code gapNone}), {@code batch} did. The gap is nearly linear in the count,
+     * so the first probe interpolates and the second tries its neighbour, which usually settles it;
+     * bisection after that keeps the worst case logarithmic.
+     */
+    private long fewest(
+            long[] removed,
+            int k,
+            long before,
+            long batch,
+            double gapNone,
+            double[] all,
+            double[] start,
+            int u,
+            int l) {
+        long fail = 0;
+        long pass = batch;
+        double gapFail = gapNone;
+        double gapPass = all[u] - all[l];
+        long previous = -1;
+        for (int round = 0; pass - fail > 1; round++) {
+            long probe = round == 0
+                    ? fail + (long) Math.ceil((pass - fail) * gapFail / (gapFail - gapPass))
+                    : round == 1 ? (previous == pass ? pass - 1 : fail + 1) : (fail + pass) / 2;
+            probe = Math.max(fail + 1, Math.min(pass - 1, probe));
+            removed[k] = before + probe;
+            double[] ratings = refit(remaining(removed), start);
+            if (swapped(ratings, u, l)) {
+                pass = probe;
+                gapPass = ratings[u] - ratings[l];
+            } else {
+                fail = probe;
+                gapFail = ratings[u] - ratings[l];
+            }
+            previous = probe;
+        }
+        return pass;
     }
 
     private static boolean swapped(double[] ratings, int upper, int lower) {

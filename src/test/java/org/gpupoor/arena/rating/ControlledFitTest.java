@@ -87,6 +87,25 @@ class ControlledFitTest {
     }
 
     @Test
+    void a_young_log_where_the_longer_answer_always_won_still_gets_finite_numbers() {
+        // Three votes, each won by the longer answer, and x never lost: no maximum-likelihood fit
+        // exists, yet a new arena's board must still show something.
+        List<CovariateBattle> log = List.of(
+                new CovariateBattle("x", "y", Outcome.A, new double[] {0.5}),
+                new CovariateBattle("y", "z", Outcome.B, new double[] {-0.2}),
+                new CovariateBattle("z", "x", Outcome.B, new double[] {-0.4}));
+        ControlledFit.Result fit = ControlledFit.fit(log, List.of("length"), 1000);
+        assertThat(fit.models()).containsExactly("x", "y", "z");
+        for (ControlledFit.Estimate e :
+                List.of(fit.rating("x"), fit.rating("y"), fit.rating("z"), fit.coefficient("length"))) {
+            assertThat(Double.isFinite(e.low()) && Double.isFinite(e.high()))
+                    .as("%s", e)
+                    .isTrue();
+        }
+        assertThat(fit.rating("x").value()).isGreaterThan(fit.rating("z").value());
+    }
+
+    @Test
     void the_feature_helpers_say_no_difference_when_nothing_is_known() {
         assertThat(ControlledFit.normalisedDifference(0, 0)).isZero();
         assertThat(ControlledFit.normalisedDifference(300, 100)).isEqualTo(0.5);
