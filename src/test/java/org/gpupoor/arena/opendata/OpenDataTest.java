@@ -63,6 +63,16 @@ class OpenDataTest {
         try (FakeOllama ollama = new FakeOllama();
                 TestArena arena = start(ollama, true)) {
             List<String> voted = battleAndVote(arena.api);
+            // Prompts are classified in the background; the file is the same once they are.
+            Poll.until(
+                    "prompts classified",
+                    Duration.ofSeconds(20),
+                    () -> arena.api
+                                    .get("/api/categories")
+                                    .json()
+                                    .get("unclassified")
+                                    .asLong()
+                            == 0);
             Api.Response response = arena.api.get("/api/battles/export?format=jsonl");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.raw().headers().firstValue("Content-Type").orElse(""))
@@ -109,6 +119,8 @@ class OpenDataTest {
                 assertThat(battle.get("metrics_b").get("tokens_per_second").asDouble())
                         .isPositive();
                 assertThat(battle.get("turn").asInt()).isEqualTo(1);
+                assertThat(battle.get("categories").isArray()).isTrue();
+                assertThat(battle.get("metrics_a").get("headers").asInt()).isZero();
                 assertThat(battle.get("anony").asBoolean()).isTrue();
                 assertThat(battle.get("tstamp").asDouble()).isPositive();
             }
