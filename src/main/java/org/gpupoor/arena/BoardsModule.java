@@ -51,7 +51,8 @@ final class BoardsModule implements Module {
         ModelSizes sizes = new ModelSizes(catalog, battleLog);
         leaderboard = new Leaderboard(battleLog, catalog, sizes, hidden, config.countIdentityLeaks());
         export = new LeaderboardExport(leaderboard, file, exportBlocked);
-        strengths = new StrengthBoard(battleLog, leaderboard, catalog, sizes, config.ratings(), ratings);
+        strengths = new StrengthBoard(
+                battleLog, leaderboard, catalog, sizes, config.ratings(), config.countIdentityLeaks(), ratings);
         controlled = new ControlledBoard(
                 battleLog.covariates(),
                 strengths,

@@ -140,8 +140,8 @@ public final class BattleService {
 
     private LiveBattle start(String text, Contender a, Contender b) {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
-        battleLog.insert(
-                new BattleLog.NewBattle(battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB()));
+        battleLog.insert(new BattleLog.NewBattle(
+                battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b)));
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
         battles.add(battle, watchdogs);
         metrics.battleStarted();
@@ -202,6 +202,10 @@ public final class BattleService {
     /** Stops every generation still running (at shutdown). */
     public void cancelAll() {
         battles.cancelAll();
+    }
+
+    private String digest(Contender c) {
+        return catalog.find(c.tag()).map(CatalogEntry::digest).orElse(null);
     }
 
     private Contender contender(CatalogEntry e) {

@@ -8,6 +8,7 @@ package org.gpupoor.arena.catalog;
  * @param sizeSource   where the size came from: "config", "name", "ollama", or null
  * @param reason       why the model cannot battle now, null when it can
  * @param quantization Ollama's quantization level ("Q4_K_M"), null when Ollama has not said
+ * @param digest       Ollama's digest of the installed model, null when not installed or not said
  */
 public record CatalogEntry(
         String tag,
@@ -17,7 +18,8 @@ public record CatalogEntry(
         State state,
         String reason,
         String quantization,
-        boolean discovered) {
+        boolean discovered,
+        String digest) {
     public enum State {
         AVAILABLE,
         NOT_INSTALLED,

@@ -58,6 +58,6 @@ final class DiscoveredModels {
             state = CatalogEntry.State.AVAILABLE;
         }
         return new CatalogEntry(
-                m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true);
+                m.tag(), name, size, size == null ? null : "ollama", state, reason, m.quantization(), true, m.digest());
     }
 }

@@ -77,7 +77,8 @@ final class ListedModels {
                 state,
                 reason,
                 fromOllama == null ? null : fromOllama.quantization(),
-                false);
+                false,
+                fromOllama == null ? null : fromOllama.digest());
     }
 
     private record Sized(Double size, String source) {}

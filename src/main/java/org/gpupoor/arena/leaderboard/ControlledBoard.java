@@ -209,6 +209,8 @@ public final class ControlledBoard {
                     size == null ? null : StrengthBoard.round3(fieldScore / size),
                     speeds.getOrDefault(model, ModelSpeed.NONE),
                     played[c] == 0 ? 0 : StrengthBoard.round3((double) bothBad[c] / played[c]),
+                    null,
+                    false,
                     null));
         }
         rows.sort(Comparator.comparingDouble(StrengthBoard.Row::rating)

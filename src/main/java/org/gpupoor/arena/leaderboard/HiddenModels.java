@@ -75,7 +75,8 @@ public final class HiddenModels {
      * against the hidden model, not against the row now shown below it.
      */
     public List<StrengthBoard.Row> strengthRows(List<StrengthBoard.Row> rows) {
-        List<StrengthBoard.Row> shown = filter(rows, StrengthBoard.Row::model);
+        // Every version of a hidden tag is hidden with it.
+        List<StrengthBoard.Row> shown = filter(rows, r -> Entrants.tagOf(r.model()));
         if (shown.size() == rows.size()) {
             return rows;
         }
@@ -94,7 +95,7 @@ public final class HiddenModels {
         Set<String> now = hidden;
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < m.models().size(); i++) {
-            if (!now.contains(m.models().get(i))) {
+            if (!now.contains(Entrants.tagOf(m.models().get(i)))) {
                 keep.add(i);
             }
         }

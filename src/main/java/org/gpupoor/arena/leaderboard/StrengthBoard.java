@@ -1,11 +1,16 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +33,7 @@ import org.gpupoor.arena.store.BattleLog;
  */
 public final class StrengthBoard {
     static final long SEED = 42;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final long DEBOUNCE_MILLIS = 1000;
 
     /**
@@ -38,6 +44,8 @@ public final class StrengthBoard {
      * met the rest), so it is placed with the help of virtual battles. {@code bothBadRate}: its
      * share of battles voted "both are bad". {@code flipVotes}: the fewest votes whose removal
      * would swap it with the next model down (null for the last, or where not computed).
+     * {@code retired}: it battles no more (removed from the config, or an older version of a tag
+     * pulled again); {@code since}: when this version of a re-pulled tag first battled, else null.
      */
     public record Row(
             String model,
@@ -54,20 +62,31 @@ public final class StrengthBoard {
             Double strengthPerB,
             ModelSpeed speed,
             double bothBadRate,
-            Integer flipVotes) {
+            Integer flipVotes,
+            boolean retired,
+            String since) {
 
         Row withFlipVotes(Integer votes) {
-            return with(rankUpperBound, votes);
+            return with(name, rankUpperBound, votes, retired, since);
         }
 
         Row withRankUpperBound(int rank) {
-            return with(rank, flipVotes);
+            return with(name, rank, flipVotes, retired, since);
         }
 
-        private Row with(int rank, Integer votes) {
+        Row asEntrant(String entrantName, boolean isRetired, Instant firstBattled) {
+            return with(
+                    entrantName,
+                    rankUpperBound,
+                    flipVotes,
+                    isRetired,
+                    firstBattled == null ? null : firstBattled.toString());
+        }
+
+        private Row with(String newName, int rank, Integer votes, boolean isRetired, String firstBattled) {
             return new Row(
                     model,
-                    name,
+                    newName,
                     sizeB,
                     rating,
                     ciLow,
@@ -80,7 +99,9 @@ public final class StrengthBoard {
                     strengthPerB,
                     speed,
                     bothBadRate,
-                    votes);
+                    votes,
+                    isRetired,
+                    firstBattled);
         }
     }
 
@@ -112,6 +133,7 @@ public final class StrengthBoard {
     private final ModelCatalog catalog;
     private final ModelSizes modelSizes;
     private final Ratings settings;
+    private final boolean includeFlagged;
     private final Debounced refit;
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
@@ -122,7 +144,9 @@ public final class StrengthBoard {
             ModelCatalog catalog,
             ModelSizes modelSizes,
             Ratings settings,
+            boolean includeFlagged,
             ScheduledExecutorService background) {
+        this.includeFlagged = includeFlagged;
         this.battleLog = battleLog;
         this.leaderboard = leaderboard;
         this.catalog = catalog;
@@ -151,9 +175,22 @@ public final class StrengthBoard {
     }
 
     public void recomputeNow() {
-        // The live boards already hold the counts per pair: no need to read a million votes again.
-        PairCounts counts = PairCounts.fromTallies(leaderboard.pairTallies());
-        Map<String, Double> sizes = modelSizes.of(counts.models());
+        // The live boards already hold the counts per pair: no need to read a million votes again,
+        // unless a tag was pulled again and its versions are separate entrants.
+        Entrants entrants = new Entrants(battleLog.modelVersions());
+        PairCounts counts = PairCounts.fromTallies(
+                entrants.any()
+                        ? entrants.tallies(battleLog.versionTallies(includeFlagged))
+                        : leaderboard.pairTallies());
+        Map<String, Double> tagSizes = modelSizes.of(
+                counts.models().stream().map(Entrants::tagOf).distinct().toList());
+        Map<String, Double> sizes = new HashMap<>();
+        counts.models().forEach(key -> {
+            Double size = tagSizes.get(Entrants.tagOf(key));
+            if (size != null) {
+                sizes.put(key, size);
+            }
+        });
         TreeSet<String> models = new TreeSet<>(counts.models());
         catalog.current().models().forEach(e -> models.add(e.tag()));
         Map<String, ModelSpeed> speeds = new HashMap<>();
@@ -169,8 +206,32 @@ public final class StrengthBoard {
                 sizes,
                 speeds,
                 tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
-        current = fresh;
+        current = asEntrants(fresh, entrants);
         version.incrementAndGet();
+    }
+
+    /**
+     * Rows of re-pulled tags say which version they are; older versions and models no longer
+     * approved are retired.
+     */
+    private Result asEntrants(Result fitted, Entrants entrants) {
+        Set<String> approved = new HashSet<>();
+        catalog.current().models().forEach(e -> approved.add(e.tag()));
+        List<Row> rows = new ArrayList<>();
+        for (Row r : fitted.rows()) {
+            Entrants.Entrant entrant = entrants.entrant(r.model());
+            String tag = Entrants.tagOf(r.model());
+            String name = catalog.find(tag).map(CatalogEntry::name).orElse(tag);
+            if (entrant == null) {
+                rows.add(r.asEntrant(r.name(), !approved.contains(tag), null));
+            } else {
+                String shown = entrant.superseded()
+                        ? name + ", version of " + DAY.format(entrant.since())
+                        : name + ", since " + DAY.format(entrant.since());
+                rows.add(r.asEntrant(shown, entrant.superseded() || !approved.contains(tag), entrant.since()));
+            }
+        }
+        return new Result(fitted.battles(), List.copyOf(rows), fitted.matrix(), fitted.speeds(), fitted.anchor());
     }
 
     /** The board fitted on these battles alone (one category's), with the speeds of the last refit. */
@@ -236,6 +297,8 @@ public final class StrengthBoard {
                     size == null ? null : round3(fieldScore / size),
                     speeds.getOrDefault(model, ModelSpeed.NONE),
                     played[i] == 0 ? 0 : round3((double) bothBad[i] / played[i]),
+                    null,
+                    false,
                     null));
         }
         rows.sort(Comparator.comparingDouble(Row::rating).reversed().thenComparing(Row::name));

@@ -63,13 +63,14 @@ final class OllamaHosts {
                     own.put(
                             tag,
                             meta == null
-                                    ? new OllamaModel(tag, null, null, null, m.getSize())
+                                    ? new OllamaModel(tag, null, null, null, m.getSize(), m.getDigest())
                                     : new OllamaModel(
                                             tag,
                                             meta.getParameterSize(),
                                             meta.getFamily(),
                                             meta.getQuantizationLevel(),
-                                            m.getSize()));
+                                            m.getSize(),
+                                            m.getDigest()));
                 }
                 if (!host.up() && hosts.size() > 1) {
                     log.info("Ollama at {} answers again: {} models", host.url, own.size());

@@ -27,6 +27,7 @@ public final class BattleLog implements AutoCloseable {
     private final VoterLog voters;
     private final CategoryLog categories;
     private final CovariateLog covariates;
+    private final ModelVersions versions = new ModelVersions();
 
     public BattleLog(DataSource db) {
         this(db, MAX_VOTE_BATCH);
@@ -48,14 +49,30 @@ public final class BattleLog implements AutoCloseable {
         votes.close();
     }
 
-    /** A battle as it starts: both models chosen, nothing generated yet. */
+    /** A battle as it starts: both models chosen (with Ollama's digests, null if unknown), nothing generated yet. */
     public record NewBattle(
-            String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {}
+            String id,
+            Instant createdAt,
+            String prompt,
+            String modelA,
+            String modelB,
+            Double sizeA,
+            Double sizeB,
+            String digestA,
+            String digestB) {
+        public NewBattle(
+                String id, Instant createdAt, String prompt, String modelA, String modelB, Double sizeA, Double sizeB) {
+            this(id, createdAt, prompt, modelA, modelB, sizeA, sizeB, null, null);
+        }
+    }
 
     /** A battle still waiting to start gets another pair. */
-    public void repair(String id, String modelA, String modelB, Double sizeA, Double sizeB) {
+    public void repair(
+            String id, String modelA, String modelB, Double sizeA, Double sizeB, String digestA, String digestB) {
         access.writeUnflushed("give a waiting battle another pair", c -> {
-            BattleWrites.repair(c, id, modelA, modelB, sizeA, sizeB);
+            BattleWrites.repair(c, id, modelA, modelB, sizeA, sizeB, digestA, digestB);
+            versions.record(c, modelA, digestA, Instant.now());
+            versions.record(c, modelB, digestB, Instant.now());
             return null;
         });
     }
@@ -63,8 +80,20 @@ public final class BattleLog implements AutoCloseable {
     public void insert(NewBattle b) {
         access.writeUnflushed("record a new battle", c -> {
             BattleWrites.insert(c, b);
+            versions.record(c, b.modelA(), b.digestA(), b.createdAt());
+            versions.record(c, b.modelB(), b.digestB(), b.createdAt());
             return null;
         });
+    }
+
+    /** Every version (tag and digest) battles have been started with, oldest first per tag. */
+    public List<ModelVersions.Version> modelVersions() {
+        return access.read(versions::all);
+    }
+
+    /** The counted battles per pair of versions and outcome: what the board needs when a tag was pulled again. */
+    public List<ModelVersions.VersionTally> versionTallies(boolean includeFlagged) {
+        return access.read(c -> ModelVersions.tallies(c, includeFlagged));
     }
 
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */

@@ -13,24 +13,34 @@ import org.gpupoor.arena.rating.CountedBattle;
 final class BattleWrites {
     private BattleWrites() {}
 
-    static void repair(Connection c, String id, String modelA, String modelB, Double sizeA, Double sizeB)
+    static void repair(
+            Connection c,
+            String id,
+            String modelA,
+            String modelB,
+            Double sizeA,
+            Double sizeB,
+            String digestA,
+            String digestB)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                UPDATE battles SET model_a = ?, model_b = ?, size_a = ?, size_b = ?
+                UPDATE battles SET model_a = ?, model_b = ?, size_a = ?, size_b = ?, digest_a = ?, digest_b = ?
                 WHERE id = ? AND status = 'generating'""")) {
             s.setString(1, modelA);
             s.setString(2, modelB);
             Jdbc.setDouble(s, 3, sizeA);
             Jdbc.setDouble(s, 4, sizeB);
-            s.setString(5, id);
+            s.setString(5, digestA);
+            s.setString(6, digestB);
+            s.setString(7, id);
             s.executeUpdate();
         }
     }
 
     static void insert(Connection c, BattleLog.NewBattle b) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
+                INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, digest_a, digest_b, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'generating')""")) {
             s.setString(1, b.id());
             s.setString(2, b.createdAt().toString());
             s.setString(3, b.prompt());
@@ -38,6 +48,8 @@ final class BattleWrites {
             s.setString(5, b.modelB());
             Jdbc.setDouble(s, 6, b.sizeA());
             Jdbc.setDouble(s, 7, b.sizeB());
+            s.setString(8, b.digestA());
+            s.setString(9, b.digestB());
             s.executeUpdate();
         }
     }

@@ -113,7 +113,8 @@ public final class ArenaController {
                 catalog.lastError(e.tag())
                         .map(err -> new Bodies.LastError(err.message(), err.at().toString()))
                         .orElse(null),
-                strengths.current().speedOf(e.tag()));
+                strengths.current().speedOf(e.tag()),
+                e.digest());
     }
 
     public void randomPrompt(Context ctx) {

@@ -52,7 +52,8 @@ final class Bodies {
             boolean hidden,
             int battles,
             LastError lastError,
-            ModelSpeed speed) {}
+            ModelSpeed speed,
+            String digest) {}
 
     record LastError(String message, String at) {}
 

@@ -41,7 +41,13 @@ class BattleServiceTest {
         arena = new OfflineBoards(dir, OfflineBoards.config(dir, Map.of("one:1b", "One (1B)", "two:2b", "Two (2B)")));
         workers = Executors.newCachedThreadPool();
         StrengthBoard strengths = new StrengthBoard(
-                arena.log, arena.leaderboard, arena.catalog, arena.sizes, arena.config.ratings(), arena.background);
+                arena.log,
+                arena.leaderboard,
+                arena.catalog,
+                arena.sizes,
+                arena.config.ratings(),
+                false,
+                arena.background);
         LeaderboardExport export = new LeaderboardExport(
                 arena.leaderboard, new LeaderboardJson(new ObjectMapper(), dir.resolve("leaderboard.json")), null);
         LiveConfig live = new LiveConfig(arena.config);

@@ -69,6 +69,7 @@ class PreloaderTest {
                 boards.catalog,
                 boards.sizes,
                 config.current().ratings(),
+                false,
                 boards.background);
         matchmaker = new Matchmaker(config, residency, boards.leaderboard, strengths, boards.log, new Random(1));
     }
@@ -130,6 +131,7 @@ class PreloaderTest {
                         boards.catalog,
                         boards.sizes,
                         config.current().ratings(),
+                        false,
                         boards.background),
                 boards.log,
                 new Random(2));

@@ -227,7 +227,7 @@ public final class FakeOllama implements AutoCloseable {
                     .put("model", m.tag)
                     .put("modified_at", "2025-10-01T12:00:00.000000+02:00")
                     .put("size", m.fileBytes())
-                    .put("digest", Integer.toHexString(m.tag.hashCode()));
+                    .put("digest", m.digest);
             entry.set("details", details(m));
         }
         ObjectNode root = JSON.createObjectNode();
@@ -244,7 +244,7 @@ public final class FakeOllama implements AutoCloseable {
             entry.put("name", r.tag())
                     .put("model", r.tag())
                     .put("size", r.bytes())
-                    .put("digest", Integer.toHexString(r.tag().hashCode()));
+                    .put("digest", m == null ? Integer.toHexString(r.tag().hashCode()) : m.digest);
             if (m != null) {
                 entry.set("details", details(m));
             }

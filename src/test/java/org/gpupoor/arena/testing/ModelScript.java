@@ -22,10 +22,32 @@ public final class ModelScript {
     volatile String family = "llama";
     volatile String quantization = "Q4_K_M";
     volatile long footprintBytes;
+    volatile String digest;
 
     ModelScript(String tag, String parameterSize) {
         this.tag = tag;
         this.parameterSize = parameterSize;
+        this.digest = sha256Like(tag);
+    }
+
+    /** The model pulled again: Ollama lists the tag with other weights (a new digest). */
+    public ModelScript repulled(String version) {
+        this.digest = sha256Like(tag + "\n" + version);
+        return this;
+    }
+
+    public String digest() {
+        return digest;
+    }
+
+    private static String sha256Like(String seed) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What Ollama's model list says of the model beside its size. */
