@@ -191,7 +191,8 @@ function cell(key, row) {
   const provisional = row.provisional ? ` <span class="badge" title="Fewer battles than the arena's minimum: the rating may still move a lot">provisional</span>` : "";
   const regularised = row.regularised ? ` <span class="badge" title="Never lost, never won, or never met the rest: the battles alone give no finite rating, so one virtual win and one virtual loss against the field place it">regularised</span>` : "";
   const unranked = row.unranked ? ` <span class="unranked">unranked, no battles yet</span>` : "";
-  return text + (row.unranked ? unranked : provisional + regularised);
+  const retired = row.retired ? ` <span class="badge" title="Battles no more: removed from the arena, or an older version of a model pulled again">retired</span>` : "";
+  return text + (row.unranked ? unranked : provisional + regularised + retired);
 }
 
 /** The name, whole on a wide screen; on a phone a <details> whose summary is the name and which holds the folded columns. */
