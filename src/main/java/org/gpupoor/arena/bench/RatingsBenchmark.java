@@ -227,11 +227,11 @@ public final class RatingsBenchmark {
                 .build();
     }
 
-    private static String tag(int i) {
+    static String tag(int i) {
         return String.format(Locale.ROOT, "model%02d:latest", i);
     }
 
-    private static double size(int i) {
+    static double size(int i) {
         return 0.5 + (i % 17) * 0.5;
     }
 }

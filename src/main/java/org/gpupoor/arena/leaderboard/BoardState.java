@@ -42,7 +42,8 @@ record BoardState(WinLossTable table, SizeAdjustedElo elo, Map<String, Double> s
 
     /**
      * The counted battles collapsed per pair, as the Bradley-Terry fit needs them: for each pair
-     * (first model in name order as "A"), its wins, its losses and the ties of both kinds.
+     * (first model in name order as "A"), its wins, its losses, its ties and its "both are bad"
+     * (one kind of tie to the fit; told apart for each model's both-bad share).
      */
     List<PairCounts.Tally> pairTallies() {
         List<PairCounts.Tally> tallies = new ArrayList<>();
@@ -51,7 +52,9 @@ record BoardState(WinLossTable table, SizeAdjustedElo elo, Map<String, Double> s
                 if (model.compareTo(opponent) < 0) {
                     tallies.add(new PairCounts.Tally(model, opponent, Outcome.A, t.wins()));
                     tallies.add(new PairCounts.Tally(model, opponent, Outcome.B, t.losses()));
-                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.TIE, t.ties()));
+                    int bothBad = table.bothBad(model, opponent);
+                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.TIE, t.ties() - bothBad));
+                    tallies.add(new PairCounts.Tally(model, opponent, Outcome.BOTH_BAD, bothBad));
                 }
             });
         }

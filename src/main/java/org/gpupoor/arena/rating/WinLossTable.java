@@ -22,6 +22,7 @@ public final class WinLossTable {
         int wins;
         int losses;
         int ties;
+        int bothBad;
 
         Tally snapshot() {
             return new Tally(wins, losses, ties);
@@ -35,23 +36,32 @@ public final class WinLossTable {
         int aWins = battle.outcome() == Outcome.A ? 1 : 0;
         int bWins = battle.outcome() == Outcome.B ? 1 : 0;
         int ties = battle.outcome().isTie() ? 1 : 0;
-        add(battle.modelA(), battle.modelB(), aWins, bWins, ties);
-        add(battle.modelB(), battle.modelA(), bWins, aWins, ties);
+        int bothBad = battle.outcome() == Outcome.BOTH_BAD ? 1 : 0;
+        add(battle.modelA(), battle.modelB(), aWins, bWins, ties, bothBad);
+        add(battle.modelB(), battle.modelA(), bWins, aWins, ties, bothBad);
     }
 
-    private void add(String model, String opponent, int wins, int losses, int ties) {
-        count(totals.computeIfAbsent(model, m -> new Counter()), wins, losses, ties);
+    private void add(String model, String opponent, int wins, int losses, int ties, int bothBad) {
+        count(totals.computeIfAbsent(model, m -> new Counter()), wins, losses, ties, bothBad);
         count(
                 pairs.computeIfAbsent(model, m -> new HashMap<>()).computeIfAbsent(opponent, m -> new Counter()),
                 wins,
                 losses,
-                ties);
+                ties,
+                bothBad);
     }
 
-    private static void count(Counter c, int wins, int losses, int ties) {
+    private static void count(Counter c, int wins, int losses, int ties, int bothBad) {
         c.wins += wins;
         c.losses += losses;
         c.ties += ties;
+        c.bothBad += bothBad;
+    }
+
+    /** Of the ties between these two models, how many were voted "both are bad". */
+    public int bothBad(String model, String opponent) {
+        Counter c = pairs.getOrDefault(model, Map.of()).get(opponent);
+        return c == null ? 0 : c.bothBad;
     }
 
     public Tally total(String model) {

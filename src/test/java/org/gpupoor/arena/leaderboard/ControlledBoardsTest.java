@@ -179,6 +179,33 @@ class ControlledBoardsTest {
     }
 
     @Test
+    void the_plain_board_tells_both_bad_votes_from_ties() throws Exception {
+        arena.model("one:1b", "1.0B", "One (1B)", s -> s.answers("An", " answer."));
+        arena.model("two:1b", "1.0B", "Two (1B)", s -> s.answers("Another", " answer."));
+        arena.start();
+        Api api = arena.api();
+        for (String winner : List.of("both_bad", "tie", "a", "both_bad")) {
+            String id = api.post("/api/battles", "{\"prompt\": \"Why is the sky blue?\"}")
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(Api.endStatus(api.events(id))).isEqualTo("ready");
+            assertThat(api.post("/api/battles/" + id + "/vote", "{\"winner\": \"" + winner + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        Poll.until(
+                "the board has the 4 votes",
+                Duration.ofSeconds(20),
+                () -> api.get("/api/leaderboard/bt").json().get("battles").asLong() == 4);
+        for (JsonNode r : api.get("/api/leaderboard/bt").json().get("rows")) {
+            assertThat(r.get("both_bad_rate").asDouble())
+                    .as(r.get("model").asText())
+                    .isEqualTo(0.5);
+        }
+    }
+
+    @Test
     void an_unknown_control_is_refused_and_controls_combine_with_categories() throws Exception {
         arena.model("one:1b", "1.0B", "One (1B)", s -> s.answers("An", " answer."));
         arena.model("two:1b", "1.0B", "Two (1B)", s -> s.answers("Another", " answer."));
