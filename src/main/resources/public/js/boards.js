@@ -71,7 +71,7 @@ function format(key, value) {
   if (key === "field_score") return (value * 100).toFixed(0) + "%";
   if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";
   if (key === "both_bad_rate") return (value * 100).toFixed(0) + "%";
-  if (key === "flip_votes") return `${value} vote${value === 1 ? "" : "s"} go`;
+  if (key === "flip_votes") return value === 1 ? "1 vote goes" : `${value} votes go`;
   if (key === "shift") return signed(value);
   return String(value);
 }
@@ -135,10 +135,13 @@ export async function loadStrengths() {
   }
 }
 
-/** With style or speed held equal, the Ranking shows beside each rating how far that moved it. */
+/**
+ * With style or speed held equal, the Ranking shows beside each rating how far that moved it, and
+ * drops "Swaps if", which only the plain fit counts.
+ */
 function columnsOf(name) {
-  const columns = COLUMNS[name];
-  if (name !== "bt" || !state.filter.control) return columns;
+  if (name !== "bt" || !state.filter.control) return COLUMNS[name];
+  const columns = COLUMNS[name].filter(([key]) => key !== "flip_votes");
   const at = columns.findIndex(([key]) => key === "rating") + 1;
   const hint = `How far holding ${state.filter.control} equal moved the rating from the plain one: down if its ${state.filter.control} won it votes, up if it won despite it`;
   return [...columns.slice(0, at), ["shift", "Shift", hint], ...columns.slice(at)];
@@ -164,7 +167,7 @@ export function drawBoard(name) {
   }).join("");
   const changed = name === "models" ? [] : state.boards.changed || [];
   const body = rows.length === 0
-    ? `<tr><td class="empty" colspan="${columns.length}">${state.filter.category && name !== "models" ? EMPTY_CATEGORY : EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
+    ? `<tr><td class="empty" colspan="${columns.length}">${state.filter.category && name !== "models" ? EMPTY_CATEGORY + " Pick another, or vote on such a prompt in the Battle Arena." : EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
         columns.map(([key]) => `<td${fold(key)}>${key === "name" && folded.length ? foldedName(row, columns, folded) : cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;

@@ -75,7 +75,7 @@ export function describeBoard(board) {
   return `Fitted on ${board.battles} counted battle${board.battles === 1 ? "" : "s"}${within}${held}.`;
 }
 
-export const EMPTY_CATEGORY = "No battles in this category yet: pick another, or vote on such a prompt in the Battle Arena.";
+export const EMPTY_CATEGORY = "No battles in this category yet.";
 
 /**
  * One sentence per fitted price: what the voters here pay for length, markdown or speed. An
