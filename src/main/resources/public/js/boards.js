@@ -127,7 +127,7 @@ export async function loadStrengths() {
     $("bt-status").textContent = describeBoard(board);
     const prices = $("bt-coefficients");
     prices.hidden = !control || board.battles === 0;
-    prices.innerHTML = control ? describeCoefficients(board.coefficients || []) : "";
+    prices.innerHTML = control ? describeCoefficients(board.coefficients || [], control) : "";
     drawBoard("bt");
     drawStrengthCharts(board.rows, matrix);
   } catch (e) {

@@ -71,36 +71,34 @@ export function describeBoard(board) {
   if (board.battles === 0) return board.category ? EMPTY_CATEGORY : "";
   const name = board.category && label(board.category);
   const within = !name ? "" : languages.has(board.category) ? ` on prompts in ${name}` : ` on ${name.toLowerCase()} prompts`;
-  const held = { style: "; answer length and markdown held equal", speed: "; speed held equal (tokens/s and first-token wait)" }[board.control] || "";
+  const held = { style: "; answer length and markdown held equal", speed: "; speed held equal" }[board.control] || "";
   return `Fitted on ${board.battles} counted battle${board.battles === 1 ? "" : "s"}${within}${held}.`;
 }
 
 export const EMPTY_CATEGORY = "No battles in this category yet.";
 
 /**
- * One sentence per fitted price: what the voters here pay for length, markdown or speed. An
- * interval across zero is "no clear effect", whatever its middle: a young log cannot tell.
+ * What the voters here pay for length, markdown or speed: one lead line, then one short line per
+ * feature. An interval across zero is "no clear effect", whatever its middle: a young log cannot tell.
  */
-export function describeCoefficients(coefficients) {
-  return coefficients.map((c) => {
+export function describeCoefficients(coefficients, control) {
+  const items = coefficients.map((c) => {
     // Style features are (a-b)/(a+b): an answer twice as long as the other sits at 1/3.
     const scale = c.unit === "doubling" ? 1 : 1 / 3;
     const [value, low, high] = [c.value, c.ci_low, c.ci_high].map((x) => x * scale);
     const what = `<strong>${escapeHtml(FEATURES[c.name] || c.name)}</strong>`;
-    const range = `${signed(low)} to ${signed(high)}`;
-    if (low <= 0 && high >= 0) return `<li>${what}: no clear effect (95% interval ${range} rating points).</li>`;
+    const range = `(${signed(low)} to ${signed(high)})`;
+    if (low <= 0 && high >= 0) return `<li>${what}: no clear effect ${range}</li>`;
     const verdict = low > 0 ? "voters here reward it" : "voters here hold it against a model";
-    return `<li>${what}: ${signed(value)} rating points, ${verdict} (95% interval ${range}).</li>`;
+    return `<li>${what}: ${signed(value)}, ${verdict} ${range}</li>`;
   }).join("");
+  const whose = control === "speed" ? "one model has twice the other's" : "one answer has twice the other's";
+  return `<p>What voters here pay when ${whose}, in rating points (95% interval):</p><ul>${items}</ul>`;
 }
 
 const FEATURES = {
-  length: "An answer twice as long as the other",
-  headers: "Twice as many headers as the other answer",
-  list_items: "Twice as many list items",
-  bold: "Twice as much bold text",
-  tokens_per_second: "Twice the other model's tokens per second",
-  first_token_seconds: "Twice the other's wait for the first token",
+  length: "length", headers: "headers", list_items: "list items", bold: "bold text",
+  tokens_per_second: "tokens per second", first_token_seconds: "wait for the first token",
 };
 
 export function signed(x) {

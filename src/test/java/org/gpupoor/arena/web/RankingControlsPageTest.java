@@ -157,7 +157,7 @@ class RankingControlsPageTest {
             awaitStatus("length and markdown");
             assertThat(headers("bt")).contains("Rating", "Shift").doesNotContain("Swaps if");
             String prices = awaitPrices();
-            assertThat(prices).contains("twice as long", "headers", "list items", "bold");
+            assertThat(prices).contains("twice the other's", "length", "headers", "list items", "bold text");
             assertThat(prices.lines().filter(l -> l.contains("no clear effect")))
                     .as("a young log is honest about prices it cannot pin down")
                     .isNotEmpty();
