@@ -3,7 +3,7 @@
 import { api } from "./api.js";
 import { drawStrengthCharts } from "./charts.js";
 import { $, escapeHtml } from "./dom.js";
-import { boardQuery, describeCoefficients, fillCategories } from "./filters.js";
+import { boardQuery, describeBoard, describeCoefficients, EMPTY_CATEGORY, fillCategories, signed } from "./filters.js";
 import { state } from "./state.js";
 
 const SPEED_COLUMNS = [
@@ -25,8 +25,8 @@ const COLUMNS = {
     ["ci", "95% interval"], ["battles", "Battles"], ["size_b", "Size (B)"],
     ["field_score", "Field", "Predicted chance against an average opponent here"],
     ["strength_per_b", "per B", "Field score per billion parameters"],
-    ["flip_votes", "Swaps if", "The fewest votes whose removal would swap this model with the next one down"],
-    ["both_bad_rate", "Both bad", "Share of its battles voted \"both are bad\""], ...SPEED_COLUMNS,
+    ["flip_votes", "Swaps if", "How sure its place is: the fewest of its votes whose removal would swap it with the next model down"],
+    ["both_bad_rate", "Both bad", "Share of its battles where the voter found both are bad"], ...SPEED_COLUMNS,
     ["answer_tokens", "Length", "Median answer length in tokens"],
   ],
   models: [
@@ -71,8 +71,8 @@ function format(key, value) {
   if (key === "field_score") return (value * 100).toFixed(0) + "%";
   if (key === "strength_per_b") return (value * 100).toFixed(0) + "%";
   if (key === "both_bad_rate") return (value * 100).toFixed(0) + "%";
-  if (key === "flip_votes") return `${value} vote${value === 1 ? "" : "s"} go`;
-  if (key === "raw") return value.toFixed(0);
+  if (key === "flip_votes") return value === 1 ? "1 vote goes" : `${value} votes go`;
+  if (key === "shift") return signed(value);
   return String(value);
 }
 
@@ -86,7 +86,9 @@ export async function loadBoard(name) {
   fillCategories();
   try {
     const { rows } = await api((name === "elo" ? "/api/leaderboard/elo" : "/api/leaderboard") + boardQuery(false));
-    state.boards[name] = renumber(rows.map(withSpeed));
+    // A category without battles lists every model unranked: say it has none instead.
+    const empty = state.filter.category && rows.every((row) => row.battles === 0);
+    state.boards[name] = empty ? [] : renumber(rows.map(withSpeed));
     drawBoard(name);
   } catch (e) {
     showTableError(name, e);
@@ -104,26 +106,28 @@ function renumber(rows) {
 
 /** The Bradley-Terry tab: its table (of one category, with style or speed held equal if asked) and its two charts. */
 export async function loadStrengths() {
-  fillCategories();
   try {
     const control = state.filter.control;
     const [board, matrix, main, plain] = await Promise.all([
       api("/api/leaderboard/bt" + boardQuery(true)), api("/api/leaderboard/matrix"),
       api("/api/leaderboard" + boardQuery(false)), control ? api("/api/leaderboard/bt" + boardQuery(false)) : null,
+      fillCategories(), // first, so the status line knows a language from a topic
     ]);
     const raw = new Map((plain ? plain.rows : []).map((row) => [row.model, row.rating]));
+    const shift = (row) => (raw.has(row.model) ? row.rating - raw.get(row.model) : null);
     const fitted = board.rows.map((row) => withSpeed({
-      ...row, rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low, raw: raw.get(row.model),
+      ...row, rank: row.rank_upper_bound, ci: row.ci_high - row.ci_low, shift: shift(row),
       ciText: `${row.ci_low.toFixed(0)} – ${row.ci_high.toFixed(0)}`,
     }));
     // The fit leaves out models that never battled; the main board lists them, so this one does too.
     const missing = main.rows.filter((row) => !fitted.some((f) => f.model === row.model))
       .map((row) => withSpeed({ model: row.model, name: row.name, size_b: row.size_b, battles: 0, speed: row.speed }));
-    state.boards.bt = [...fitted, ...missing].map((row) => row.unranked ? { ...row, ciText: "–" } : row);
-    $("bt-status").textContent = board.battles > 0 ? status(board) : "";
+    const empty = board.category && board.battles === 0;
+    state.boards.bt = empty ? [] : [...fitted, ...missing].map((row) => row.unranked ? { ...row, ciText: "–" } : row);
+    $("bt-status").textContent = describeBoard(board);
     const prices = $("bt-coefficients");
     prices.hidden = !control || board.battles === 0;
-    prices.innerHTML = control ? describeCoefficients(board.coefficients || []) : "";
+    prices.innerHTML = control ? describeCoefficients(board.coefficients || [], control) : "";
     drawBoard("bt");
     drawStrengthCharts(board.rows, matrix);
   } catch (e) {
@@ -131,18 +135,16 @@ export async function loadStrengths() {
   }
 }
 
-function status(board) {
-  const within = board.category ? ` about ${board.category.replaceAll("_", " ")}` : "";
-  const held = { style: ", with answer length and markdown held equal", speed: ", with speed held equal" }[board.control] || "";
-  return `Fitted on ${board.battles} counted battles${within}${held}.`;
-}
-
-/** The Ranking gains a Raw column beside the controlled rating. */
+/**
+ * With style or speed held equal, the Ranking shows beside each rating how far that moved it, and
+ * drops "Swaps if", which only the plain fit counts.
+ */
 function columnsOf(name) {
-  const columns = COLUMNS[name];
-  if (name !== "bt" || !state.filter.control) return columns;
+  if (name !== "bt" || !state.filter.control) return COLUMNS[name];
+  const columns = COLUMNS[name].filter(([key]) => key !== "flip_votes");
   const at = columns.findIndex(([key]) => key === "rating") + 1;
-  return [...columns.slice(0, at), ["raw", "Raw", "The rating with nothing held equal"], ...columns.slice(at)];
+  const hint = `How far holding ${state.filter.control} equal moved the rating from the plain one: down if its ${state.filter.control} won it votes, up if it won despite it`;
+  return [...columns.slice(0, at), ["shift", "Shift", hint], ...columns.slice(at)];
 }
 
 /** Draws a table from state.boards[name], sorted by state.sort[name]; its headers re-sort it. */
@@ -159,13 +161,13 @@ export function drawBoard(name) {
   const note = $(name + "-rank-note");
   const head = columns.map(([key, label, hint]) => {
     const aria = sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none";
-    const title = hint ? ` title="${hint}"` : "";
+    const title = hint ? ` title="${escapeHtml(hint)}"` : "";
     const described = key === "rank" && note ? ` aria-describedby="${note.id}"` : "";
     return `<th scope="col" aria-sort="${aria}"${fold(key)}><button type="button" data-key="${key}"${title}${described}>${label}</button></th>`;
   }).join("");
   const changed = name === "models" ? [] : state.boards.changed || [];
   const body = rows.length === 0
-    ? `<tr><td class="empty" colspan="${columns.length}">${EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
+    ? `<tr><td class="empty" colspan="${columns.length}">${state.filter.category && name !== "models" ? EMPTY_CATEGORY + " Pick another, or vote on such a prompt in the Battle Arena." : EMPTY[name] || "No battles yet: be the first to vote."}</td></tr>`
     : rows.map((row) => `<tr data-model="${escapeHtml(row.model)}" class="${changed.includes(row.model) ? "changed" : ""}">` +
         columns.map(([key]) => `<td${fold(key)}>${key === "name" && folded.length ? foldedName(row, columns, folded) : cell(key, row)}</td>`).join("") + "</tr>").join("");
   table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;

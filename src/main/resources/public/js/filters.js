@@ -10,6 +10,8 @@ const LABELS = {
   instruction_following: "Instruction following", hard_prompt: "Hard prompts",
 };
 
+const languages = new Set(); // the categories that are languages, as /api/categories last said
+
 /** The query string a board's request carries for the chosen category and control. */
 export function boardQuery(withControl) {
   const query = new URLSearchParams();
@@ -35,7 +37,10 @@ export function setUpFilters(reload) {
   }));
 }
 
-/** Lists the categories that have counted battles (and the one chosen, whatever its count). */
+/**
+ * Lists every topic (one without battles yet says so when chosen) and the languages prompts were
+ * written in; the chosen category stays whatever its count.
+ */
 export async function fillCategories() {
   let listing;
   try {
@@ -43,9 +48,10 @@ export async function fillCategories() {
   } catch {
     return; // the pickers keep "All battles"; the boards still work
   }
+  listing.categories.filter((c) => c.kind === "language").forEach((c) => languages.add(c.name));
   const options = listing.categories
-    .filter((c) => c.battles > 0 || c.name === state.filter.category)
-    .map((c) => `<option value="${escapeHtml(c.name)}">${escapeHtml(label(c))} (${c.battles})</option>`).join("");
+    .filter((c) => c.kind === "topic" || c.battles > 0 || c.name === state.filter.category)
+    .map((c) => `<option value="${escapeHtml(c.name)}">${escapeHtml(label(c.name))} (${c.battles})</option>`).join("");
   BOARDS.forEach((board) => {
     const select = $(`${board}-category`);
     select.innerHTML = `<option value="">All battles (${listing.battles})</option>` + options;
@@ -53,35 +59,49 @@ export async function fillCategories() {
   });
 }
 
-function label(category) {
-  if (LABELS[category.name]) return LABELS[category.name];
-  const words = category.name.replaceAll("_", " ");
+/** A category as the page names it: "Creative writing", "French". */
+export function label(name) {
+  if (LABELS[name]) return LABELS[name];
+  const words = name.replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** One sentence per fitted price: what the voters here pay for length, markdown or speed. */
-export function describeCoefficients(coefficients) {
-  return coefficients.map((c) => {
+/** What the board above the table counts, in one line; a chosen category without battles says so. */
+export function describeBoard(board) {
+  if (board.battles === 0) return board.category ? EMPTY_CATEGORY : "";
+  const name = board.category && label(board.category);
+  const within = !name ? "" : languages.has(board.category) ? ` on prompts in ${name}` : ` on ${name.toLowerCase()} prompts`;
+  const held = { style: "; answer length and markdown held equal", speed: "; speed held equal" }[board.control] || "";
+  return `Fitted on ${board.battles} counted battle${board.battles === 1 ? "" : "s"}${within}${held}.`;
+}
+
+export const EMPTY_CATEGORY = "No battles in this category yet.";
+
+/**
+ * What the voters here pay for length, markdown or speed: one lead line, then one short line per
+ * feature. An interval across zero is "no clear effect", whatever its middle: a young log cannot tell.
+ */
+export function describeCoefficients(coefficients, control) {
+  const items = coefficients.map((c) => {
     // Style features are (a-b)/(a+b): an answer twice as long as the other sits at 1/3.
     const scale = c.unit === "doubling" ? 1 : 1 / 3;
     const [value, low, high] = [c.value, c.ci_low, c.ci_high].map((x) => x * scale);
-    const range = `95% interval ${signed(low)} to ${signed(high)}`;
-    const what = FEATURES[c.name] || c.name;
-    const verdict = low > 0 ? "voters here reward it" : high < 0 ? "voters here hold it against a model" : "no clear effect";
-    return `<li><strong>${escapeHtml(what)}</strong>: ${signed(value)} rating points (${range}); ${verdict}.</li>`;
+    const what = `<strong>${escapeHtml(FEATURES[c.name] || c.name)}</strong>`;
+    const range = `(${signed(low)} to ${signed(high)})`;
+    if (low <= 0 && high >= 0) return `<li>${what}: no clear effect ${range}</li>`;
+    const verdict = low > 0 ? "voters here reward it" : "voters here hold it against a model";
+    return `<li>${what}: ${signed(value)}, ${verdict} ${range}</li>`;
   }).join("");
+  const whose = control === "speed" ? "one model has twice the other's" : "one answer has twice the other's";
+  return `<p>What voters here pay when ${whose}, in rating points (95% interval):</p><ul>${items}</ul>`;
 }
 
 const FEATURES = {
-  length: "An answer twice as long as the other",
-  headers: "Twice the headers of the other answer",
-  list_items: "Twice the list items",
-  bold: "Twice the bold text",
-  tokens_per_second: "Twice the other model's tokens per second",
-  first_token_seconds: "Twice the other's wait for the first token",
+  length: "length", headers: "headers", list_items: "list items", bold: "bold text",
+  tokens_per_second: "tokens per second", first_token_seconds: "wait for the first token",
 };
 
-function signed(x) {
+export function signed(x) {
   const rounded = Math.round(x);
   return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + Math.abs(rounded);
 }

@@ -153,22 +153,24 @@ class ControlledBoardsTest {
         try (Browser browser = Browser.open(arena.dir().resolve("chrome"))) {
             browser.driver.get(arena.url() + "/#bt");
             browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("2000"));
-            assertThat(headers(browser)).contains("Swaps if", "Both bad").doesNotContain("Raw");
+            assertThat(headers(browser)).contains("Swaps if", "Both bad").doesNotContain("Shift");
             assertThat(firstRow(browser)).startsWith("1 verbose").containsPattern("\\d+ votes? go");
 
             browser.driver
                     .findElement(By.cssSelector("input[name=bt-control][value=style]"))
                     .click();
             browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("held equal"));
-            assertThat(headers(browser)).contains("Rating", "Raw");
+            assertThat(headers(browser)).contains("Rating", "Shift").doesNotContain("Swaps if");
             String prices = browser.await(d -> {
                 WebElement list = d.findElement(By.id("bt-coefficients"));
                 return list.isDisplayed() && !list.getText().isEmpty() ? list.getText() : null;
             });
-            assertThat(prices).contains("An answer twice as long as the other", "voters here reward it");
+            assertThat(prices)
+                    .contains("one answer has twice the other's")
+                    .containsPattern("length: \\+\\d+, voters here reward it");
 
             new Select(browser.driver.findElement(By.id("bt-category"))).selectByValue("coding");
-            browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("about coding"));
+            browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("on coding prompts"));
             browser.driver.findElement(By.id("tab-leaderboard")).click();
             assertThat(new Select(browser.driver.findElement(By.id("leaderboard-category")))
                             .getFirstSelectedOption()

@@ -81,6 +81,7 @@ class AccessibilityTest {
         browser.driver.get(arena.url() + "/");
         browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
         everyTab("before a battle", found);
+        styleHeldEqual(found);
 
         browser.driver.findElement(By.id("tab-battle")).click();
         browser.driver.findElement(By.id("prompt")).sendKeys("Why is the sky blue?");
@@ -104,6 +105,22 @@ class AccessibilityTest {
             awaitFilled(tab);
             found.addAll(violations(tab + " " + moment));
         }
+    }
+
+    /** The Ranking with style held equal: a Shift column and the fitted prices above the table. */
+    void styleHeldEqual(List<String> found) {
+        browser.driver.findElement(By.id("tab-bt")).click();
+        browser.driver
+                .findElement(By.cssSelector("input[name=bt-control][value=style]"))
+                .click();
+        browser.await(d -> d.findElement(By.id("bt-coefficients")).isDisplayed()
+                && !d.findElements(By.cssSelector("#bt-table th button[data-key=shift]"))
+                        .isEmpty());
+        awaitFilled("bt");
+        found.addAll(violations("bt with style held equal"));
+        browser.driver
+                .findElement(By.cssSelector("input[name=bt-control][value='']"))
+                .click();
     }
 
     void awaitFilled(String tab) {
