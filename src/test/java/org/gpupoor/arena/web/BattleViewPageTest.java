@@ -72,7 +72,7 @@ class BattleViewPageTest {
                         .as("header '%s' %s", th.getText(), layout)
                         .isLessThan((int) (2.2 * line) + 8);
             }
-            WebElement big = table.findElement(By.xpath(".//td[browser.text()='1234567890']"));
+            WebElement big = table.findElement(By.xpath(".//td[text()='1234567890']"));
             assertThat(number(
                             "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
                                     + " return r.getClientRects().length",
