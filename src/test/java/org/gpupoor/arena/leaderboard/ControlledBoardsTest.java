@@ -20,7 +20,7 @@ import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.SideRecord;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.OfflineBoards;
 import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
@@ -42,6 +42,9 @@ class ControlledBoardsTest {
 
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
+
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     @Test
     void style_control_levels_models_that_win_by_writing_longer_answers() throws Exception {
@@ -150,34 +153,32 @@ class ControlledBoardsTest {
                                 .get("unclassified")
                                 .asLong()
                         == 0);
-        try (Browser browser = Browser.open(arena.dir().resolve("chrome"))) {
-            browser.driver.get(arena.url() + "/#bt");
-            browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("2000"));
-            assertThat(headers(browser)).contains("Swaps if", "Both bad").doesNotContain("Shift");
-            assertThat(firstRow(browser)).startsWith("1 verbose").containsPattern("\\d+ votes? go");
+        browser.driver().get(arena.url() + "/#bt");
+        browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("2000"));
+        assertThat(headers()).contains("Swaps if", "Both bad").doesNotContain("Shift");
+        assertThat(firstRow()).startsWith("1 verbose").containsPattern("\\d+ votes? go");
 
-            browser.driver
-                    .findElement(By.cssSelector("input[name=bt-control][value=style]"))
-                    .click();
-            browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("held equal"));
-            assertThat(headers(browser)).contains("Rating", "Shift").doesNotContain("Swaps if");
-            String prices = browser.await(d -> {
-                WebElement list = d.findElement(By.id("bt-coefficients"));
-                return list.isDisplayed() && !list.getText().isEmpty() ? list.getText() : null;
-            });
-            assertThat(prices)
-                    .contains("one answer has twice the other's")
-                    .containsPattern("length: \\+\\d+, voters here reward it");
+        browser.driver()
+                .findElement(By.cssSelector("input[name=bt-control][value=style]"))
+                .click();
+        browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("held equal"));
+        assertThat(headers()).contains("Rating", "Shift").doesNotContain("Swaps if");
+        String prices = browser.await(d -> {
+            WebElement list = d.findElement(By.id("bt-coefficients"));
+            return list.isDisplayed() && !list.getText().isEmpty() ? list.getText() : null;
+        });
+        assertThat(prices)
+                .contains("one answer has twice the other's")
+                .containsPattern("length: \\+\\d+, voters here reward it");
 
-            new Select(browser.driver.findElement(By.id("bt-category"))).selectByValue("coding");
-            browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("on coding prompts"));
-            browser.driver.findElement(By.id("tab-leaderboard")).click();
-            assertThat(new Select(browser.driver.findElement(By.id("leaderboard-category")))
-                            .getFirstSelectedOption()
-                            .getText())
-                    .as("one category choice for every board")
-                    .startsWith("Coding (2000)");
-        }
+        new Select(browser.byId("bt-category")).selectByValue("coding");
+        browser.await(d -> d.findElement(By.id("bt-status")).getText().contains("on coding prompts"));
+        browser.click("tab-leaderboard");
+        assertThat(new Select(browser.byId("leaderboard-category"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("one category choice for every board")
+                .startsWith("Coding (2000)");
     }
 
     @Test
@@ -223,14 +224,16 @@ class ControlledBoardsTest {
         assertThat(empty.get("battles").asLong()).isZero();
     }
 
-    private static List<String> headers(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("#bt-table th")).stream()
+    private List<String> headers() {
+        return browser.driver().findElements(By.cssSelector("#bt-table th")).stream()
                 .map(WebElement::getText)
                 .toList();
     }
 
-    private static String firstRow(Browser browser) {
-        return browser.driver.findElement(By.cssSelector("#bt-table tbody tr")).getText();
+    private String firstRow() {
+        return browser.driver()
+                .findElement(By.cssSelector("#bt-table tbody tr"))
+                .getText();
     }
 
     private interface Answers {

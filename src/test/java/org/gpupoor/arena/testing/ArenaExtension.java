@@ -188,7 +188,7 @@ public final class ArenaExtension implements BeforeEachCallback, AfterEachCallba
     }
 
     /** Best effort: a file left in the system's temp folder is no reason to fail the test that made it. */
-    private static void deleteAll(Path dir) {
+    static void deleteAll(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

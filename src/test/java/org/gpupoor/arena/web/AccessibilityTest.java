@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.DemoArena;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,9 @@ class AccessibilityTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
+
     String axe;
 
     @BeforeEach
@@ -52,14 +53,6 @@ class AccessibilityTest {
             assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
             arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
         }
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -78,21 +71,20 @@ class AccessibilityTest {
 
     void assertNoSeriousViolations() {
         List<String> found = new ArrayList<>();
-        browser.driver.get(arena.url() + "/");
-        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+        browser.open("");
         everyTab("before a battle", found);
         styleHeldEqual(found);
 
-        browser.driver.findElement(By.id("tab-battle")).click();
-        browser.driver.findElement(By.id("prompt")).sendKeys("Why is the sky blue?");
-        browser.driver.findElement(By.id("generate")).click();
+        browser.click("tab-battle");
+        browser.byId("prompt").sendKeys("Why is the sky blue?");
+        browser.click("generate");
         browser.await(d -> !d.findElement(By.id("answer-a")).getText().isEmpty());
         found.addAll(violations("battle while answers stream"));
         browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
         everyTab("during a battle, answers done", found);
 
-        browser.driver.findElement(By.id("tab-battle")).click();
-        browser.driver.findElement(By.id("vote-a")).click();
+        browser.click("tab-battle");
+        browser.click("vote-a");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
         everyTab("after the vote", found);
 
@@ -101,7 +93,7 @@ class AccessibilityTest {
 
     void everyTab(String moment, List<String> found) {
         for (String tab : TABS) {
-            browser.driver.findElement(By.id("tab-" + tab)).click();
+            browser.click("tab-" + tab);
             awaitFilled(tab);
             found.addAll(violations(tab + " " + moment));
         }
@@ -109,8 +101,8 @@ class AccessibilityTest {
 
     /** The Ranking with style held equal: a Shift column and the fitted prices above the table. */
     void styleHeldEqual(List<String> found) {
-        browser.driver.findElement(By.id("tab-bt")).click();
-        browser.driver
+        browser.click("tab-bt");
+        browser.driver()
                 .findElement(By.cssSelector("input[name=bt-control][value=style]"))
                 .click();
         browser.await(d -> d.findElement(By.id("bt-coefficients")).isDisplayed()
@@ -118,17 +110,17 @@ class AccessibilityTest {
                         .isEmpty());
         awaitFilled("bt");
         found.addAll(violations("bt with style held equal"));
-        browser.driver
+        browser.driver()
                 .findElement(By.cssSelector("input[name=bt-control][value='']"))
                 .click();
     }
 
     void awaitFilled(String tab) {
         switch (tab) {
-            case "charts" -> awaitChart("chart-results");
+            case "charts" -> browser.awaitChart("chart-results");
             case "bt" -> {
                 awaitRows("bt-table");
-                awaitChart("chart-bt");
+                browser.awaitChart("chart-bt");
             }
             case "leaderboard", "elo", "models" -> awaitRows(tab + "-table");
             default -> {}
@@ -140,20 +132,14 @@ class AccessibilityTest {
                 .isEmpty());
     }
 
-    void awaitChart(String id) {
-        browser.await(d -> Boolean.TRUE.equals(browser.js(
-                "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                        + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
-                id)));
-    }
-
     /** axe-core's serious and critical findings on the page as it is, one line per rule. */
     @SuppressWarnings("unchecked")
     List<String> violations(String where) {
         if (!Boolean.TRUE.equals(browser.js("return !!window.axe"))) {
             browser.js(axe);
         }
-        List<Map<String, Object>> results = (List<Map<String, Object>>) browser.driver.executeAsyncScript("""
+        List<Map<String, Object>> results =
+                (List<Map<String, Object>>) browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { resultTypes: ["violations"] })
                   .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.GpuMemory;
 import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -28,24 +25,12 @@ class ArenaPageTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     void startArena(TestArena.Builder config) {
         arena.start(config.build());
-        browser.driver.get(arena.url() + "/");
-        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+        browser.open("");
     }
 
     TestArena.Builder twoModels() {
@@ -68,40 +53,42 @@ class ArenaPageTest {
     @Test
     void a_voter_rolls_a_prompt_watches_both_answers_stream_votes_with_a_key_and_sees_the_names_and_the_board() {
         startArena(twoModels());
-        click("tab-leaderboard");
+        browser.click("tab-leaderboard");
         browser.await(d ->
                 d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 2);
-        assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr")))
+        assertThat(browser.driver().findElements(By.cssSelector("#leaderboard-table tbody tr")))
                 .allSatisfy(r -> assertThat(r.getText())
                         .startsWith("–")
                         .contains("unranked, no battles yet", "0.000 0.0% 0 0 0 0"));
-        click("tab-battle");
-        click("random-prompt");
-        browser.await(d -> !value("prompt").isEmpty());
-        assertThat(arena.config().examplePrompts()).contains(value("prompt"));
-        click("generate");
+        browser.click("tab-battle");
+        browser.click("random-prompt");
+        browser.await(d -> !browser.value("prompt").isEmpty());
+        assertThat(arena.config().examplePrompts()).contains(browser.value("prompt"));
+        browser.click("generate");
 
-        browser.await(d ->
-                text("status-a").startsWith("Generating") && !text("answer-a").isEmpty());
-        String partial = text("answer-a");
-        assertThat(button("vote-a").isEnabled()).isFalse();
-        browser.await(d -> button("vote-a").isEnabled());
-        assertThat(text("answer-a").length()).isGreaterThan(partial.length());
-        assertThat(text("status-a")).startsWith("Done").contains("tokens/s");
-        assertThat(text("label-a") + text("label-b")).doesNotContain("Llama", "Qwen");
-        assertThat(browser.driver.getCurrentUrl()).contains("#battle=");
+        browser.await(d -> browser.text("status-a").startsWith("Generating")
+                && !browser.text("answer-a").isEmpty());
+        String partial = browser.text("answer-a");
+        assertThat(browser.byId("vote-a").isEnabled()).isFalse();
+        browser.await(d -> browser.byId("vote-a").isEnabled());
+        assertThat(browser.text("answer-a").length()).isGreaterThan(partial.length());
+        assertThat(browser.text("status-a")).startsWith("Done").contains("tokens/s");
+        assertThat(browser.text("label-a") + browser.text("label-b")).doesNotContain("Llama", "Qwen");
+        assertThat(browser.driver().getCurrentUrl()).contains("#battle=");
 
-        new Actions(browser.driver).sendKeys("1").perform();
+        new Actions(browser.driver()).sendKeys("1").perform();
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
-        assertThat(text("label-a")).startsWith("Model A: ");
-        assertThat(text("label-b")).startsWith("Model B: ");
-        assertThat(List.of(text("label-a").substring(9), text("label-b").substring(9)))
+        assertThat(browser.text("label-a")).startsWith("Model A: ");
+        assertThat(browser.text("label-b")).startsWith("Model B: ");
+        assertThat(List.of(
+                        browser.text("label-a").substring(9),
+                        browser.text("label-b").substring(9)))
                 .containsExactlyInAnyOrder("Llama 3.2 (1B)", "Qwen 2.5 (3B)");
-        assertThat(text("result")).contains("You preferred Model A", "ELO +");
-        assertThat(button("vote-b").isEnabled()).isFalse();
-        String winner = text("label-a").substring("Model A: ".length());
+        assertThat(browser.text("result")).contains("You preferred Model A", "ELO +");
+        assertThat(browser.byId("vote-b").isEnabled()).isFalse();
+        String winner = browser.text("label-a").substring("Model A: ".length());
 
-        click("tab-leaderboard");
+        browser.click("tab-leaderboard");
         // The board may be drawn twice (the tab's load and the vote's refresh): read the row the last drawing left.
         String row = browser.await(d -> {
             try {
@@ -115,10 +102,10 @@ class ArenaPageTest {
             }
         });
         assertThat(row).startsWith("1 ").contains("0.500 100.0% 1 1 0 0");
-        click("tab-battle");
-        click("new-battle");
-        assertThat(text("label-a")).isEqualTo("Model A");
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("#battle=");
+        browser.click("tab-battle");
+        browser.click("new-battle");
+        assertThat(browser.text("label-a")).isEqualTo("Model A");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("#battle=");
     }
 
     @Test
@@ -126,13 +113,13 @@ class ArenaPageTest {
         TestArena.Builder config = twoModels();
         arena.ollama().gpu(new GpuMemory.Settings(8_000_000_000L, 1e9, 3, 1, 1.0)); // about 1.8 s per load
         startArena(config);
-        typePrompt("Why is the sky blue?");
+        browser.typePrompt("Why is the sky blue?");
 
-        browser.await(d -> text("status-a").equals("Loading the model (cold start)…"));
-        browser.await(
-                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+        browser.await(d -> browser.text("status-a").equals("Loading the model (cold start)…"));
+        browser.await(d -> browser.text("status-a").startsWith("Done")
+                && browser.text("status-b").startsWith("Done"));
 
-        assertThat(text("status-a")).containsPattern("first token 0\\.\\d s · loaded in 1\\.\\d s");
+        assertThat(browser.text("status-a")).containsPattern("first token 0\\.\\d s · loaded in 1\\.\\d s");
     }
 
     @Test
@@ -143,14 +130,16 @@ class ArenaPageTest {
                 .voters(new Voters(0, 1.0, 0.0, false, 20))
                 .model("one:1b", "One (1B)", null)
                 .model("two:1b", "Two (1B)", null));
-        typePrompt("Why is the sky blue?");
-        browser.await(d -> text("vote-note").contains("Take a moment to read them"));
-        assertThat(button("vote-a").isEnabled()).isFalse();
+        browser.typePrompt("Why is the sky blue?");
+        browser.await(d -> browser.text("vote-note").contains("Take a moment to read them"));
+        assertThat(browser.byId("vote-a").isEnabled()).isFalse();
         browser.screenshot("battle-reading-time");
-        browser.await(d -> button("vote-a").isEnabled());
-        click("vote-a");
+        browser.await(d -> browser.byId("vote-a").isEnabled());
+        browser.click("vote-a");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
-        assertThat(text("result")).contains("You preferred Model A", "ELO +").doesNotContain("does not count");
+        assertThat(browser.text("result"))
+                .contains("You preferred Model A", "ELO +")
+                .doesNotContain("does not count");
     }
 
     @Test
@@ -160,29 +149,34 @@ class ArenaPageTest {
         startArena(TestArena.config(arena.ollama().url(), arena.dir())
                 .model("evil:1b", "Evil (1B)", null)
                 .model("plain:1b", "Plain (1B)", null));
-        typePrompt("Show me some HTML");
-        browser.await(d -> button("vote-a").isEnabled());
+        browser.typePrompt("Show me some HTML");
+        browser.await(d -> browser.byId("vote-a").isEnabled());
 
-        String all = text("answer-a") + text("answer-b");
+        String all = browser.text("answer-a") + browser.text("answer-b");
         assertThat(all).contains("Here you go", "click me", "Done.");
-        for (WebElement link : browser.driver.findElements(By.cssSelector(".answer a"))) {
+        for (WebElement link : browser.driver().findElements(By.cssSelector(".answer a"))) {
             link.click();
         }
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
-        assertThat(browser.driver.findElements(By.cssSelector(".answer script")))
+        assertThat(browser.driver().findElements(By.cssSelector(".answer script")))
                 .isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector(".answer [onerror], .answer [onclick]")))
+        assertThat(browser.driver().findElements(By.cssSelector(".answer [onerror], .answer [onclick]")))
                 .isEmpty();
-        assertThat(browser.driver.findElements(
-                        By.cssSelector(".answer style, .answer [id], .answer [class], .answer form, .answer button")))
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector(
+                                ".answer style, .answer [id], .answer [class], .answer form, .answer button")))
                 .as("an answer cannot restyle the page, take over its ids or fake its controls")
                 .isEmpty();
-        assertThat(browser.driver.findElement(By.cssSelector("#pane-a .answer")).isDisplayed())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#pane-a .answer"))
+                        .isDisplayed())
                 .isTrue();
-        assertThat(browser.driver.findElement(By.cssSelector("#pane-b .answer")).isDisplayed())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#pane-b .answer"))
+                        .isDisplayed())
                 .isTrue();
         assertThat(all).contains("Just text.");
-        assertThat(button("vote-a").isDisplayed()).isTrue();
+        assertThat(browser.byId("vote-a").isDisplayed()).isTrue();
     }
 
     @Test
@@ -192,23 +186,23 @@ class ArenaPageTest {
         startArena(TestArena.config(arena.ollama().url(), arena.dir())
                 .model("good:1b", "Good (1B)", null)
                 .model("bad:1b", "Bad (1B)", null));
-        typePrompt("Anything");
+        browser.typePrompt("Anything");
 
-        browser.await(d -> text("vote-note").contains("cannot be voted on"));
-        assertThat(text("vote-note")).contains("Ollama returned an error for this model");
-        assertThat(text("status-a") + text("status-b")).contains("Failed:");
-        assertThat(browser.driver.findElements(By.cssSelector(".votes button")))
+        browser.await(d -> browser.text("vote-note").contains("cannot be voted on"));
+        assertThat(browser.text("vote-note")).contains("Ollama returned an error for this model");
+        assertThat(browser.text("status-a") + browser.text("status-b")).contains("Failed:");
+        assertThat(browser.driver().findElements(By.cssSelector(".votes button")))
                 .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
-        browser.driver.findElement(By.id("label-a")).click();
-        new Actions(browser.driver).sendKeys("2").perform();
-        assertThat(text("vote-note")).contains("cannot be voted on");
-        assertThat(text("result")).isEmpty();
-        assertThat(button("retry").isDisplayed()).isTrue();
-        String failedBattle = browser.driver.getCurrentUrl();
-        click("retry");
-        browser.await(d ->
-                !d.getCurrentUrl().equals(failedBattle) && text("vote-note").contains("cannot be voted on"));
-        assertThat(value("prompt")).isEqualTo("Anything");
+        browser.click("label-a");
+        new Actions(browser.driver()).sendKeys("2").perform();
+        assertThat(browser.text("vote-note")).contains("cannot be voted on");
+        assertThat(browser.text("result")).isEmpty();
+        assertThat(browser.byId("retry").isDisplayed()).isTrue();
+        String failedBattle = browser.driver().getCurrentUrl();
+        browser.click("retry");
+        browser.await(d -> !d.getCurrentUrl().equals(failedBattle)
+                && browser.text("vote-note").contains("cannot be voted on"));
+        assertThat(browser.value("prompt")).isEqualTo("Anything");
     }
 
     @Test
@@ -224,34 +218,34 @@ class ArenaPageTest {
         startArena(TestArena.config(arena.ollama().url(), arena.dir())
                 .model("slow:1b", "Slow (1B)", null)
                 .model("slower:1b", "Slower (1B)", null));
-        typePrompt("Count for me");
-        browser.await(d -> !text("answer-a").isEmpty());
-        String url = browser.driver.getCurrentUrl();
+        browser.typePrompt("Count for me");
+        browser.await(d -> !browser.text("answer-a").isEmpty());
+        String url = browser.driver().getCurrentUrl();
 
-        browser.driver.navigate().refresh();
-        browser.await(d -> button("vote-a").isEnabled());
-        assertThat(browser.driver.getCurrentUrl()).isEqualTo(url);
-        assertThat(value("prompt")).isEqualTo("Count for me");
-        assertThat(text("answer-a") + " " + text("answer-b")).contains("twelve", "kappa");
-        click("vote-tie");
-        browser.await(d -> text("result").contains("tie"));
+        browser.driver().navigate().refresh();
+        browser.await(d -> browser.byId("vote-a").isEnabled());
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(url);
+        assertThat(browser.value("prompt")).isEqualTo("Count for me");
+        assertThat(browser.text("answer-a") + " " + browser.text("answer-b")).contains("twelve", "kappa");
+        browser.click("vote-tie");
+        browser.await(d -> browser.text("result").contains("tie"));
     }
 
     @Test
     void a_link_to_a_battle_that_is_gone_opens_a_fresh_arena() {
         startArena(twoModels());
-        browser.driver.get(arena.url() + "/#battle=AAAAAAAAAAAAAAAAAAAAAA"); // only the fragment changes,
-        browser.driver.navigate().refresh(); // so this loads the page with it
+        browser.driver().get(arena.url() + "/#battle=AAAAAAAAAAAAAAAAAAAAAA"); // only the fragment changes,
+        browser.driver().navigate().refresh(); // so this loads the page with it
         browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena")
                 && !d.getCurrentUrl().contains("#battle="));
-        assertThat(text("vote-note")).isEqualTo("Voting opens when both answers are complete.");
-        assertThat(button("generate").isEnabled()).isTrue();
+        assertThat(browser.text("vote-note")).isEqualTo("Voting opens when both answers are complete.");
+        assertThat(browser.byId("generate").isEnabled()).isTrue();
     }
 
     @Test
     void the_charts_redraw_in_the_new_theme_when_the_system_switches_without_a_reload() {
         startArena(twoModels());
-        click("tab-charts");
+        browser.click("tab-charts");
         String instance =
                 "const c = window.echarts && echarts.getInstanceByDom(document.getElementById('chart-results'));";
         browser.await(d -> Boolean.TRUE.equals(browser.js(instance + "return !!c")));
@@ -268,32 +262,9 @@ class ArenaPageTest {
         startArena(
                 TestArena.config(url, arena.dir()).model("a:1b", "A (1B)", null).model("b:1b", "B (1B)", null));
         browser.await(d -> d.findElement(By.id("banner")).isDisplayed());
-        assertThat(text("banner")).contains("Ollama is not reachable");
-        typePrompt("Hello");
-        browser.await(d -> text("vote-note").contains("not reachable"));
-    }
-
-    void typePrompt(String prompt) {
-        WebElement box = browser.driver.findElement(By.id("prompt"));
-        box.clear();
-        box.sendKeys(prompt);
-        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-    }
-
-    void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
-    }
-
-    WebElement button(String id) {
-        return browser.driver.findElement(By.id(id));
-    }
-
-    String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
-
-    String value(String id) {
-        return browser.driver.findElement(By.id(id)).getDomProperty("value");
+        assertThat(browser.text("banner")).contains("Ollama is not reachable");
+        browser.typePrompt("Hello");
+        browser.await(d -> browser.text("vote-note").contains("not reachable"));
     }
 
     static String[] pieces(String text) {

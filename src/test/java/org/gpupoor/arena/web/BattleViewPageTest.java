@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.config.Voters;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.ModelScript;
 import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -40,24 +37,12 @@ class BattleViewPageTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     void startArena(TestArena.Builder config) {
         arena.start(config.build());
-        browser.driver.get(arena.url() + "/");
-        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+        browser.open("");
     }
 
     TestArena.Builder tableAndCode(int pace) {
@@ -72,13 +57,13 @@ class BattleViewPageTest {
     void a_wide_table_and_long_code_scroll_inside_the_answer_instead_of_breaking_words_or_the_page() {
         browser.size(375, 800);
         startArena(tableAndCode(0));
-        typePrompt("Compare them in a table and show code");
-        browser.await(
-                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+        browser.typePrompt("Compare them in a table and show code");
+        browser.await(d -> browser.text("status-a").startsWith("Done")
+                && browser.text("status-b").startsWith("Done"));
 
         for (int width : List.of(375, 600, 800)) {
             browser.size(width, 800);
-            WebElement table = browser.driver.findElement(By.cssSelector(".answer table"));
+            WebElement table = browser.driver().findElement(By.cssSelector(".answer table"));
             WebElement wrap = table.findElement(By.xpath(".."));
             String layout = "at " + width + " px";
             double line = number("return parseFloat(getComputedStyle(arguments[0]).lineHeight)", table);
@@ -104,7 +89,7 @@ class BattleViewPageTest {
                     .isLessThanOrEqualTo(0);
         }
         browser.size(375, 800);
-        WebElement pre = browser.driver.findElement(By.cssSelector(".answer pre"));
+        WebElement pre = browser.driver().findElement(By.cssSelector(".answer pre"));
         assertThat(number("return arguments[0].scrollWidth - arguments[0].clientWidth", pre))
                 .isPositive();
         assertThat(pre.getAttribute("tabindex")).isEqualTo("0");
@@ -116,21 +101,21 @@ class BattleViewPageTest {
     void the_page_stays_where_the_voter_reads_when_the_vote_opens_and_after_the_vote() {
         browser.size(375, 800);
         startArena(tableAndCode(0).voters(new Voters(0, 3.0, 0.0, false, 20)));
-        browser.driver.findElement(By.id("prompt")).sendKeys("Compare them");
-        click("generate");
+        browser.byId("prompt").sendKeys("Compare them");
+        browser.click("generate");
         assertThat(browser.js("return document.activeElement === document.body"))
                 .as("focus is not dropped on the page when Generate disables itself")
                 .isEqualTo(false);
-        browser.await(d -> text("vote-note").contains("Take a moment to read them"));
+        browser.await(d -> browser.text("vote-note").contains("Take a moment to read them"));
         browser.js("window.scrollTo(0, document.getElementById('answer-a').getBoundingClientRect().top + scrollY)");
         long reading = scrollY();
         assertThat(reading).isPositive();
 
-        browser.await(d -> button("vote-a").isEnabled());
+        browser.await(d -> browser.byId("vote-a").isEnabled());
         assertThat(scrollY()).as("the vote opening does not move the page").isEqualTo(reading);
-        new Actions(browser.driver).sendKeys("2").perform();
+        new Actions(browser.driver()).sendKeys("2").perform();
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
-        assertThat(text("result")).contains("You preferred Model B");
+        assertThat(browser.text("result")).contains("You preferred Model B");
         assertThat(scrollY()).as("the vote does not move the page either").isEqualTo(reading);
     }
 
@@ -141,72 +126,77 @@ class BattleViewPageTest {
         startArena(TestArena.config(arena.ollama().url(), arena.dir())
                 .model("llama3.2:1b", "Llama 3.2 (1B)", null)
                 .model("qwen2.5:3b", "Qwen 2.5", null));
-        typePrompt("Why is the sky blue?");
-        browser.await(d -> button("vote-a").isEnabled());
+        browser.typePrompt("Why is the sky blue?");
+        browser.await(d -> browser.byId("vote-a").isEnabled());
 
-        new Actions(browser.driver).sendKeys("1").perform();
+        new Actions(browser.driver()).sendKeys("1").perform();
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
-        assertThat(value("prompt")).isEqualTo("Why is the sky blue?");
-        assertThat(text("result")).contains("You preferred Model A");
-        assertThat(button("vote-a").getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(text("vote-a")).contains("Your vote");
-        assertThat(text("vote-b")).doesNotContain("Your vote");
-        assertThat(text("result"))
+        assertThat(browser.value("prompt")).isEqualTo("Why is the sky blue?");
+        assertThat(browser.text("result")).contains("You preferred Model A");
+        assertThat(browser.byId("vote-a").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.text("vote-a")).contains("Your vote");
+        assertThat(browser.text("vote-b")).doesNotContain("Your vote");
+        assertThat(browser.text("result"))
                 .contains("was Llama 3.2 (1B)")
                 .doesNotContain("1.2B parameters")
                 .contains("was Qwen 2.5 · 3.1B parameters");
         browser.screenshot("battle-voted");
 
-        click("new-battle");
-        assertThat(button("vote-a").getAttribute("aria-pressed")).isNull();
-        assertThat(text("vote-a")).doesNotContain("Your vote");
+        browser.click("new-battle");
+        assertThat(browser.byId("vote-a").getAttribute("aria-pressed")).isNull();
+        assertThat(browser.text("vote-a")).doesNotContain("Your vote");
     }
 
     @Test
     void generate_does_nothing_before_the_page_script_has_loaded_so_the_prompt_is_kept() {
         startArena(tableAndCode(0));
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/js/main.js")));
-        browser.driver.navigate().refresh();
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/js/main.js")));
+        browser.driver().navigate().refresh();
         browser.await(d -> "complete".equals(browser.js("return document.readyState")));
-        browser.driver.findElement(By.id("prompt")).sendKeys("Keep me");
-        click("generate");
+        browser.byId("prompt").sendKeys("Keep me");
+        browser.click("generate");
 
-        assertThat(browser.driver.getCurrentUrl()).isEqualTo(arena.url() + "/");
-        assertThat(value("prompt")).isEqualTo("Keep me");
-        assertThat(button("generate").isEnabled()).isFalse();
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(arena.url() + "/");
+        assertThat(browser.value("prompt")).isEqualTo("Keep me");
+        assertThat(browser.byId("generate").isEnabled()).isFalse();
 
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-        browser.driver.navigate().refresh();
-        browser.await(d -> button("generate").isEnabled());
+        browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        browser.driver().navigate().refresh();
+        browser.await(d -> browser.byId("generate").isEnabled());
     }
 
     @Test
     void code_is_highlighted_math_is_typeset_and_the_copy_buttons_copy() {
         startArena(tableAndCode(0));
-        browser.driver.executeCdpCommand(
-                "Browser.grantPermissions",
-                Map.of("origin", arena.url(), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-        typePrompt("Show me code and math");
-        browser.await(d -> button("vote-a").isEnabled());
+        browser.driver()
+                .executeCdpCommand(
+                        "Browser.grantPermissions",
+                        Map.of(
+                                "origin",
+                                arena.url(),
+                                "permissions",
+                                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.typePrompt("Show me code and math");
+        browser.await(d -> browser.byId("vote-a").isEnabled());
 
-        String shown = text("answer-a") + text("answer-b");
+        String shown = browser.text("answer-a") + browser.text("answer-b");
         assertThat(shown).doesNotContain("$E", "\\frac", "\\(", "\\[c", "\\sqrt");
-        assertThat(browser.driver.findElements(By.cssSelector(".answer .katex")))
+        assertThat(browser.driver().findElements(By.cssSelector(".answer .katex")))
                 .hasSizeGreaterThanOrEqualTo(5);
-        assertThat(browser.driver.findElements(By.cssSelector(".answer .katex-display")))
+        assertThat(browser.driver().findElements(By.cssSelector(".answer .katex-display")))
                 .hasSize(2);
-        assertThat(browser.driver.findElements(By.cssSelector(".answer a"))).isEmpty();
-        WebElement keyword = browser.driver.findElement(By.cssSelector(".answer pre .hljs-keyword"));
+        assertThat(browser.driver().findElements(By.cssSelector(".answer a"))).isEmpty();
+        WebElement keyword = browser.driver().findElement(By.cssSelector(".answer pre .hljs-keyword"));
         assertThat(keyword.getText()).isEqualTo("def");
-        WebElement plain = browser.driver.findElement(By.cssSelector(".answer pre code"));
+        WebElement plain = browser.driver().findElement(By.cssSelector(".answer pre code"));
         assertThat(keyword.getCssValue("color")).isNotEqualTo(plain.getCssValue("color"));
-        assertThat(browser.driver
+        assertThat(browser.driver()
                         .findElement(By.cssSelector(".answer pre .hljs-comment"))
                         .getText())
                 .startsWith("# the classic");
 
-        WebElement copyCode = browser.driver.findElement(By.cssSelector(".answer .code-block button"));
+        WebElement copyCode = browser.driver().findElement(By.cssSelector(".answer .code-block button"));
         copyCode.click();
         browser.await(d -> copyCode.getText().equals("Copied"));
         assertThat(clipboard())
@@ -214,9 +204,9 @@ class BattleViewPageTest {
                 .contains("fibonacci(n - 2)")
                 .doesNotContain("Copy");
 
-        String tableSide = text("answer-a").contains("1234567890") ? "a" : "b";
-        click("copy-" + tableSide);
-        browser.await(d -> text("copy-" + tableSide).equals("Copied"));
+        String tableSide = browser.text("answer-a").contains("1234567890") ? "a" : "b";
+        browser.click("copy-" + tableSide);
+        browser.await(d -> browser.text("copy-" + tableSide).equals("Copied"));
         assertThat(clipboard()).isEqualTo(TABLE_ANSWER);
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
         browser.size(1280, 900);
@@ -237,20 +227,20 @@ class BattleViewPageTest {
         long bytes = Math.round(number("return [...performance.getEntriesByType('navigation'),"
                 + " ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.transferSize, 0)"));
         System.out.println("Battle tab first load: " + bytes + " bytes transferred");
-        typePrompt("Why is the sky blue?");
-        browser.await(
-                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+        browser.typePrompt("Why is the sky blue?");
+        browser.await(d -> browser.text("status-a").startsWith("Done")
+                && browser.text("status-b").startsWith("Done"));
         assertThat(libraryRequests()).isEmpty();
         assertThat(browser.js("return typeof window.katex + ' ' + typeof window.hljs"))
                 .isEqualTo("undefined undefined");
 
         first.answers(ArenaPageTest.pieces(CODE_ANSWER));
         second.answers(ArenaPageTest.pieces(TABLE_ANSWER));
-        typePrompt("Show me code and math");
+        browser.typePrompt("Show me code and math");
         browser.await(d -> !d.findElements(By.cssSelector(".answer pre code.hljs .hljs-keyword"))
                         .isEmpty()
                 && d.findElements(By.cssSelector(".answer .katex")).size() >= 5);
-        assertThat(text("answer-a") + text("answer-b")).doesNotContain("$E", "\\frac", "\\sqrt");
+        assertThat(browser.text("answer-a") + browser.text("answer-b")).doesNotContain("$E", "\\frac", "\\sqrt");
         assertThat(libraryRequests()).containsExactlyInAnyOrder("katex.min.css", "katex.min.js", "highlight.min.js");
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
@@ -276,17 +266,17 @@ class BattleViewPageTest {
         startArena(TestArena.config(arena.ollama().url(), arena.dir())
                 .model("table:1b", "Table (1B)", null)
                 .model("plain:3b", "Plain (3B)", null));
-        typePrompt("Compare them in a table");
-        browser.await(d -> (text("answer-a") + text("answer-b")).contains("3087654321"));
-        String side = text("answer-a").contains("3087654321") ? "a" : "b";
-        WebElement wrap = browser.driver.findElement(By.cssSelector("#answer-" + side + " .scroll"));
+        browser.typePrompt("Compare them in a table");
+        browser.await(d -> (browser.text("answer-a") + browser.text("answer-b")).contains("3087654321"));
+        String side = browser.text("answer-a").contains("3087654321") ? "a" : "b";
+        WebElement wrap = browser.driver().findElement(By.cssSelector("#answer-" + side + " .scroll"));
         browser.js("arguments[0].scrollLeft = 120; arguments[0].scrolledByTest = true", wrap);
         double left = number("return arguments[0].scrollLeft", wrap);
         assertThat(left).isPositive();
 
         table.resume();
-        browser.await(d -> text("status-" + side).startsWith("Done"));
-        assertThat(text("answer-" + side)).contains("Qwen knows more.");
+        browser.await(d -> browser.text("status-" + side).startsWith("Done"));
+        assertThat(browser.text("answer-" + side)).contains("Qwen knows more.");
         String kept = "return document.querySelector('#answer-' + arguments[0] + ' .scroll')";
         assertThat(browser.js(kept + ".scrolledByTest === true", side))
                 .as("the table is the same element")
@@ -308,14 +298,15 @@ class BattleViewPageTest {
                 .sequential()
                 .model("first:1b", "First (1B)", null)
                 .model("second:1b", "Second (1B)", null));
-        typePrompt("Count");
+        browser.typePrompt("Count");
 
         String waiting = "Waiting for its turn (the other side answers first)…";
-        browser.await(d -> text("status-a").startsWith("Generating")
-                        && text("status-b").equals(waiting)
-                || text("status-b").startsWith("Generating") && text("status-a").equals(waiting));
-        browser.await(
-                d -> text("status-a").startsWith("Done") && text("status-b").startsWith("Done"));
+        browser.await(d -> browser.text("status-a").startsWith("Generating")
+                        && browser.text("status-b").equals(waiting)
+                || browser.text("status-b").startsWith("Generating")
+                        && browser.text("status-a").equals(waiting));
+        browser.await(d -> browser.text("status-a").startsWith("Done")
+                && browser.text("status-b").startsWith("Done"));
     }
 
     /** The highlight.js and KaTeX files the page has fetched, by file name. */
@@ -331,8 +322,10 @@ class BattleViewPageTest {
     }
 
     String clipboard() {
-        return (String) browser.driver.executeAsyncScript(
-                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+        return (String)
+                browser.driver()
+                        .executeAsyncScript(
+                                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
     }
 
     long scrollY() {
@@ -341,28 +334,5 @@ class BattleViewPageTest {
 
     double number(String script, Object... args) {
         return ((Number) browser.js(script, args)).doubleValue();
-    }
-
-    void typePrompt(String prompt) {
-        WebElement box = browser.driver.findElement(By.id("prompt"));
-        box.clear();
-        box.sendKeys(prompt);
-        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-    }
-
-    void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
-    }
-
-    WebElement button(String id) {
-        return browser.driver.findElement(By.id(id));
-    }
-
-    String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
-
-    String value(String id) {
-        return browser.driver.findElement(By.id(id)).getDomProperty("value");
     }
 }

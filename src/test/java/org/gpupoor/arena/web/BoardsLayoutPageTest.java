@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.OfflineBoards;
 import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -30,19 +28,8 @@ class BoardsLayoutPageTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     TestArena.Builder threeModels() {
         arena.ollama().model("one:1b", "1.0B").answers("First", " answer.");
@@ -54,16 +41,11 @@ class BoardsLayoutPageTest {
                 .model("three:7b", "Three (7B)", null);
     }
 
-    void open(String fragment) {
-        browser.driver.get(arena.url() + "/" + fragment);
-        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
-    }
-
     @Test
     void the_ranking_leads_the_boards_and_models_without_battles_are_unranked_after_the_ranked_ones() throws Exception {
         arena.start(threeModels().build());
-        open("");
-        List<String> tabs = browser.driver.findElements(By.cssSelector("[role=tab]")).stream()
+        browser.open("");
+        List<String> tabs = browser.driver().findElements(By.cssSelector("[role=tab]")).stream()
                 .map(WebElement::getText)
                 .toList();
         assertThat(tabs.get(1)).contains("Ranking");
@@ -71,13 +53,13 @@ class BoardsLayoutPageTest {
         assertThat(tabs).anySatisfy(t -> assertThat(t).contains("ELO"));
 
         for (String board : BOARDS) {
-            click("tab-" + board);
+            browser.click("tab-" + board);
             List<List<String>> rows = awaitRows(board, 3);
             assertThat(rows).allSatisfy(r -> {
                 assertThat(r.get(0)).isEqualTo("–");
                 assertThat(r.get(1)).contains("unranked, no battles yet");
             });
-            String lead = browser.driver
+            String lead = browser.driver()
                     .findElement(By.cssSelector("#panel-" + board + " .lead"))
                     .getText();
             assertThat(lead).contains("original arena");
@@ -98,7 +80,7 @@ class BoardsLayoutPageTest {
                 Duration.ofSeconds(20),
                 () -> arena.api().get("/api/leaderboard/bt").json().get("rows").size() == 2);
         for (String board : BOARDS) {
-            open("#" + board);
+            browser.open("#" + board);
             List<List<String>> rows = browser.await(d -> {
                 List<List<String>> now = rows(board);
                 return now.size() == 3 && !now.get(0).get(0).equals("–") ? now : null;
@@ -112,24 +94,24 @@ class BoardsLayoutPageTest {
     @Test
     void after_a_vote_the_highlighted_rows_are_explained() {
         arena.start(threeModels().build());
-        open("");
-        click("tab-leaderboard");
+        browser.open("");
+        browser.click("tab-leaderboard");
         awaitRows("leaderboard", 3);
-        assertThat(browser.driver
+        assertThat(browser.driver()
                         .findElement(By.cssSelector("#panel-leaderboard .legend"))
                         .isDisplayed())
                 .isFalse();
-        click("tab-battle");
-        WebElement prompt = browser.driver.findElement(By.id("prompt"));
+        browser.click("tab-battle");
+        WebElement prompt = browser.byId("prompt");
         prompt.sendKeys("Why is the sky blue?");
         prompt.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
-        click("vote-a");
+        browser.click("vote-a");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
-        click("tab-leaderboard");
+        browser.click("tab-leaderboard");
         browser.await(d ->
                 d.findElements(By.cssSelector("#leaderboard-table tr.changed")).size() == 2);
-        WebElement legend = browser.driver.findElement(By.cssSelector("#panel-leaderboard .legend"));
+        WebElement legend = browser.driver().findElement(By.cssSelector("#panel-leaderboard .legend"));
         assertThat(legend.isDisplayed()).isTrue();
         assertThat(legend.getText()).isEqualTo("highlighted: the two models of your last battle");
     }
@@ -137,30 +119,30 @@ class BoardsLayoutPageTest {
     @Test
     void the_tab_is_in_the_url_so_a_reload_or_back_returns_to_it_and_arrow_keys_still_move() {
         arena.start(threeModels().build());
-        open("#bt");
+        browser.open("#bt");
         browser.await(d -> selected().equals("tab-bt"));
         assertThat(browser.js("return !!document.querySelector('[role=tablist]').closest('nav')"))
                 .as("the tabs sit in a navigation landmark")
                 .isEqualTo(true);
-        assertThat(browser.driver.findElement(By.id("panel-bt")).isDisplayed()).isTrue();
+        assertThat(browser.byId("panel-bt").isDisplayed()).isTrue();
         awaitRows("bt", 3);
 
-        click("tab-elo");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("#elo");
-        browser.driver.navigate().refresh();
+        browser.click("tab-elo");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#elo");
+        browser.driver().navigate().refresh();
         browser.await(d -> selected().equals("tab-elo"));
         awaitRows("elo", 3);
 
-        browser.driver.navigate().back();
+        browser.driver().navigate().back();
         browser.await(d -> selected().equals("tab-bt"));
-        browser.driver.navigate().forward();
+        browser.driver().navigate().forward();
         browser.await(d -> selected().equals("tab-elo"));
 
-        browser.driver.findElement(By.id("tab-elo")).sendKeys(Keys.ARROW_RIGHT);
+        browser.byId("tab-elo").sendKeys(Keys.ARROW_RIGHT);
         browser.await(d -> selected().equals("tab-charts"));
-        assertThat(browser.driver.getCurrentUrl()).endsWith("#charts");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#charts");
         assertThat(browser.js("return document.activeElement.id")).isEqualTo("tab-charts");
-        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
         browser.await(d -> selected().equals("tab-elo"));
     }
 
@@ -168,14 +150,14 @@ class BoardsLayoutPageTest {
     void on_a_phone_the_tabs_are_one_scrolling_row_and_the_board_shows_its_score_first() {
         arena.start(threeModels().build());
         browser.size(375, 800);
-        open("");
+        browser.open("");
         List<?> tops =
                 (List<?>) browser.js("return [...document.querySelectorAll('[role=tab]')].map(t => t.offsetTop)");
         assertThat(tops.stream().distinct()).hasSize(1);
         assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .isEqualTo(true);
 
-        click("tab-models");
+        browser.click("tab-models");
         browser.await(d -> Boolean.TRUE.equals(
                 browser.js("const t = document.getElementById('tab-models').getBoundingClientRect();"
                         + "const r = document.querySelector('[role=tablist]').getBoundingClientRect();"
@@ -183,7 +165,7 @@ class BoardsLayoutPageTest {
 
         Map<String, String> sortedBy = Map.of("bt", "Rating", "leaderboard", "Score", "elo", "ELO");
         for (String board : BOARDS) {
-            click("tab-" + board);
+            browser.click("tab-" + board);
             awaitRows(board, 3);
             String label = sortedBy.get(board);
             assertThat(browser.js(
@@ -194,7 +176,7 @@ class BoardsLayoutPageTest {
                             label))
                     .as("the %s column the board is sorted by is on screen", label)
                     .isEqualTo(true);
-            assertThat(browser.driver
+            assertThat(browser.driver()
                             .findElement(By.cssSelector("#panel-" + board + " .scroll-hint"))
                             .isDisplayed())
                     .isTrue();
@@ -206,22 +188,23 @@ class BoardsLayoutPageTest {
     @Test
     void a_touch_screen_is_not_told_about_keyboard_shortcuts() {
         arena.start(threeModels().build());
-        open("");
-        assertThat(browser.driver.findElement(By.cssSelector(".key-hint")).isDisplayed())
+        browser.open("");
+        assertThat(browser.driver().findElement(By.cssSelector(".key-hint")).isDisplayed())
                 .isTrue();
-        assertThat(browser.driver.findElement(By.cssSelector("#vote-a kbd")).isDisplayed())
+        assertThat(browser.driver().findElement(By.cssSelector("#vote-a kbd")).isDisplayed())
                 .isTrue();
-        browser.driver.executeCdpCommand(
-                "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
-        browser.driver.executeCdpCommand(
-                "Emulation.setEmitTouchEventsForMouse", Map.of("enabled", true, "configuration", "mobile"));
-        open("");
+        browser.driver()
+                .executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        browser.driver()
+                .executeCdpCommand(
+                        "Emulation.setEmitTouchEventsForMouse", Map.of("enabled", true, "configuration", "mobile"));
+        browser.open("");
         assertThat(browser.js("return matchMedia('(pointer: coarse)').matches")).isEqualTo(true);
-        assertThat(browser.driver.findElement(By.cssSelector(".key-hint")).isDisplayed())
+        assertThat(browser.driver().findElement(By.cssSelector(".key-hint")).isDisplayed())
                 .isFalse();
-        assertThat(browser.driver.findElement(By.cssSelector("#vote-a kbd")).isDisplayed())
+        assertThat(browser.driver().findElement(By.cssSelector("#vote-a kbd")).isDisplayed())
                 .isFalse();
-        assertThat(browser.driver.findElement(By.id("vote-a")).getText()).contains("A is better");
+        assertThat(browser.byId("vote-a").getText()).contains("A is better");
     }
 
     @Test
@@ -229,8 +212,8 @@ class BoardsLayoutPageTest {
         arena.start(threeModels().build());
         for (String scheme : List.of("light", "dark")) {
             browser.colorScheme(scheme);
-            open("");
-            browser.driver.findElement(By.id("tab-battle")).sendKeys(Keys.ARROW_RIGHT);
+            browser.open("");
+            browser.byId("tab-battle").sendKeys(Keys.ARROW_RIGHT);
             browser.await(d -> selected().equals("tab-bt"));
             double ratio = ((Number) browser.js("""
                             const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
@@ -290,7 +273,7 @@ class BoardsLayoutPageTest {
                 browser.size(1280, 900);
             }
             for (String board : List.of("bt", "leaderboard", "elo", "models")) {
-                open("#" + board);
+                browser.open("#" + board);
                 List<List<String>> rows = awaitRows(board, 16);
                 if (!board.equals("models")) {
                     assertThat(rows.get(0).get(0)).isEqualTo("1");
@@ -330,19 +313,19 @@ class BoardsLayoutPageTest {
     void the_ranking_says_why_several_models_share_confident_rank_one() {
         busyArena();
         browser.size(375, 800);
-        open("#bt");
+        browser.open("#bt");
         List<List<String>> rows = awaitRows("bt", 16);
         assertThat(rows.stream().filter(r -> r.get(0).equals("1")).count())
                 .as("the case that looks like a bug: several models at rank 1")
                 .isGreaterThan(1);
-        WebElement note = browser.driver.findElement(By.id("bt-rank-note"));
+        WebElement note = browser.byId("bt-rank-note");
         assertThat(note.isDisplayed()).isTrue();
         assertThat(note.getText()).contains("95% confidence", "share rank 1");
         assertThat(browser.js("return document.getElementById('bt-rank-note').getBoundingClientRect().bottom"
                         + " <= document.getElementById('bt-table').getBoundingClientRect().top"))
                 .as("the note comes before the table it explains")
                 .isEqualTo(true);
-        WebElement rank = browser.driver.findElement(By.cssSelector("#bt-table th button[data-key=rank]"));
+        WebElement rank = browser.driver().findElement(By.cssSelector("#bt-table th button[data-key=rank]"));
         assertThat(rank.getAttribute("title")).contains("95% confidence");
         assertThat(rank.getAttribute("aria-describedby")).isEqualTo("bt-rank-note");
         browser.screenshot("bt-phone-rank-note");
@@ -357,7 +340,7 @@ class BoardsLayoutPageTest {
     void on_a_phone_the_models_tab_is_a_compact_list_whose_details_open_on_demand() {
         busyArena();
         browser.size(375, 800);
-        open("#models");
+        browser.open("#models");
         awaitRows("models", 16);
         assertThat(browser.js("const w = document.querySelector('#panel-models .table-wrap');"
                         + "return w.scrollWidth <= w.clientWidth"))
@@ -367,17 +350,17 @@ class BoardsLayoutPageTest {
                         + ".every(b => b.getBoundingClientRect().right <= window.innerWidth)"))
                 .as("every model's status is on screen")
                 .isEqualTo(true);
-        assertThat(browser.driver.findElements(By.cssSelector("#models-table tbody .badge.ok")))
+        assertThat(browser.driver().findElements(By.cssSelector("#models-table tbody .badge.ok")))
                 .hasSize(16);
         long height = ((Number) browser.js("return document.getElementById('panel-models').offsetHeight")).longValue();
         assertThat(height).isLessThanOrEqualTo(1200);
-        String list = browser.driver.findElement(By.id("panel-models")).getText();
+        String list = browser.byId("panel-models").getText();
         for (String[] m : BUSY) {
             assertThat(list).contains(m[1]);
         }
         assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .isEqualTo(true);
-        WebElement first = browser.driver.findElement(By.cssSelector("#models-table tbody tr"));
+        WebElement first = browser.driver().findElement(By.cssSelector("#models-table tbody tr"));
         first.findElement(By.tagName("summary")).click();
         String details = first.findElement(By.tagName("details")).getText();
         assertThat(details).contains("Ollama tag", "Quantization", "Battles", "Load time");
@@ -387,10 +370,6 @@ class BoardsLayoutPageTest {
 
     String selected() {
         return (String) browser.js("return document.querySelector('[role=tab][aria-selected=true]').id");
-    }
-
-    void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
     }
 
     @SuppressWarnings("unchecked")

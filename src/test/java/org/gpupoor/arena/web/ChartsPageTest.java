@@ -15,10 +15,8 @@ import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
 import org.gpupoor.arena.store.SideRecord;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -33,19 +31,8 @@ class ChartsPageTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     /**
      * An arena whose log already holds {@code battles} voted battles among {@code count} models with
@@ -107,18 +94,12 @@ class ChartsPageTest {
 
     void openPage(int width, int height) {
         browser.size(width, height);
-        browser.driver.get(arena.url() + "/");
-        browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+        browser.open("");
     }
 
     void showTab(String tab, List<String> charts) {
-        browser.driver.findElement(By.id("tab-" + tab)).click();
-        for (String id : charts) {
-            browser.await(d -> Boolean.TRUE.equals(browser.js(
-                    "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                            + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
-                    id)));
-        }
+        browser.click("tab-" + tab);
+        charts.forEach(browser::awaitChart);
         browser.js("return new Promise(r => setTimeout(r, 700))");
     }
 
@@ -132,7 +113,7 @@ class ChartsPageTest {
         openPage(1280, 900);
         showTab("charts", CHART_TAB);
         showTab("bt", BT_TAB);
-        browser.driver.findElement(By.id("tab-leaderboard")).click();
+        browser.click("tab-leaderboard");
         browser.size(1000, 900);
         browser.js("return new Promise(r => setTimeout(r, 300))");
         browser.size(1200, 900);
@@ -230,45 +211,40 @@ class ChartsPageTest {
         openPage(1280, 900);
         showTab("charts", CHART_TAB);
         for (String id : CHART_TAB) {
-            var details = browser.driver.findElement(By.id(id + "-numbers"));
+            var details = browser.byId(id + "-numbers");
             assertThat(details.findElement(By.tagName("summary")).getText()).isEqualTo("Show the numbers");
             details.findElement(By.tagName("summary")).click();
             assertThat(details.findElement(By.tagName("caption")).getText()).isNotBlank();
             assertThat(details.findElements(By.cssSelector("tbody th[scope=row]")))
                     .hasSizeGreaterThanOrEqualTo(16);
         }
-        saveShot(
-                browser.driver.findElement(By.id("chart-h2h-numbers")).getScreenshotAs(OutputType.FILE), "numbers-h2h");
-        saveShot(
-                browser.driver.findElement(By.id("chart-results-numbers")).getScreenshotAs(OutputType.FILE),
-                "numbers-results");
-        String results =
-                browser.driver.findElement(By.id("chart-results-numbers")).getText();
+        saveShot(browser.byId("chart-h2h-numbers").getScreenshotAs(OutputType.FILE), "numbers-h2h");
+        saveShot(browser.byId("chart-results-numbers").getScreenshotAs(OutputType.FILE), "numbers-results");
+        String results = browser.byId("chart-results-numbers").getText();
         assertThat(results).contains("Llama 3.2 Instruct v0 (1B, 4-bit)", "Granite 3.1 Dense v15 (8B, 8-bit)");
         // The first row of the results table is the leaderboard's first model, with its wins.
-        browser.driver.findElement(By.id("tab-leaderboard")).click();
+        browser.click("tab-leaderboard");
         browser.await(d ->
                 d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 16);
-        var first = browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr td"));
-        List<String> headers = browser.driver.findElements(By.cssSelector("#leaderboard-table thead th")).stream()
+        var first = browser.driver().findElements(By.cssSelector("#leaderboard-table tbody tr td"));
+        List<String> headers = browser.driver().findElements(By.cssSelector("#leaderboard-table thead th")).stream()
                 .map(h -> h.getText().strip())
                 .toList();
         String name = first.get(headers.indexOf("Model")).getText();
         String wins = first.get(headers.indexOf("Wins")).getText();
         showTab("charts", CHART_TAB);
-        var row = browser.driver.findElement(By.cssSelector("#chart-results-numbers tbody tr"));
+        var row = browser.driver().findElement(By.cssSelector("#chart-results-numbers tbody tr"));
         assertThat(row.findElement(By.tagName("th")).getText()).isEqualTo(name);
         assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo(wins);
         showTab("bt", BT_TAB);
         for (String id : BT_TAB) {
-            browser.driver
+            browser.driver()
                     .findElement(By.cssSelector("#" + id + "-numbers summary"))
                     .click();
-            assertThat(browser.driver.findElements(By.cssSelector("#" + id + "-numbers tbody th[scope=row]")))
+            assertThat(browser.driver().findElements(By.cssSelector("#" + id + "-numbers tbody th[scope=row]")))
                     .hasSize(16);
         }
-        assertThat(browser.driver.findElement(By.id("chart-predicted-numbers")).getText())
-                .containsPattern("\\d+%");
+        assertThat(browser.byId("chart-predicted-numbers").getText()).containsPattern("\\d+%");
     }
 
     @Test
@@ -330,7 +306,7 @@ class ChartsPageTest {
     void an_arena_without_battles_says_so_instead_of_drawing_bare_axes() {
         arenaWith(4, 0);
         openPage(1280, 900);
-        browser.driver.findElement(By.id("tab-charts")).click();
+        browser.click("tab-charts");
         for (String id : CHART_TAB) {
             browser.await(d -> Boolean.TRUE.equals(browser.js(
                     "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
@@ -365,13 +341,14 @@ class ChartsPageTest {
                         long height = number("return document.documentElement.scrollHeight");
                         browser.size(size[0], (int) Math.min(height + 140, 6000));
                         browser.js("return new Promise(r => setTimeout(r, 700))");
-                        Path shot =
-                                browser.driver.getScreenshotAs(OutputType.FILE).toPath();
+                        Path shot = browser.driver()
+                                .getScreenshotAs(OutputType.FILE)
+                                .toPath();
                         Files.copy(
                                 shot,
                                 SHOTS.resolve(models + "-" + tab + "-" + size[0] + "-" + scheme + ".png"),
                                 StandardCopyOption.REPLACE_EXISTING);
-                        var cards = browser.driver.findElements(By.cssSelector("#panel-" + tab + " .chart-card"));
+                        var cards = browser.driver().findElements(By.cssSelector("#panel-" + tab + " .chart-card"));
                         for (int i = 0; i < cards.size(); i++) {
                             Files.copy(
                                     cards.get(i)

@@ -8,12 +8,10 @@ import java.util.Random;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.SideRecord;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.OfflineBoards;
 import org.gpupoor.arena.testing.Poll;
 import org.gpupoor.arena.testing.TestArena;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -42,19 +40,8 @@ class RankingControlsPageTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     /**
      * 300 voted battles between the 16 models of the busy arena (the last never battles): earlier
@@ -127,8 +114,8 @@ class RankingControlsPageTest {
 
     /** A fresh page, whatever the last one chose: from one fragment to another the browser would not reload. */
     void open(String fragment) {
-        browser.driver.get("about:blank");
-        browser.driver.get(arena.url() + "/" + fragment);
+        browser.driver().get("about:blank");
+        browser.driver().get(arena.url() + "/" + fragment);
         browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
     }
 
@@ -146,7 +133,7 @@ class RankingControlsPageTest {
             open("#bt");
             awaitStatus("300");
             assertThat(headers("bt")).contains("Rating", "Swaps if", "Both bad").doesNotContain("Raw", "Shift");
-            assertThat(browser.driver.findElement(By.id("bt-coefficients")).isDisplayed())
+            assertThat(browser.driver().findElement(By.id("bt-coefficients")).isDisplayed())
                     .isFalse();
             assertThat(hint("bt", "flip_votes")).contains("votes");
             assertThat(hint("bt", "both_bad_rate")).contains("both are bad");
@@ -171,7 +158,7 @@ class RankingControlsPageTest {
             fitsThePhone(device);
             browser.screenshot("ranking-" + device + "-speed");
 
-            new Select(browser.driver.findElement(By.id("bt-category"))).selectByValue("french");
+            new Select(browser.driver().findElement(By.id("bt-category"))).selectByValue("french");
             awaitStatus("French");
             fitsThePhone(device);
             browser.screenshot("ranking-" + device + "-speed-french");
@@ -179,10 +166,10 @@ class RankingControlsPageTest {
             control("");
             awaitStatus("French");
             assertThat(headers("bt")).doesNotContain("Shift");
-            browser.driver.findElement(By.id("tab-leaderboard")).click();
+            browser.driver().findElement(By.id("tab-leaderboard")).click();
             browser.await(d -> !d.findElements(By.cssSelector("#leaderboard-table tbody tr[data-model]"))
                     .isEmpty());
-            assertThat(new Select(browser.driver.findElement(By.id("leaderboard-category")))
+            assertThat(new Select(browser.driver().findElement(By.id("leaderboard-category")))
                             .getFirstSelectedOption()
                             .getText())
                     .startsWith("French");
@@ -196,31 +183,31 @@ class RankingControlsPageTest {
         plantedArena();
         open("#bt");
         awaitStatus("300");
-        WebElement nothing = browser.driver.findElement(By.cssSelector("input[name=bt-control][value='']"));
+        WebElement nothing = browser.driver().findElement(By.cssSelector("input[name=bt-control][value='']"));
         nothing.click();
-        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         awaitStatus("length and markdown");
         assertThat(browser.js("return document.activeElement.value")).isEqualTo("style");
-        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         awaitStatus("speed held equal");
-        browser.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
         assertThat(browser.js("return document.activeElement.id")).isEqualTo("bt-category");
 
-        new Select(browser.driver.findElement(By.id("bt-category"))).selectByValue("hard_prompt");
+        new Select(browser.driver().findElement(By.id("bt-category"))).selectByValue("hard_prompt");
         awaitStatus("No battles in this category yet");
-        assertThat(browser.driver.findElement(By.id("bt-coefficients")).isDisplayed())
+        assertThat(browser.driver().findElement(By.id("bt-coefficients")).isDisplayed())
                 .isFalse();
-        assertThat(browser.driver.findElement(By.id("bt-table")).getText())
+        assertThat(browser.driver().findElement(By.id("bt-table")).getText())
                 .contains("No battles in this category yet")
                 .doesNotContain("unranked");
         browser.screenshot("ranking-desktop-empty-category");
-        browser.driver.findElement(By.id("tab-leaderboard")).click();
+        browser.driver().findElement(By.id("tab-leaderboard")).click();
         browser.await(
                 d -> d.findElement(By.id("leaderboard-table")).getText().contains("No battles in this category yet"));
     }
 
     void control(String value) {
-        browser.driver
+        browser.driver()
                 .findElement(By.cssSelector("input[name=bt-control][value='" + value + "']"))
                 .click();
     }
@@ -245,13 +232,13 @@ class RankingControlsPageTest {
     }
 
     List<String> headers(String board) {
-        return browser.driver.findElements(By.cssSelector("#" + board + "-table th")).stream()
+        return browser.driver().findElements(By.cssSelector("#" + board + "-table th")).stream()
                 .map(th -> th.getAttribute("textContent").trim())
                 .toList();
     }
 
     String hint(String board, String key) {
-        return browser.driver
+        return browser.driver()
                 .findElement(By.cssSelector("#" + board + "-table th button[data-key=" + key + "]"))
                 .getAttribute("title");
     }

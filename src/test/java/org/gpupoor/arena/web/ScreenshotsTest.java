@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.ArenaExtension;
-import org.gpupoor.arena.testing.Browser;
+import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.DemoArena;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +23,8 @@ class ScreenshotsTest {
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
 
-    Browser browser;
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension(arena);
 
     @BeforeEach
     void start() throws Exception {
@@ -44,14 +44,6 @@ class ScreenshotsTest {
             assertThat(Api.endStatus(events)).isEqualTo("ready");
             arena.api().post("/api/battles/" + id + "/vote", "{\"winner\": \"" + verdict + "\"}");
         }
-        browser = Browser.open(arena.dir().resolve("chrome"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -64,15 +56,14 @@ class ScreenshotsTest {
                 } else {
                     browser.size(1280, 1100);
                 }
-                browser.driver.get(arena.url() + "/");
-                browser.await(d -> d.findElement(By.id("arena-name")).getText().equals("Test Arena"));
+                browser.open("");
                 battleInProgress();
                 browser.screenshot("battle-" + device + "-" + scheme);
-                browser.driver.findElement(By.id("vote-a")).click();
+                browser.click("vote-a");
                 browser.await(d -> d.findElement(By.id("result")).isDisplayed());
                 browser.screenshot("voted-" + device + "-" + scheme);
                 for (String tab : List.of("leaderboard", "elo", "bt", "charts", "models")) {
-                    browser.driver.findElement(By.id("tab-" + tab)).click();
+                    browser.click("tab-" + tab);
                     if (tab.equals("charts")) {
                         awaitCharts(List.of("chart-results", "chart-elo", "chart-speed", "chart-h2h"));
                         Object h2hCells = browser.js(
@@ -82,11 +73,9 @@ class ScreenshotsTest {
                         browser.await(d -> d.findElements(By.cssSelector("#models-table tbody tr"))
                                         .size()
                                 == 4);
-                        assertThat(browser.driver
-                                        .findElement(By.id("models-status"))
-                                        .getText())
+                        assertThat(browser.byId("models-status").getText())
                                 .contains("Ollama is up", "4 of 4 models can battle now");
-                        assertThat(browser.driver.findElements(By.cssSelector("#models-table .badge.ok")))
+                        assertThat(browser.driver().findElements(By.cssSelector("#models-table .badge.ok")))
                                 .hasSize(4);
                     } else {
                         browser.await(d -> d.findElements(By.cssSelector("#" + tab + "-table tbody tr"))
@@ -123,18 +112,15 @@ class ScreenshotsTest {
     }
 
     private void battleInProgress() {
-        var prompt = browser.driver.findElement(By.id("prompt"));
+        var prompt = browser.byId("prompt");
         prompt.sendKeys("Why is the sky blue?");
-        browser.driver.findElement(By.id("generate")).click();
+        browser.click("generate");
         browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
     }
 
     private void awaitCharts(List<String> ids) {
         for (String id : ids) {
-            browser.await(d -> Boolean.TRUE.equals(browser.js(
-                    "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                            + "return !!c && c.getOption().series.some(s => s.data && s.data.length > 0);",
-                    id)));
+            browser.awaitChart(id);
             Object canvas = browser.js("return document.querySelectorAll('#' + arguments[0] + ' canvas').length", id);
             assertThat(((Number) canvas).intValue()).isPositive();
         }
