@@ -2,8 +2,19 @@
 
 import { api } from "./api.js";
 import { drawBoard, showTableError } from "./boards.js";
-import { $ } from "./dom.js";
+import { showCards } from "./cards.js";
+import { $, escapeHtml } from "./dom.js";
 import { state } from "./state.js";
+
+/** The picker under the table: one model's card at a time, the first one's at first. */
+function pickCard(models) {
+  const select = $("card-model");
+  const chosen = select.value;
+  select.innerHTML = models.map((m) => `<option value="${escapeHtml(m.tag)}">${escapeHtml(m.name)}</option>`).join("");
+  if (models.some((m) => m.tag === chosen)) select.value = chosen;
+  select.onchange = () => showCards($("card-shown"), [select.value]);
+  if (models.length > 0) showCards($("card-shown"), [select.value]);
+}
 
 export async function loadModels() {
   try {
@@ -17,6 +28,7 @@ export async function loadModels() {
     const available = models.filter((m) => m.available).length;
     $("models-status").textContent = `Ollama is ${ollama}. ${available} of ${models.length} models can battle now.`;
     drawBoard("models");
+    pickCard(models);
   } catch (e) {
     showTableError("models", e);
   }

@@ -1,6 +1,7 @@
 // The vote: the buttons open once the answers have had time to be read; a vote reveals the names.
 
 import { api, path } from "./api.js";
+import { showCards } from "./cards.js";
 import { $, escapeHtml } from "./dom.js";
 import { SIDES, state } from "./state.js";
 
@@ -111,8 +112,10 @@ function reveal(models, winner, standings, notCounted) {
   }
   const verdict = { a: "You preferred Model A.", b: "You preferred Model B.", tie: "You called it a tie.", both_bad: "You found both answers bad." }[winner];
   const note = notCounted ? `<p class="muted">${escapeHtml(notCounted)}</p>` : "";
-  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note;
+  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note +
+    `<div class="model-cards" aria-live="off"></div>`;
   $("result").hidden = false;
+  showCards($("result").querySelector(".model-cards"), SIDES.map((side) => models[side].tag));
   setVoting(false, "Your vote is recorded.");
   $("new-battle").hidden = false;
   $("new-battle").focus({ preventScroll: true });

@@ -18,6 +18,7 @@ import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.metrics.ArenaMetrics;
+import org.gpupoor.arena.modelcard.ModelCards;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ArenaController;
@@ -107,6 +108,7 @@ public final class App implements AutoCloseable {
                 boards.controlled,
                 boards.hidden,
                 boards.categories,
+                new ModelCards(ollama.catalog, ollama.ollama, boards.strengths),
                 new Random(),
                 json);
         ExportController exportApi = new ExportController(

@@ -42,6 +42,7 @@ final class Routes {
         table.get("/api/health", h.arena()::health);
         table.get("/api/arena", h.arena()::arena);
         table.get("/api/models", h.arena()::models);
+        table.get("/api/models/card", h.arena()::modelCard);
         table.get("/api/prompts/random", h.arena()::randomPrompt);
         table.get("/api/leaderboard", h.arena()::mainBoard);
         table.get("/api/leaderboard/elo", h.arena()::eloBoard);

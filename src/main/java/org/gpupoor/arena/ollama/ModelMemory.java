@@ -59,6 +59,26 @@ final class ModelMemory {
         return models;
     }
 
+    /**
+     * Ollama's {@code /api/show} of one model. Plain HTTP because Ollama4j 1.1.6's ModelDetail
+     * drops {@code model_info}, where the context length and parameter count are.
+     */
+    ModelFacts show(String tag) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("model", tag).toString();
+        HttpResponse<String> response = http.get()
+                .send(
+                        request("/api/show", LOOK_TIMEOUT)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(
+                    "Ollama at " + url + " answered /api/show of " + tag + " with " + response.statusCode());
+        }
+        return ModelFacts.of(JSON.readTree(response.body()));
+    }
+
     /** Loads {@code tag} (or with {@code keepAlive} "0", unloads it); returns Ollama's load_duration in ms. */
     long load(String tag, String keepAlive, Duration timeout) throws IOException, InterruptedException {
         String body = JSON.createObjectNode()

@@ -75,6 +75,19 @@ public final class OllamaGateway {
         }
     }
 
+    /** What Ollama's {@code /api/show} says of one model: family, size, context length, license. */
+    public ModelFacts facts(String tag) throws OllamaUnavailableException {
+        HostClient host = hosts.having(tag);
+        try {
+            return host.memory.show(tag);
+        } catch (IOException e) {
+            throw new OllamaUnavailableException(FailureReasons.unreachable(host.url, e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OllamaUnavailableException("interrupted while asking Ollama about " + tag, e);
+        }
+    }
+
     /** Ollama's {@code /api/show} {@code parameter_size} for one model, e.g. "3.2B". */
     public Optional<String> parameterSize(String tag) throws OllamaUnavailableException {
         HostClient host = hosts.having(tag);

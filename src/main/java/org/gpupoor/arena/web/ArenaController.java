@@ -24,6 +24,7 @@ import org.gpupoor.arena.leaderboard.Leaderboard;
 import org.gpupoor.arena.leaderboard.LeaderboardExport;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
 import org.gpupoor.arena.leaderboard.StrengthBoard;
+import org.gpupoor.arena.modelcard.ModelCards;
 import org.gpupoor.arena.rating.BradleyTerry;
 
 /** The arena as a whole: its health, its models, its example prompts, its boards. */
@@ -38,6 +39,7 @@ public final class ArenaController {
     private final BoardCache boards;
     private final HiddenModels hidden;
     private final Categories categories;
+    private final ModelCards cards;
 
     public ArenaController(
             LiveConfig config,
@@ -48,10 +50,12 @@ public final class ArenaController {
             ControlledBoard controlled,
             HiddenModels hidden,
             Categories categories,
+            ModelCards cards,
             Random random,
             ObjectMapper json) {
         this.hidden = hidden;
         this.categories = categories;
+        this.cards = cards;
         this.boards = new BoardCache(json);
         this.strengths = strengths;
         this.controlled = controlled;
@@ -115,6 +119,16 @@ public final class ArenaController {
                         .orElse(null),
                 strengths.current().speedOf(e.tag()),
                 e.digest());
+    }
+
+    /** A model's card: what Ollama says of it, the line that pulls it, and its figures here. */
+    public void modelCard(Context ctx) {
+        String tag = ctx.queryParam("tag");
+        if (tag == null || tag.isBlank()) {
+            throw ApiException.badRequest("Say which model: GET /api/models/card?tag=<Ollama tag>.");
+        }
+        ctx.json(cards.card(tag)
+                .orElseThrow(() -> ApiException.notFound("No approved model has the tag '" + abbreviate(tag) + "'.")));
     }
 
     public void randomPrompt(Context ctx) {

@@ -298,7 +298,10 @@ public final class FakeOllama implements AutoCloseable {
         ObjectNode root = JSON.createObjectNode();
         root.put("modelfile", "FROM " + name).put("parameters", "").put("template", "{{ .Prompt }}");
         root.set("details", details(m));
-        root.putObject("model_info").put("general.parameter_count", 1_235_814_432L);
+        root.put("license", m.license);
+        root.putObject("model_info")
+                .put("general.parameter_count", 1_235_814_432L)
+                .put(m.family + ".context_length", m.contextLength);
         root.putArray("capabilities").add("completion");
         root.put("modified_at", "2025-10-01T12:00:00.000000+02:00");
         sendJson(exchange, 200, root);

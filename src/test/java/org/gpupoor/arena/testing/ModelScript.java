@@ -23,6 +23,8 @@ public final class ModelScript {
     volatile String quantization = "Q4_K_M";
     volatile long footprintBytes;
     volatile String digest;
+    volatile String license = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/";
+    volatile int contextLength = 8192;
 
     ModelScript(String tag, String parameterSize) {
         this.tag = tag;
@@ -33,6 +35,13 @@ public final class ModelScript {
     /** The model pulled again: Ollama lists the tag with other weights (a new digest). */
     public ModelScript repulled(String version) {
         this.digest = sha256Like(tag + "\n" + version);
+        return this;
+    }
+
+    /** What /api/show says of the model's license (its whole text) and context window. */
+    public ModelScript card(String license, int contextLength) {
+        this.license = license;
+        this.contextLength = contextLength;
         return this;
     }
 

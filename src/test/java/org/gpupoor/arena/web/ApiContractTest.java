@@ -54,6 +54,9 @@ class ApiContractTest {
                         () -> a.get("/api/health", "X-Padding", "a".repeat(20_000))),
                 new Call("GET /api/arena", "plain", 200, () -> a.get("/api/arena")),
                 new Call("GET /api/models", "plain", 200, () -> a.get("/api/models")),
+                new Call("GET /api/models/card", "an approved model", 200, () -> a.get("/api/models/card?tag=one:1b")),
+                new Call("GET /api/models/card", "no tag", 400, () -> a.get("/api/models/card")),
+                new Call("GET /api/models/card", "an unknown tag", 404, () -> a.get("/api/models/card?tag=nope:1b")),
                 new Call("GET /api/prompts/random", "plain", 200, () -> a.get("/api/prompts/random")),
                 new Call(
                         "POST /api/battles", "a prompt", 201, () -> a.post("/api/battles", "{\"prompt\": \"Say hi\"}")),
