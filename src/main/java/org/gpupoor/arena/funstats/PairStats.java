@@ -84,8 +84,8 @@ final class PairStats {
                 pair(c),
                 gap,
                 "+" + whole(gap) + " rating points",
-                named.apply(c.row()).name() + " (" + whole(ratings.get(c.row())) + ") beat "
-                        + named.apply(c.col()).name() + " (" + whole(ratings.get(c.col())) + ") "
+                named.apply(c.row()).name() + ", rated " + whole(ratings.get(c.row())) + ", beat "
+                        + named.apply(c.col()).name() + ", rated " + whole(ratings.get(c.col())) + ", "
                         + times(c.wins()) + " in " + c.battles() + " battles");
     }
 
