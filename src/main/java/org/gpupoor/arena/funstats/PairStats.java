@@ -59,8 +59,8 @@ final class PairStats {
                         title,
                         pair(c),
                         round3(c.winRate()),
-                        percent(c.winRate()) + " – " + percent(1 - c.winRate()) + " over " + c.battles() + " battles",
-                        tally(c)))
+                        percent(c.winRate()) + " – " + percent(1 - c.winRate()),
+                        "over " + c.battles() + " battles; " + tally(c)))
                 .orElseGet(() -> Stat.missing("closest_rivalry", title, noPair()));
     }
 

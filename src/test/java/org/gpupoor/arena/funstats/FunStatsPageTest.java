@@ -32,13 +32,17 @@ class FunStatsPageTest {
             assertThat(card("longest_answers")).contains("Ace (7B)", "600 tokens");
             assertThat(card("most_lopsided")).contains("Ace (7B) vs Cat (1B)", "90% of 10 battles");
             assertThat(card("biggest_upset")).contains("Cat (1B) beat Ace (7B)", "rating points");
-            assertThat(card("closest_rivalry")).contains("Bee (3B) vs Cat (1B)", "50% – 50% over 6 battles");
+            assertThat(card("closest_rivalry")).contains("Bee (3B) vs Cat (1B)", "50% – 50%", "over 6 battles");
             assertThat(card("busiest_hour")).contains("14:00–15:00 UTC", "12 of 39 counted votes");
             assertThat(card("top_category")).contains("coding", "26 of 39");
             assertThat(browser.text("panel-stats")).doesNotContain("Hidden (1B)", "hid:1b", "Not enough");
             assertThat(browser.driver().getCurrentUrl()).endsWith("#stats");
             fitsThePhone(device);
             browser.screenshot("fun-stats-" + device);
+            if (device.equals("phone")) {
+                browser.js("document.querySelector('[data-key=closest_rivalry]').scrollIntoView()");
+                browser.screenshot("fun-stats-phone-scrolled");
+            }
         }
     }
 

@@ -65,7 +65,8 @@ class FunStatsTest {
         JsonNode rivalry = stat(report, "closest_rivalry");
         assertThat(names(rivalry)).containsExactly("Bee (3B)", "Cat (1B)");
         assertThat(rivalry.get("value").asDouble()).isEqualTo(0.5);
-        assertThat(rivalry.get("figure").asText()).isEqualTo("50% – 50% over 6 battles");
+        assertThat(rivalry.get("figure").asText()).isEqualTo("50% – 50%");
+        assertThat(rivalry.get("detail").asText()).isEqualTo("over 6 battles; Bee (3B): 3 won, 3 lost, 0 tied");
 
         JsonNode hour = stat(report, "busiest_hour");
         assertThat(hour.get("models")).isEmpty();
