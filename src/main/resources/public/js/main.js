@@ -8,6 +8,7 @@ import { loadCharts, setUpCharts } from "./charts.js";
 import { $ } from "./dom.js";
 import { setUpFilters } from "./filters.js";
 import { loadModels } from "./models.js";
+import { loadStats } from "./stats.js";
 import { setUpTabs } from "./tabs.js";
 
 setUpTabs({
@@ -16,6 +17,7 @@ setUpTabs({
   bt: loadStrengths,
   charts: loadCharts,
   models: loadModels,
+  stats: loadStats,
 });
 setUpFilters((board) => (board === "bt" ? loadStrengths() : loadBoard(board)));
 setUpBattle();

@@ -5,7 +5,7 @@
 import { $ } from "./dom.js";
 import { state } from "./state.js";
 
-const TABS = ["battle", "bt", "leaderboard", "elo", "charts", "models"];
+const TABS = ["battle", "bt", "leaderboard", "elo", "charts", "models", "stats"];
 let loaders = {};
 
 function tabFromHash() {

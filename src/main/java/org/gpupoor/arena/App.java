@@ -29,6 +29,7 @@ import org.gpupoor.arena.web.EventStream;
 import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
+import org.gpupoor.arena.web.StatsController;
 import org.gpupoor.arena.web.VoterAdmin;
 import org.gpupoor.arena.web.VoterCookie;
 import org.slf4j.Logger;
@@ -115,6 +116,7 @@ public final class App implements AutoCloseable {
                 battleLog, config.countIdentityLeaks(), config.openData().includePromptsAndAnswers(), clock);
         Routes.Handlers handlers = new Routes.Handlers(
                 arenaApi,
+                new StatsController(boards.funStats, json),
                 battleApi,
                 exportApi,
                 adminApi,

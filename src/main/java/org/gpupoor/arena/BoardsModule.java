@@ -14,6 +14,7 @@ import org.gpupoor.arena.category.PromptClassifier;
 import org.gpupoor.arena.category.PromptLanguage;
 import org.gpupoor.arena.concurrent.Threads;
 import org.gpupoor.arena.config.ArenaConfig;
+import org.gpupoor.arena.funstats.FunStats;
 import org.gpupoor.arena.leaderboard.Boards;
 import org.gpupoor.arena.leaderboard.ControlledBoard;
 import org.gpupoor.arena.leaderboard.HiddenModels;
@@ -27,8 +28,8 @@ import org.gpupoor.arena.store.BattleLog;
 /**
  * Every board, replayed from the log at start: the main and ELO boards, the Bradley-Terry fit on
  * a thread of its own, leaderboard.json (imported on a first start), and {@link Boards}, which
- * the rest of the arena tells what happened to the log; and the prompt categories, classified
- * on a thread of their own.
+ * the rest of the arena tells what happened to the log; the prompt categories, classified
+ * on a thread of their own; and the fun stats drawn from them all.
  */
 final class BoardsModule implements Module {
     final HiddenModels hidden;
@@ -39,6 +40,7 @@ final class BoardsModule implements Module {
     final Boards boards;
     final CategoryTagger tagger;
     final Categories categories;
+    final FunStats funStats;
     private final ScheduledExecutorService ratings = Threads.single("ratings");
     private final ScheduledExecutorService classifying = Threads.single("categories");
     private final ModelCatalog catalog;
@@ -72,6 +74,7 @@ final class BoardsModule implements Module {
                 config.countIdentityLeaks(),
                 () -> leaderboard.version() + tagger.version());
         boards = new Boards(leaderboard, strengths, export, tagger::request);
+        funStats = new FunStats(leaderboard, strengths, hidden, catalog, categories, battleLog.stats());
     }
 
     /**

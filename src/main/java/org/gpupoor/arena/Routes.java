@@ -15,6 +15,7 @@ import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
+import org.gpupoor.arena.web.StatsController;
 import org.gpupoor.arena.web.VoterAdmin;
 
 /** Every route of the arena in one table (openapi.yaml describes each; ApiDocumentTest checks that). */
@@ -22,6 +23,7 @@ final class Routes {
     /** What the routes hand requests to. */
     record Handlers(
             ArenaController arena,
+            StatsController stats,
             BattleController battles,
             ExportController export,
             AdminController admin,
@@ -48,6 +50,7 @@ final class Routes {
         table.get("/api/leaderboard/elo", h.arena()::eloBoard);
         table.get("/api/leaderboard/bt", h.arena()::strengthBoard);
         table.get("/api/categories", h.arena()::categories);
+        table.get("/api/stats", h.stats()::stats);
         table.get("/api/leaderboard/matrix", h.arena()::strengthMatrix);
         table.get("/api/leaderboard/elo/history", h.arena()::eloHistory);
         table.get("/api/leaderboard/head-to-head", h.arena()::headToHead);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape a newcomer can rely on: HTTP lives at the edge (web), the domain (battles, boards,
- * the model catalog, open data) knows nothing of it, and the parts below (the log, Ollama, the
+ * the model catalog, open data, the fun stats) knows nothing of it, and the parts below (the log, Ollama, the
  * rating maths, the config) know nothing of the domain. No two packages lean on each other.
  */
 class ArchitectureTest {
@@ -21,6 +21,7 @@ class ArchitectureTest {
         ROOT + ".leaderboard..",
         ROOT + ".catalog..",
         ROOT + ".opendata..",
+        ROOT + ".funstats..",
         ROOT + ".gpu..",
         ROOT + ".matchmaking.."
     };

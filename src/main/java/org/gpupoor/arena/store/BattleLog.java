@@ -17,7 +17,7 @@ import org.gpupoor.arena.rating.Outcome;
  * The append-only record of every battle and vote, written one at a time and read beside the
  * writes ({@link LogAccess}); an operator's decisions are in {@link #operators()}, the queries
  * about voters in {@link #voters()}, prompt categories in {@link #categories()}, answers' length, markdown and speed
- * in {@link #covariates()}.
+ * in {@link #covariates()}, vote times for the fun stats in {@link #stats()}.
  */
 public final class BattleLog implements AutoCloseable {
     private static final int MAX_VOTE_BATCH = 512;
@@ -27,6 +27,7 @@ public final class BattleLog implements AutoCloseable {
     private final VoterLog voters;
     private final CategoryLog categories;
     private final CovariateLog covariates;
+    private final StatsLog stats;
     private final ModelVersions versions = new ModelVersions();
 
     public BattleLog(DataSource db) {
@@ -41,6 +42,7 @@ public final class BattleLog implements AutoCloseable {
         this.voters = new VoterLog(access);
         this.categories = new CategoryLog(access);
         this.covariates = new CovariateLog(access);
+        this.stats = new StatsLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -225,6 +227,11 @@ public final class BattleLog implements AutoCloseable {
 
     public CovariateLog covariates() {
         return covariates;
+    }
+
+    /** When counted votes were cast, for the fun stats. */
+    public StatsLog stats() {
+        return stats;
     }
 
     public VoterLog voters() {

@@ -84,22 +84,28 @@ public final class OfflineBoards implements AutoCloseable {
 
     /** The same for a battle on this prompt. */
     public Map<String, Standing> vote(String modelA, String modelB, Outcome outcome, String prompt) {
-        return vote(readyBattle(modelA, modelB, prompt), modelA, modelB, outcome);
+        return vote(readyBattle(modelA, modelB, prompt), modelA, modelB, outcome, Instant.now());
     }
 
     /** A battle on this prompt with these answers, voted. */
     public Map<String, Standing> vote(
             String modelA, String modelB, Outcome outcome, String prompt, SideRecord a, SideRecord b) {
-        return vote(readyBattle(modelA, modelB, prompt, a, b), modelA, modelB, outcome);
+        return vote(modelA, modelB, outcome, prompt, a, b, Instant.now());
     }
 
-    private Map<String, Standing> vote(String id, String modelA, String modelB, Outcome outcome) {
+    /** The same, the vote cast at {@code votedAt}. */
+    public Map<String, Standing> vote(
+            String modelA, String modelB, Outcome outcome, String prompt, SideRecord a, SideRecord b, Instant votedAt) {
+        return vote(readyBattle(modelA, modelB, prompt, a, b), modelA, modelB, outcome, votedAt);
+    }
+
+    private Map<String, Standing> vote(String id, String modelA, String modelB, Outcome outcome, Instant votedAt) {
         AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
         try {
             log.recordVote(
                     id,
                     outcome,
-                    Instant.now(),
+                    votedAt,
                     () -> standings.set(leaderboard.apply(new CountedBattle(modelA, modelB, outcome))));
         } catch (Exception e) {
             throw new IllegalStateException(e);

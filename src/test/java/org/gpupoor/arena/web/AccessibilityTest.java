@@ -23,7 +23,7 @@ import org.openqa.selenium.By;
  */
 class AccessibilityTest {
     static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-    static final List<String> TABS = List.of("battle", "bt", "leaderboard", "elo", "charts", "models");
+    static final List<String> TABS = List.of("battle", "bt", "leaderboard", "elo", "charts", "models", "stats");
 
     @RegisterExtension
     final ArenaExtension arena = new ArenaExtension().startedByTest();
@@ -123,6 +123,9 @@ class AccessibilityTest {
                 browser.awaitChart("chart-bt");
             }
             case "leaderboard", "elo", "models" -> awaitRows(tab + "-table");
+            case "stats" ->
+                browser.await(d -> !d.findElements(By.cssSelector("#stats-list .stat-card"))
+                        .isEmpty());
             default -> {}
         }
     }

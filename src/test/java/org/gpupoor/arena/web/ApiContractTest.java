@@ -193,6 +193,8 @@ class ApiContractTest {
                 new Call("GET /api/leaderboard/bt", "with its ETag", 304, () -> a.getAgain("/api/leaderboard/bt")),
                 new Call("GET /api/categories", "plain", 200, () -> a.get("/api/categories")),
                 new Call("GET /api/categories", "with its ETag", 304, () -> a.getAgain("/api/categories")),
+                new Call("GET /api/stats", "plain", 200, () -> a.get("/api/stats")),
+                new Call("GET /api/stats", "with its ETag", 304, () -> a.getAgain("/api/stats")),
                 new Call(
                         "GET /api/leaderboard/bt",
                         "of one category",
