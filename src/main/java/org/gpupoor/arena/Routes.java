@@ -41,6 +41,7 @@ final class Routes {
         c.requestLogger.http(new RequestLog(h.metrics())::record);
         c.routes.before("/api/battles", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", h.voteLimit(), "votes"));
+        c.routes.before("/api/battles/{id}/new-pair", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         table.get("/api/health", h.arena()::health);
         table.get("/api/arena", h.arena()::arena);
         table.get("/api/models", h.arena()::models);
@@ -59,6 +60,7 @@ final class Routes {
         table.get("/api/battles/{id}", h.battles()::show);
         table.get("/api/battles/{id}/events", h.battles()::events);
         table.post("/api/battles/{id}/vote", h.battles()::vote);
+        table.post("/api/battles/{id}/new-pair", h.battles()::newPair);
         c.routes.before("/api/admin/*", h.admin()::authorize);
         table.get("/api/admin/config", h.admin()::showConfig);
         table.post("/api/admin/config/reload", h.admin()::reloadConfig);

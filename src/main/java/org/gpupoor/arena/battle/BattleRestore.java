@@ -21,6 +21,8 @@ final class BattleRestore {
                 r.flagged());
         if (r.outcome() != null) {
             battle.markVoted(Outcome.fromWire(r.outcome()).orElseThrow(), r.votedAt());
+        } else if (r.skippedAt() != null) {
+            battle.markSkipped(r.skippedAt());
         }
         return battle;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.gpupoor.arena.catalog.CatalogEntry;
 import org.gpupoor.arena.catalog.CatalogSnapshot;
@@ -112,13 +113,49 @@ public final class BattleService {
     }
 
     public LiveBattle create(String prompt) {
+        return create(prompt, null);
+    }
+
+    /**
+     * The same prompt with another pair, the battle passed over closed for good (never votable,
+     * never counted; stopped if it was still generating). One of its two models sits the new
+     * battle out, picked at random, so the pair is always new and either model may stay.
+     */
+    public LiveBattle newPair(String id) {
+        LiveBattle old = find(id);
+        switch (old.status()) {
+            case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
+            case SKIPPED ->
+                throw new NotVotableException("skipped", "This battle was already passed over for a new pair.");
+            default -> {}
+        }
+        if (catalog.current().available().size() < 3) {
+            throw new NotVotableException(
+                    "no_other_pair", "Only two models can battle now, so there is no other pair to ask.");
+        }
+        if (!battleLog.skip(id, clock.instant())) {
+            throw new NotVotableException("already_voted", "This battle already has its vote.");
+        }
+        old.markSkipped(clock.instant());
+        if (queue.withdraw(old)) {
+            runner.abandonWaiting(old, "Passed over for a new pair before it started.");
+        } else {
+            battles.cancel(old);
+        }
+        Side out = ThreadLocalRandom.current().nextBoolean() ? Side.A : Side.B;
+        return create(old.prompt(), old.contender(out).tag());
+    }
+
+    private LiveBattle create(String prompt, String sittingOut) {
         String text = Prompts.check(prompt, config.current().maxPromptChars());
         CatalogSnapshot snapshot = catalog.fresh(CATALOG_MAX_AGE);
         if (!snapshot.ollamaUp()) {
             throw new ArenaUnavailableException(
                     "ollama_down", snapshot.ollamaProblem() + ". Try again once Ollama is running.");
         }
-        List<CatalogEntry> available = snapshot.available();
+        List<CatalogEntry> available = snapshot.available().stream()
+                .filter(e -> !e.tag().equals(sittingOut))
+                .toList();
         if (available.size() < 2) {
             throw new ArenaUnavailableException(
                     "no_models",

@@ -18,7 +18,9 @@ public final class LiveBattle {
         GENERATING,
         READY,
         FAILED,
-        VOTED
+        VOTED,
+        /** The voter asked for a new pair instead: closed, never votable. */
+        SKIPPED
     }
 
     private final String id;
@@ -151,6 +153,10 @@ public final class LiveBattle {
     /** Both sides have finished: the battle is votable only if both answered. */
     void end(Instant at, String storageProblem, String identityGiveaway) {
         locked(() -> {
+            if (status == Status.SKIPPED) {
+                endedAt = at; // its stream already ended when it was skipped
+                return;
+            }
             giveaway = identityGiveaway;
             endedAt = at;
             boolean ok = answers.bothAnswered() && storageProblem == null;
@@ -158,6 +164,19 @@ public final class LiveBattle {
             failure = ok ? null : storageProblem != null ? storageProblem : answers.failureReason();
             lastActivity = at;
             events.publish("end", "status", status.name().toLowerCase(), "reason", failure);
+        });
+    }
+
+    /** Closes the battle for a new pair; one still generating ends its event stream here. */
+    void markSkipped(Instant at) {
+        locked(() -> {
+            boolean streaming = status == Status.GENERATING;
+            status = Status.SKIPPED;
+            failure = null;
+            lastActivity = at;
+            if (streaming) {
+                events.publish("end", "status", "skipped", "reason", null);
+            }
         });
     }
 

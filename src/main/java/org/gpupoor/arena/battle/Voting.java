@@ -53,6 +53,9 @@ final class Voting {
                 throw new NotVotableException(
                         "battle_failed", "This battle failed and cannot be voted on: " + battle.failure());
             case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
+            case SKIPPED ->
+                throw new NotVotableException(
+                        "skipped", "This battle was passed over for a new pair, so it cannot be voted on.");
             default -> {}
         }
         Contender a = battle.contender(Side.A);

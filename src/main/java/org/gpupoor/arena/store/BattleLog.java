@@ -98,6 +98,23 @@ public final class BattleLog implements AutoCloseable {
         return access.read(c -> ModelVersions.tallies(c, includeFlagged));
     }
 
+    /**
+     * Closes a battle the voter passed over for a new pair; false when it has a vote (or was
+     * skipped already). A skipped battle is never voted on or counted.
+     */
+    public boolean skip(String id, Instant at) {
+        return access.writeUnflushed("skip a battle for a new pair", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE battles SET skipped_at = ? WHERE id = ? AND skipped_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM votes WHERE battle_id = ?)""")) {
+                s.setString(1, at.toString());
+                s.setString(2, id);
+                s.setString(3, id);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Stores both answers and whether the battle can be voted on ("ready") or not ("failed"). */
     public void finish(
             String id, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param status  "generating", "ready" or "failed"
  * @param flagged the word by which an answer gave its author away, or null
  * @param outcome the vote ("a", "b", "tie", "both_bad"), null until voted
+ * @param skippedAt when the voter asked for a new pair instead of voting, or null
  */
 public record BattleRecord(
         String id,
@@ -25,4 +26,5 @@ public record BattleRecord(
         SideRecord a,
         SideRecord b,
         String outcome,
-        Instant votedAt) {}
+        Instant votedAt,
+        Instant skippedAt) {}

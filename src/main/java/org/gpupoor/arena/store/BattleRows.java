@@ -73,7 +73,8 @@ final class BattleRows {
                 a,
                 b,
                 r.getString("outcome"),
-                Jdbc.instant(r.getString("voted_at")));
+                Jdbc.instant(r.getString("voted_at")),
+                Jdbc.instant(r.getString("skipped_at")));
     }
 
     /**

@@ -152,7 +152,8 @@ final class GroupCommit implements AutoCloseable {
                     SELECT b.id, ?, ?, b.model_a, b.model_b,
                            CASE WHEN b.status <> 'ready' THEN 'not_ready' WHEN ? = 1 THEN 'too_fast'
                                 WHEN b.flagged IS NOT NULL THEN 'flagged' END, ?, ?, ?
-                    FROM battles b WHERE b.id = ? ON CONFLICT (battle_id) DO NOTHING RETURNING seq""")) {
+                    FROM battles b WHERE b.id = ? AND b.skipped_at IS NULL
+                    ON CONFLICT (battle_id) DO NOTHING RETURNING seq""")) {
                 for (PendingVote vote : batch) {
                     s.setString(1, vote.outcome.wire());
                     s.setString(2, vote.at.toString());

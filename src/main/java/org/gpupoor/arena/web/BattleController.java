@@ -32,6 +32,13 @@ public final class BattleController {
         ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
     }
 
+    /** The same prompt with another pair; the battle passed over is closed, never to be counted. */
+    public void newPair(Context ctx) {
+        LiveBattle battle = service.newPair(ctx.pathParam("id"));
+        voters.ensure(ctx);
+        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
+    }
+
     public void show(Context ctx) {
         LiveBattle battle = service.find(ctx.pathParam("id"));
         battle.touched(clock.instant());

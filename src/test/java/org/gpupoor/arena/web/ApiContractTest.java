@@ -151,6 +151,28 @@ class ApiContractTest {
                         409,
                         () -> a.post(a.vote(a.slow), winnerA)),
                 new Call("POST /api/battles/{id}/vote", "a ready battle", 200, () -> a.post(a.vote(a.ready), tie)),
+                new Call(
+                        "POST /api/battles/{id}/new-pair",
+                        "a ready battle",
+                        201,
+                        () -> a.post("/api/battles/" + a.spare + "/new-pair", "")),
+                new Call(
+                        "POST /api/battles/{id}/new-pair",
+                        "a battle passed over already",
+                        409,
+                        () -> a.post("/api/battles/" + a.spare + "/new-pair", "")),
+                new Call(
+                        "POST /api/battles/{id}/vote", "a battle passed over", 409, () -> a.post(a.vote(a.spare), tie)),
+                new Call(
+                        "POST /api/battles/{id}/new-pair",
+                        "a voted battle",
+                        409,
+                        () -> a.post("/api/battles/" + a.voted + "/new-pair", "")),
+                new Call(
+                        "POST /api/battles/{id}/new-pair",
+                        "an unknown id",
+                        404,
+                        () -> a.post("/api/battles/" + UNKNOWN + "/new-pair", "")),
                 new Call("POST /api/battles/{id}/vote", "a second vote", 409, () -> a.post(a.vote(a.ready), winnerA)),
                 new Call(
                         "POST /api/battles/{id}/vote",

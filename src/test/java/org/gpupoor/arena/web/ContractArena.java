@@ -41,6 +41,7 @@ final class ContractArena implements AutoCloseable {
     String failed;
     String giveaway;
     String slow;
+    String spare;
 
     private ContractArena(Path dir, FakeOllama ollama) throws Exception {
         this.dir = dir;
@@ -55,8 +56,10 @@ final class ContractArena implements AutoCloseable {
         FakeOllama ollama = new FakeOllama();
         ollama.model("one:1b", "1.0B").answers("Plain", " answer.");
         ollama.model("two:1b", "1.0B").answers("Plain", " answer.");
+        ollama.model("three:1b", "1.0B").answers("Plain", " answer.");
         ContractArena a = new ContractArena(dir, ollama);
         a.ready = a.finishedBattle();
+        a.spare = a.finishedBattle();
         a.voted = a.finishedBattle();
         a.arena.api.post("/api/battles/" + a.voted + "/vote", "{\"winner\": \"a\"}");
         // Each model names itself ("One", "Two"): the vote is kept but not counted.
@@ -64,6 +67,7 @@ final class ContractArena implements AutoCloseable {
         a.giveaway = a.finishedBattle();
         ollama.model("one:1b", "1.0B").failsWith(500, "model runner crashed");
         ollama.model("two:1b", "1.0B").failsWith(500, "model runner crashed");
+        ollama.model("three:1b", "1.0B").failsWith(500, "model runner crashed");
         a.failed = a.finishedBattle();
         a.answering("Plain", " answer.");
         return a;
@@ -95,12 +99,15 @@ final class ContractArena implements AutoCloseable {
                     name: One (1B)
                   - tag: two:1b
                     name: Two (1B)
+                  - tag: three:1b
+                    name: Three (1B)
                 """.formatted(ollamaUrl, maxPromptChars, dir.resolve("leaderboard.json"));
     }
 
     private void answering(String... pieces) {
         ollama.model("one:1b", "1.0B").answers(pieces);
         ollama.model("two:1b", "1.0B").answers(pieces);
+        ollama.model("three:1b", "1.0B").answers(pieces);
     }
 
     private String finishedBattle() {
@@ -189,6 +196,7 @@ final class ContractArena implements AutoCloseable {
 
     ApiContract.Answer createWithOneModel() throws Exception {
         ollama.remove("two:1b");
+        ollama.remove("three:1b");
         arena.app.refreshModels();
         try {
             return post("/api/battles", "{\"prompt\": \"Anyone there?\"}");
@@ -202,6 +210,7 @@ final class ContractArena implements AutoCloseable {
     ApiContract.Answer startSlowBattle() throws Exception {
         ollama.model("one:1b", "1.0B").loadsFor(60_000);
         ollama.model("two:1b", "1.0B").loadsFor(60_000);
+        ollama.model("three:1b", "1.0B").loadsFor(60_000);
         slow = arena.api
                 .post("/api/battles", "{\"prompt\": \"Take your time\"}")
                 .json()
