@@ -22,7 +22,8 @@ class ArchitectureTest {
         ROOT + ".catalog..",
         ROOT + ".opendata..",
         ROOT + ".gpu..",
-        ROOT + ".matchmaking.."
+        ROOT + ".matchmaking..",
+        ROOT + ".share.."
     };
     private static final String[] BELOW_DOMAIN = {
         ROOT + ".store..", ROOT + ".ollama..", ROOT + ".rating..", ROOT + ".config.."
