@@ -98,6 +98,7 @@ class SharedBattlePageTest {
         voter.await(d -> !d.findElements(By.id("share-link")).isEmpty());
         assertThat(AccessibilityTest.violations(voter, "result with the share link"))
                 .isEmpty();
+        voter.js("arguments[0].scrollIntoView({block: 'center'})", voter.byId("result"));
         voter.screenshot(screenshot);
         return voter.byId("share-link").getDomProperty("href");
     }
