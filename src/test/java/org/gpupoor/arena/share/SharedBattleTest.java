@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.gpupoor.arena.App;
+import org.gpupoor.arena.config.ConfigLoader;
 import org.gpupoor.arena.config.Server;
 import org.gpupoor.arena.testing.Api;
 import org.gpupoor.arena.testing.ArenaExtension;
@@ -109,6 +114,61 @@ class SharedBattleTest {
         assertThat(arena.api().get("/api/battles/" + id).json().has("share_url"))
                 .isFalse();
         assertNotShown(PublicIdsOfLog.of(arena.logUrl(), id));
+    }
+
+    @Test
+    void turning_sharing_off_in_the_config_file_takes_every_page_down_at_once_and_back_on_brings_them_back()
+            throws Exception {
+        Path file = arena.dir().resolve("arena_config.yaml");
+        Files.writeString(file, yaml(true));
+        arena.start(ConfigLoader.load(file), new App.Operations(file, UnaryOperator.identity(), TOKEN));
+        String id = readyBattle("Shared, then not");
+        String page = arena.api()
+                .post(vote(id), "{\"winner\": \"a\"}")
+                .json()
+                .get("share_url")
+                .asText();
+        assertThat(arena.api().get(page).status()).isEqualTo(200);
+
+        Files.writeString(file, yaml(false));
+        // The file watcher may take the edit first: then this reload finds nothing left to change.
+        assertThat(reload().get("restart_needed")).isEmpty();
+        assertNotShown(page.substring("/shared/".length()));
+        assertThat(arena.api().get("/api/battles/" + id).json().has("share_url"))
+                .isFalse();
+
+        Files.writeString(file, yaml(true));
+        assertThat(reload().get("restart_needed")).isEmpty();
+        assertThat(arena.api().get(page).status()).isEqualTo(200);
+    }
+
+    private JsonNode reload() {
+        return arena.api()
+                .send(HttpRequest.newBuilder(URI.create(arena.url() + "/api/admin/config/reload"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()))
+                .json();
+    }
+
+    private String yaml(boolean sharing) {
+        return """
+                name: Sharing Arena
+                ollama:
+                  url: %s
+                leaderboard_file: %s
+                rate_limits:
+                  battles_per_minute: 0
+                  votes_per_minute: 0
+                voters:
+                  min_read_seconds: 0
+                sharing:
+                  enabled: %s
+                models:
+                  - tag: one:1b
+                    name: One (1B)
+                  - tag: two:1b
+                    name: Two (1B)
+                """.formatted(arena.ollama().url(), arena.dir().resolve("leaderboard.json"), sharing);
     }
 
     @Test
