@@ -26,9 +26,9 @@ export async function copyText(text) {
 }
 
 /** Copies and says so on the button for a moment. */
-export async function copyFrom(button, text) {
+export async function copyFrom(button, text, label = "Copy") {
   const copied = await copyText(text);
   button.textContent = copied ? "Copied" : "Copy failed";
   clearTimeout(button.resetTimer);
-  button.resetTimer = setTimeout(() => { button.textContent = "Copy"; }, 2000);
+  button.resetTimer = setTimeout(() => { button.textContent = label; }, 2000);
 }

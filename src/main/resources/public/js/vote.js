@@ -2,6 +2,7 @@
 
 import { api, path } from "./api.js";
 import { showCards } from "./cards.js";
+import { copyFrom } from "./copy.js";
 import { $, escapeHtml } from "./dom.js";
 import { SIDES, state } from "./state.js";
 
@@ -47,7 +48,7 @@ export async function vote(winner) {
   setVoting(false, "Saving your vote…");
   try {
     const result = await api(path`/api/battles/${state.battle}/vote`, { method: "POST", body: JSON.stringify({ winner }) });
-    reveal(result.models, result.winner, result.standings, result.not_counted_because);
+    reveal(result.models, result.winner, result.standings, result.not_counted_because, result.share_url);
     state.boards.changed = result.counted ? [result.models.a.tag, result.models.b.tag] : [];
   } catch (e) {
     const battle = await api(path`/api/battles/${state.battle}`).catch(() => null);
@@ -65,7 +66,7 @@ export function revealVoted(battle) {
   const notCounted = battle.identity_giveaway
     ? `An answer names a model or its maker ("${battle.identity_giveaway}"), so this vote does not count toward the boards.`
     : null;
-  reveal(battle.models, battle.winner, null, notCounted);
+  reveal(battle.models, battle.winner, null, notCounted, battle.share_url);
 }
 
 // Names like "Qwen 2.5 (3B)" already say the size.
@@ -90,7 +91,7 @@ export function clearVoteMark() {
   });
 }
 
-function reveal(models, winner, standings, notCounted) {
+function reveal(models, winner, standings, notCounted, shareUrl) {
   state.voted = true;
   markVote(winner);
   const lines = [];
@@ -112,11 +113,19 @@ function reveal(models, winner, standings, notCounted) {
   }
   const verdict = { a: "You preferred Model A.", b: "You preferred Model B.", tie: "You called it a tie.", both_bad: "You found both answers bad." }[winner];
   const note = notCounted ? `<p class="muted">${escapeHtml(notCounted)}</p>` : "";
-  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note +
+  $("result").innerHTML = `<p>${verdict} Thanks for voting!</p>` + lines.join("") + note + shareLine(shareUrl) +
     `<div class="model-cards" aria-live="off"></div>`;
   $("result").hidden = false;
+  $("copy-share")?.addEventListener("click", (e) => copyFrom(e.currentTarget, new URL(shareUrl, location.href).href, "Copy link"));
   showCards($("result").querySelector(".model-cards"), SIDES.map((side) => models[side].tag));
   setVoting(false, "Your vote is recorded.");
   $("new-battle").hidden = false;
   $("new-battle").focus({ preventScroll: true });
+}
+
+// The server gives a path only while the operator lets battles be shared (sharing.enabled).
+function shareLine(shareUrl) {
+  if (!shareUrl) return "";
+  return `<p class="share">🔗 <a id="share-link" href="${escapeHtml(shareUrl)}">Share this battle</a>: a read-only page with the prompt, ` +
+    `both answers, the names and your vote. <button type="button" class="copy" id="copy-share">Copy link</button></p>`;
 }

@@ -19,6 +19,7 @@ import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.metrics.ArenaMetrics;
 import org.gpupoor.arena.modelcard.ModelCards;
+import org.gpupoor.arena.share.SharedBattles;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ArenaController;
@@ -29,6 +30,7 @@ import org.gpupoor.arena.web.EventStream;
 import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
+import org.gpupoor.arena.web.SharedController;
 import org.gpupoor.arena.web.StatsController;
 import org.gpupoor.arena.web.VoterAdmin;
 import org.gpupoor.arena.web.VoterCookie;
@@ -98,8 +100,10 @@ public final class App implements AutoCloseable {
                 json,
                 clock);
         VoterCookie voterCookie = new VoterCookie(battleLog.voters().secret("voter_key", App::freshSecret));
+        SharedBattles shared = new SharedBattles(
+                battleLog, ollama.catalog, live, battleLog.voters().secret("share_key", App::freshSecret));
         BattleController battleApi = new BattleController(
-                battles.battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, clock);
+                battles.battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, shared, clock);
         ArenaController arenaApi = new ArenaController(
                 live,
                 ollama.catalog,
@@ -121,6 +125,7 @@ public final class App implements AutoCloseable {
                 exportApi,
                 adminApi,
                 new VoterAdmin(live, battleLog, boards.boards, clock),
+                new SharedController(shared, live),
                 metrics,
                 battles.battleLimit,
                 battles.voteLimit);

@@ -15,6 +15,7 @@ import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
+import org.gpupoor.arena.web.SharedController;
 import org.gpupoor.arena.web.StatsController;
 import org.gpupoor.arena.web.VoterAdmin;
 
@@ -28,6 +29,7 @@ final class Routes {
             ExportController export,
             AdminController admin,
             VoterAdmin voters,
+            SharedController shared,
             ArenaMetrics metrics,
             RateLimiter battleLimit,
             RateLimiter voteLimit) {}
@@ -61,6 +63,8 @@ final class Routes {
         table.get("/api/battles/{id}/events", h.battles()::events);
         table.post("/api/battles/{id}/vote", h.battles()::vote);
         table.post("/api/battles/{id}/new-pair", h.battles()::newPair);
+        table.get("/api/shared/{publicId}", h.shared()::json);
+        table.get("/shared/{publicId}", h.shared()::page);
         c.routes.before("/api/admin/*", h.admin()::authorize);
         table.get("/api/admin/config", h.admin()::showConfig);
         table.post("/api/admin/config/reload", h.admin()::reloadConfig);

@@ -23,7 +23,8 @@ class ArchitectureTest {
         ROOT + ".opendata..",
         ROOT + ".funstats..",
         ROOT + ".gpu..",
-        ROOT + ".matchmaking.."
+        ROOT + ".matchmaking..",
+        ROOT + ".share.."
     };
     private static final String[] BELOW_DOMAIN = {
         ROOT + ".store..", ROOT + ".ollama..", ROOT + ".rating..", ROOT + ".config.."

@@ -29,7 +29,8 @@ public record ArenaConfig(
         Server server,
         Voters voters,
         Matchmaking matchmaking,
-        CategoryRules categories) {
+        CategoryRules categories,
+        Sharing sharing) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -52,6 +53,7 @@ public record ArenaConfig(
         voters = voters == null ? new Voters(null, null, null, null, null, null) : voters;
         matchmaking = matchmaking == null ? new Matchmaking(null, null) : matchmaking;
         categories = categories == null ? new CategoryRules(null) : categories;
+        sharing = sharing == null ? new Sharing(null) : sharing;
     }
 
     /** Every section at its default, to set some of them. */
@@ -67,7 +69,7 @@ public record ArenaConfig(
     /**
      * This config with the parts a running arena takes over from {@code edited}: the models and
      * the size cap, prompts and their limit, generation options, deadlines, rate limits, voter
-     * rules, matchmaking, name and description. The rest (Ollama's address, capacity, files, ratings, open data, category rules) needs a
+     * rules, matchmaking, sharing, name and description. The rest (Ollama's address, capacity, files, ratings, open data, category rules) needs a
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
@@ -83,6 +85,7 @@ public record ArenaConfig(
                 .examplePrompts(edited.examplePrompts)
                 .voters(edited.voters)
                 .matchmaking(edited.matchmaking)
+                .sharing(edited.sharing)
                 .build();
     }
 

@@ -28,6 +28,7 @@ public final class ConfigBuilder {
     private Voters voters;
     private Matchmaking matchmaking;
     private CategoryRules categories;
+    private Sharing sharing;
 
     ConfigBuilder() {}
 
@@ -52,6 +53,7 @@ public final class ConfigBuilder {
         voters = c.voters();
         matchmaking = c.matchmaking();
         categories = c.categories();
+        sharing = c.sharing();
     }
 
     public ArenaConfig build() {
@@ -75,7 +77,8 @@ public final class ConfigBuilder {
                 server,
                 voters,
                 matchmaking,
-                categories);
+                categories,
+                sharing);
     }
 
     public ConfigBuilder name(String value) {
@@ -175,6 +178,11 @@ public final class ConfigBuilder {
 
     public ConfigBuilder categories(CategoryRules value) {
         categories = value;
+        return this;
+    }
+
+    public ConfigBuilder sharing(Sharing value) {
+        sharing = value;
         return this;
     }
 }

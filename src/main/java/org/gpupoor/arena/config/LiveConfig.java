@@ -67,6 +67,7 @@ public final class LiveConfig {
         compare(changed, "rate_limits", a.rateLimits(), b.rateLimits());
         compare(changed, "voters", a.voters(), b.voters());
         compare(changed, "matchmaking", a.matchmaking(), b.matchmaking());
+        compare(changed, "sharing", a.sharing(), b.sharing());
         return changed;
     }
 

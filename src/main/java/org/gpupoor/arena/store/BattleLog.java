@@ -174,6 +174,14 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /**
+     * The battle if anyone may be shown it: both answers in, voted, and the vote not voided by an
+     * operator (nor left out as cast on an unfinished battle). Imported battles have no answers to show.
+     */
+    public Optional<BattleRecord> findShowable(String id) {
+        return access.read(c -> BattleRows.showable(c, id) ? BattleRows.find(c, id) : Optional.empty());
+    }
+
+    /**
      * Every voted battle that counts, in the order the votes were acknowledged: failed battles
      * never, battles whose answers gave their author away only when asked to.
      */

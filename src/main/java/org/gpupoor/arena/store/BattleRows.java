@@ -33,6 +33,18 @@ final class BattleRows {
         }
     }
 
+    static boolean showable(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT 1 FROM battles b JOIN votes v ON v.battle_id = b.id
+                WHERE b.id = ? AND b.status = 'ready' AND b.imported = 0
+                  AND (v.excluded IS NULL OR v.excluded NOT IN ('voided', 'not_ready'))""")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     private static Map<String, SideRecord> answers(Connection c, String id) throws SQLException {
         Map<String, SideRecord> sides = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM answers WHERE battle_id = ?")) {

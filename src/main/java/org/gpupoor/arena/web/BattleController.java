@@ -3,10 +3,12 @@ package org.gpupoor.arena.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Map;
 import org.gpupoor.arena.battle.BattleService;
 import org.gpupoor.arena.battle.BattleViews;
 import org.gpupoor.arena.battle.LiveBattle;
 import org.gpupoor.arena.rating.Outcome;
+import org.gpupoor.arena.share.SharedBattles;
 
 /** HTTP for battles: create, look at, follow live, vote. */
 public final class BattleController {
@@ -15,10 +17,17 @@ public final class BattleController {
     private final EventStream events;
     private final Clock clock;
     private final VoterCookie voters;
+    private final SharedBattles shared;
 
     public BattleController(
-            BattleService service, JsonBodies bodies, EventStream events, VoterCookie voters, Clock clock) {
+            BattleService service,
+            JsonBodies bodies,
+            EventStream events,
+            VoterCookie voters,
+            SharedBattles shared,
+            Clock clock) {
         this.service = service;
+        this.shared = shared;
         this.voters = voters;
         this.clock = clock;
         this.bodies = bodies;
@@ -42,7 +51,11 @@ public final class BattleController {
     public void show(Context ctx) {
         LiveBattle battle = service.find(ctx.pathParam("id"));
         battle.touched(clock.instant());
-        ctx.json(BattleViews.of(battle));
+        Map<String, Object> view = BattleViews.of(battle);
+        if (battle.status() == LiveBattle.Status.VOTED) {
+            shared.pathOf(battle.id()).ifPresent(path -> view.put("share_url", path));
+        }
+        ctx.json(view);
     }
 
     public void events(Context ctx) throws Exception {
@@ -65,6 +78,7 @@ public final class BattleController {
                 result.models(),
                 result.standings(),
                 result.notCounted() == null,
-                result.notCounted()));
+                result.notCounted(),
+                shared.pathOf(result.id()).orElse(null)));
     }
 }

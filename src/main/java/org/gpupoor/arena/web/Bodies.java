@@ -67,7 +67,8 @@ final class Bodies {
             Map<String, Contender> models,
             Map<String, Standing> standings,
             boolean counted,
-            String notCountedBecause) {}
+            String notCountedBecause,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String shareUrl) {}
 
     record Reloaded(List<String> changed, List<String> restartNeeded) {}
 

@@ -43,6 +43,24 @@ class ConfigLoaderTest {
         assertThat(config.models().get(1).tag()).isEqualTo("qwen2.5:latest");
         assertThat(config.ratings()).isEqualTo(new Ratings(null, 1000.0, 10, 100, 0.0));
         assertThat(config.openData().includePromptsAndAnswers()).isTrue();
+        assertThat(config.sharing().enabled()).isTrue();
+    }
+
+    @Test
+    void sharing_can_be_turned_off_and_a_reload_takes_that_over_at_once() {
+        ArenaConfig off = ConfigLoader.parse(VALID + """
+                sharing:
+                  enabled: false
+                """, "arena_config.yaml");
+        assertThat(off.sharing().enabled()).isFalse();
+        ArenaConfig on = ConfigLoader.parse(VALID, "arena_config.yaml");
+        assertThat(on.withReloadableFrom(off).sharing().enabled()).isFalse();
+        assertThat(on.restartNeededFor(off)).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + """
+                sharing:
+                  enabled: sometimes
+                """, "arena_config.yaml"))
+                .hasMessageContaining("line 9: sharing.enabled: wrong type");
     }
 
     @Test

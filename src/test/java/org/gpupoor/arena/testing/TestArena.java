@@ -16,6 +16,7 @@ import org.gpupoor.arena.config.OpenData;
 import org.gpupoor.arena.config.RateLimits;
 import org.gpupoor.arena.config.Ratings;
 import org.gpupoor.arena.config.Server;
+import org.gpupoor.arena.config.Sharing;
 import org.gpupoor.arena.config.Storage;
 import org.gpupoor.arena.config.Voters;
 
@@ -94,6 +95,7 @@ public final class TestArena implements AutoCloseable {
         private Capacity capacity = new Capacity(100, 60);
         private Server server = new Server(List.of());
         private boolean sharedLog;
+        private boolean sharing = true;
         // Tests vote the moment answers end; the reading-time rule has tests of its own.
         private Voters voters = new Voters(0, 0.0, 0.0, false, 20, 0);
 
@@ -183,6 +185,12 @@ public final class TestArena implements AutoCloseable {
             return this;
         }
 
+        /** Voted battles get no public page (sharing.enabled: false). */
+        public Builder withoutSharing() {
+            this.sharing = false;
+            return this;
+        }
+
         public Builder prompts(List<String> examples) {
             this.prompts = examples;
             return this;
@@ -208,6 +216,7 @@ public final class TestArena implements AutoCloseable {
                     .storage(new Storage(PostgresForTests.urlFor(dir), sharedLog))
                     .server(server)
                     .voters(voters)
+                    .sharing(new Sharing(sharing))
                     .build();
         }
     }

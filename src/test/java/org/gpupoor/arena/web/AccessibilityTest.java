@@ -135,9 +135,22 @@ class AccessibilityTest {
                 .isEmpty());
     }
 
-    /** axe-core's serious and critical findings on the page as it is, one line per rule. */
-    @SuppressWarnings("unchecked")
     List<String> violations(String where) {
+        return violations(browser, axe, where);
+    }
+
+    /** axe-core's serious and critical findings on the page {@code browser} shows, one line per rule. */
+    static List<String> violations(BrowserExtension browser, String where) {
+        try (InputStream in = AccessibilityTest.class.getClassLoader().getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core's webjar is on the test classpath").isNotNull();
+            return violations(browser, new String(in.readAllBytes(), StandardCharsets.UTF_8), where);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> violations(BrowserExtension browser, String axe, String where) {
         if (!Boolean.TRUE.equals(browser.js("return !!window.axe"))) {
             browser.js(axe);
         }

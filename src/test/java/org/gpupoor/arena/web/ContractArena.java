@@ -42,6 +42,8 @@ final class ContractArena implements AutoCloseable {
     String giveaway;
     String slow;
     String spare;
+    /** The page of the voted battle, from its vote's share_url. */
+    String sharedPage;
 
     private ContractArena(Path dir, FakeOllama ollama) throws Exception {
         this.dir = dir;
@@ -61,7 +63,12 @@ final class ContractArena implements AutoCloseable {
         a.ready = a.finishedBattle();
         a.spare = a.finishedBattle();
         a.voted = a.finishedBattle();
-        a.arena.api.post("/api/battles/" + a.voted + "/vote", "{\"winner\": \"a\"}");
+        a.sharedPage = a.arena
+                .api
+                .post("/api/battles/" + a.voted + "/vote", "{\"winner\": \"a\"}")
+                .json()
+                .get("share_url")
+                .asText();
         // Each model names itself ("One", "Two"): the vote is kept but not counted.
         a.answering("I am One and Two.");
         a.giveaway = a.finishedBattle();
@@ -128,6 +135,16 @@ final class ContractArena implements AutoCloseable {
                 .readTree(line)
                 .get("judge")
                 .asText();
+    }
+
+    /** The JSON of the page at {@code page} ("/shared/…"). */
+    String sharedJson(String page) {
+        return "/api" + page;
+    }
+
+    /** Where a battle with no link (unvoted, failed) would be shared, were it voted. */
+    String sharedPageOf(String battleId) {
+        return "/shared/" + org.gpupoor.arena.share.PublicIdsOfLog.of(arena.logUrl(), battleId);
     }
 
     String vote(String id) {
