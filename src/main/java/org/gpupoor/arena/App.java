@@ -28,6 +28,7 @@ import org.gpupoor.arena.web.EventStream;
 import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
+import org.gpupoor.arena.web.SuggestionController;
 import org.gpupoor.arena.web.VoterAdmin;
 import org.gpupoor.arena.web.VoterCookie;
 import org.slf4j.Logger;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
         OllamaModule ollama = new OllamaModule(config, clock);
         BoardsModule boards = new BoardsModule(config, storage.battleLog, ollama.catalog, json, clock);
         BattlesModule battles = new BattlesModule(config, live, storage.battleLog, ollama, boards, metrics, clock);
+        SuggestionsModule suggesting = new SuggestionsModule(config, live, storage.battleLog, ollama, clock);
         OperationsModule operating =
                 new OperationsModule(config, live, operations, storage.battleLog, ollama, boards, battles, clock);
 
@@ -96,8 +98,9 @@ public final class App implements AutoCloseable {
                 json,
                 clock);
         VoterCookie voterCookie = new VoterCookie(battleLog.voters().secret("voter_key", App::freshSecret));
-        BattleController battleApi = new BattleController(
-                battles.battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, clock);
+        JsonBodies bodies = new JsonBodies(json);
+        BattleController battleApi =
+                new BattleController(battles.battles, bodies, new EventStream(json, clock), voterCookie, clock);
         ArenaController arenaApi = new ArenaController(
                 live,
                 ollama.catalog,
@@ -119,7 +122,9 @@ public final class App implements AutoCloseable {
                 new VoterAdmin(live, battleLog, boards.boards, clock),
                 metrics,
                 battles.battleLimit,
-                battles.voteLimit);
+                battles.voteLimit,
+                new SuggestionController(suggesting.suggestions, suggesting.review, bodies, voterCookie, json),
+                suggesting.limit);
         List<String> routes = new ArrayList<>();
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -140,7 +145,7 @@ public final class App implements AutoCloseable {
         return new App(
                 javalin,
                 List.copyOf(routes),
-                List.of(storage, boards, ollama, battles, operating),
+                List.of(storage, boards, ollama, battles, suggesting, operating),
                 ollama.catalog,
                 metrics);
     }

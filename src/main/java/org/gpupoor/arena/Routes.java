@@ -15,6 +15,7 @@ import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.RateLimiter;
 import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
+import org.gpupoor.arena.web.SuggestionController;
 import org.gpupoor.arena.web.VoterAdmin;
 
 /** Every route of the arena in one table (openapi.yaml describes each; ApiDocumentTest checks that). */
@@ -28,7 +29,9 @@ final class Routes {
             VoterAdmin voters,
             ArenaMetrics metrics,
             RateLimiter battleLimit,
-            RateLimiter voteLimit) {}
+            RateLimiter voteLimit,
+            SuggestionController suggestions,
+            RateLimiter suggestionLimit) {}
 
     private Routes() {}
 
@@ -39,6 +42,7 @@ final class Routes {
         c.requestLogger.http(new RequestLog(h.metrics())::record);
         c.routes.before("/api/battles", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", h.voteLimit(), "votes"));
+        c.routes.before("/api/suggestions", ctx -> limit(ctx, "POST", h.suggestionLimit(), "model suggestions"));
         table.get("/api/health", h.arena()::health);
         table.get("/api/arena", h.arena()::arena);
         table.get("/api/models", h.arena()::models);
@@ -55,6 +59,8 @@ final class Routes {
         table.get("/api/battles/{id}", h.battles()::show);
         table.get("/api/battles/{id}/events", h.battles()::events);
         table.post("/api/battles/{id}/vote", h.battles()::vote);
+        table.get("/api/suggestions", h.suggestions()::mostSuggested);
+        table.post("/api/suggestions", h.suggestions()::suggest);
         c.routes.before("/api/admin/*", h.admin()::authorize);
         table.get("/api/admin/config", h.admin()::showConfig);
         table.post("/api/admin/config/reload", h.admin()::reloadConfig);
@@ -64,6 +70,7 @@ final class Routes {
         table.post("/api/admin/models/{tag}/show", h.admin()::showModel);
         table.get("/api/admin/voters", h.voters()::flagged);
         table.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
+        table.get("/api/admin/suggestions", h.suggestions()::review);
         table.get(
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
