@@ -8,6 +8,7 @@ import { loadCharts, setUpCharts } from "./charts.js";
 import { $ } from "./dom.js";
 import { setUpFilters } from "./filters.js";
 import { loadModels } from "./models.js";
+import { loadSuggestions, setUpSuggestions } from "./suggestions.js";
 import { setUpTabs } from "./tabs.js";
 
 setUpTabs({
@@ -15,10 +16,14 @@ setUpTabs({
   elo: () => loadBoard("elo"),
   bt: loadStrengths,
   charts: loadCharts,
-  models: loadModels,
+  models: () => {
+    loadModels();
+    loadSuggestions();
+  },
 });
 setUpFilters((board) => (board === "bt" ? loadStrengths() : loadBoard(board)));
 setUpBattle();
+setUpSuggestions();
 setUpCharts(() => {
   if (!$("panel-charts").hidden) loadCharts();
   if (!$("panel-bt").hidden) loadStrengths();

@@ -39,8 +39,8 @@ final class SuggestionRules {
         String reason = given.strip();
         int length = reason.codePointCount(0, reason.length());
         if (length < MIN_REASON_CHARS) {
-            throw new InvalidSuggestionException("Say in a few words why this model belongs in the arena (at least "
-                    + MIN_REASON_CHARS + " characters).");
+            throw new InvalidSuggestionException("Give a reason of at least " + MIN_REASON_CHARS
+                    + " characters: say in a few words why this model belongs in the arena.");
         }
         if (length > MAX_REASON_CHARS) {
             throw new InvalidSuggestionException(

@@ -61,7 +61,7 @@ class SuggestionsTest {
         refusals.put("{\"tag\": \"a:b:c\", \"reason\": \"Fast and good\"}", "is not an Ollama tag");
         refusals.put("{\"tag\": \"   \", \"reason\": \"Fast and good\"}", "Write the Ollama tag");
         refusals.put("{\"tag\": \"" + "a".repeat(101) + "\", \"reason\": \"Fast\"}", "at most 100");
-        refusals.put("{\"tag\": \"phi3:mini\", \"reason\": \"ok\"}", "at least 3 characters");
+        refusals.put("{\"tag\": \"phi3:mini\", \"reason\": \"ok\"}", "a reason of at least 3 characters");
         refusals.put("{\"tag\": \"phi3:mini\", \"reason\": \"" + "é".repeat(281) + "\"}", "keep it to 280");
         refusals.put("{\"tag\": \"phi3:mini\", \"reason\": \"line one\\nline two\"}", "control character (U+000A)");
         refusals.put("{\"tag\": \"phi3:mini\", \"reason\": \"broken \\ud800 text\"}", "unpaired surrogate");
