@@ -28,7 +28,7 @@ function item(s) {
   if (s.reasons.length) {
     const reasons = document.createElement("ul");
     reasons.className = "reasons";
-    reasons.append(...s.reasons.map((r) => Object.assign(document.createElement("li"), { textContent: r })));
+    reasons.append(...s.reasons.map((r) => Object.assign(document.createElement("li"), { textContent: `“${r}”` })));
     li.append(reasons);
   }
   return li;

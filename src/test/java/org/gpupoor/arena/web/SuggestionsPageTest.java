@@ -2,6 +2,10 @@ package org.gpupoor.arena.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.BrowserExtension;
@@ -48,6 +52,7 @@ class SuggestionsPageTest {
             assertThat(browser.value("suggest-reason"))
                     .as("what was typed stays")
                     .startsWith("Strong for its size");
+            assertThat(seriousViolations()).as("axe-core, refused").isEmpty();
             browser.screenshot("suggest-" + device + "-refused");
 
             tag.clear();
@@ -69,7 +74,29 @@ class SuggestionsPageTest {
                     .extracting(WebElement::getText)
                     .anySatisfy(li ->
                             assertThat(li).startsWith("qwen2.5:3b 1 voter").contains(reason));
+            browser.js("document.getElementById('suggest-title').scrollIntoView()");
+            assertThat(seriousViolations()).as("axe-core, listed").isEmpty();
             browser.screenshot("suggest-" + device + "-listed");
         }
+    }
+
+    /** axe-core's serious and critical findings on the page as it is (AccessibilityTest checks every tab). */
+    private List<Object> seriousViolations() {
+        if (!Boolean.TRUE.equals(browser.js("return !!window.axe"))) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(AccessibilityTest.AXE)) {
+                browser.js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> found = (List<Object>) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ["violations"] })
+                  .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+                    .map((v) => v.id + ": " + v.help + " at " + v.nodes.map((n) => n.target.join(" ")).join(", "))))
+                  .catch((e) => done(["axe-error: " + e]));
+                """);
+        return found;
     }
 }
