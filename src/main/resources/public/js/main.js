@@ -9,6 +9,7 @@ import { $ } from "./dom.js";
 import { setUpFilters } from "./filters.js";
 import { loadModels } from "./models.js";
 import { loadStats } from "./stats.js";
+import { loadSuggestions, setUpSuggestions } from "./suggestions.js";
 import { setUpTabs } from "./tabs.js";
 
 setUpTabs({
@@ -16,11 +17,15 @@ setUpTabs({
   elo: () => loadBoard("elo"),
   bt: loadStrengths,
   charts: loadCharts,
-  models: loadModels,
+  models: () => {
+    loadModels();
+    loadSuggestions();
+  },
   stats: loadStats,
 });
 setUpFilters((board) => (board === "bt" ? loadStrengths() : loadBoard(board)));
 setUpBattle();
+setUpSuggestions();
 setUpCharts(() => {
   if (!$("panel-charts").hidden) loadCharts();
   if (!$("panel-bt").hidden) loadStrengths();

@@ -32,6 +32,7 @@ import org.gpupoor.arena.web.JettyErrors;
 import org.gpupoor.arena.web.JsonBodies;
 import org.gpupoor.arena.web.SharedController;
 import org.gpupoor.arena.web.StatsController;
+import org.gpupoor.arena.web.SuggestionController;
 import org.gpupoor.arena.web.VoterAdmin;
 import org.gpupoor.arena.web.VoterCookie;
 import org.slf4j.Logger;
@@ -84,6 +85,7 @@ public final class App implements AutoCloseable {
         OllamaModule ollama = new OllamaModule(config, clock);
         BoardsModule boards = new BoardsModule(config, storage.battleLog, ollama.catalog, json, clock);
         BattlesModule battles = new BattlesModule(config, live, storage.battleLog, ollama, boards, metrics, clock);
+        SuggestionsModule suggesting = new SuggestionsModule(config, live, storage.battleLog, ollama, clock);
         OperationsModule operating =
                 new OperationsModule(config, live, operations, storage.battleLog, ollama, boards, battles, clock);
 
@@ -102,8 +104,9 @@ public final class App implements AutoCloseable {
         VoterCookie voterCookie = new VoterCookie(battleLog.voters().secret("voter_key", App::freshSecret));
         SharedBattles shared = new SharedBattles(
                 battleLog, ollama.catalog, live, battleLog.voters().secret("share_key", App::freshSecret));
-        BattleController battleApi = new BattleController(
-                battles.battles, new JsonBodies(json), new EventStream(json, clock), voterCookie, shared, clock);
+        JsonBodies bodies = new JsonBodies(json);
+        BattleController battleApi =
+                new BattleController(battles.battles, bodies, new EventStream(json, clock), voterCookie, shared, clock);
         ArenaController arenaApi = new ArenaController(
                 live,
                 ollama.catalog,
@@ -128,7 +131,9 @@ public final class App implements AutoCloseable {
                 new SharedController(shared, live),
                 metrics,
                 battles.battleLimit,
-                battles.voteLimit);
+                battles.voteLimit,
+                new SuggestionController(suggesting.suggestions, suggesting.review, bodies, voterCookie, json),
+                suggesting.limit);
         List<String> routes = new ArrayList<>();
         Javalin javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -149,7 +154,7 @@ public final class App implements AutoCloseable {
         return new App(
                 javalin,
                 List.copyOf(routes),
-                List.of(storage, boards, ollama, battles, operating),
+                List.of(storage, boards, ollama, battles, suggesting, operating),
                 ollama.catalog,
                 metrics);
     }

@@ -17,6 +17,7 @@ import org.gpupoor.arena.web.RequestLog;
 import org.gpupoor.arena.web.SecurityHeaders;
 import org.gpupoor.arena.web.SharedController;
 import org.gpupoor.arena.web.StatsController;
+import org.gpupoor.arena.web.SuggestionController;
 import org.gpupoor.arena.web.VoterAdmin;
 
 /** Every route of the arena in one table (openapi.yaml describes each; ApiDocumentTest checks that). */
@@ -32,7 +33,9 @@ final class Routes {
             SharedController shared,
             ArenaMetrics metrics,
             RateLimiter battleLimit,
-            RateLimiter voteLimit) {}
+            RateLimiter voteLimit,
+            SuggestionController suggestions,
+            RateLimiter suggestionLimit) {}
 
     private Routes() {}
 
@@ -44,6 +47,7 @@ final class Routes {
         c.routes.before("/api/battles", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", h.voteLimit(), "votes"));
         c.routes.before("/api/battles/{id}/new-pair", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
+        c.routes.before("/api/suggestions", ctx -> limit(ctx, "POST", h.suggestionLimit(), "model suggestions"));
         table.get("/api/health", h.arena()::health);
         table.get("/api/arena", h.arena()::arena);
         table.get("/api/models", h.arena()::models);
@@ -65,6 +69,8 @@ final class Routes {
         table.post("/api/battles/{id}/new-pair", h.battles()::newPair);
         table.get("/api/shared/{publicId}", h.shared()::json);
         table.get("/shared/{publicId}", h.shared()::page);
+        table.get("/api/suggestions", h.suggestions()::mostSuggested);
+        table.post("/api/suggestions", h.suggestions()::suggest);
         c.routes.before("/api/admin/*", h.admin()::authorize);
         table.get("/api/admin/config", h.admin()::showConfig);
         table.post("/api/admin/config/reload", h.admin()::reloadConfig);
@@ -74,6 +80,7 @@ final class Routes {
         table.post("/api/admin/models/{tag}/show", h.admin()::showModel);
         table.get("/api/admin/voters", h.voters()::flagged);
         table.post("/api/admin/voters/{voter}/void", h.voters()::voidVotes);
+        table.get("/api/admin/suggestions", h.suggestions()::review);
         table.get(
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -78,6 +78,7 @@ final class ConfigValidator {
         require(!c.leaderboardFile().isBlank(), "/leaderboard_file", "must not be empty");
         range("/rate_limits/battles_per_minute", c.rateLimits().battlesPerMinute(), 0, 100_000);
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);
+        range("/rate_limits/suggestions_per_hour", c.rateLimits().suggestionsPerHour(), 0, 100_000);
         range("/capacity/max_concurrent_battles", c.capacity().maxConcurrentBattles(), 1, 1000);
         range("/capacity/abandon_after_seconds", c.capacity().abandonAfterSeconds(), 5, 86_400);
         range("/voters/daily_vote_cap", c.voters().dailyVoteCap(), 0, 1_000_000);

@@ -28,6 +28,7 @@ public final class BattleLog implements AutoCloseable {
     private final CategoryLog categories;
     private final CovariateLog covariates;
     private final StatsLog stats;
+    private final SuggestionLog suggestions;
     private final ModelVersions versions = new ModelVersions();
 
     public BattleLog(DataSource db) {
@@ -43,6 +44,7 @@ public final class BattleLog implements AutoCloseable {
         this.categories = new CategoryLog(access);
         this.covariates = new CovariateLog(access);
         this.stats = new StatsLog(access);
+        this.suggestions = new SuggestionLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -261,6 +263,11 @@ public final class BattleLog implements AutoCloseable {
 
     public VoterLog voters() {
         return voters;
+    }
+
+    /** Models voters would like to see in the arena. */
+    public SuggestionLog suggestions() {
+        return suggestions;
     }
 
     /** Runs {@code work} with writes held off, so it sees the log exactly as the last write left it. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gpupoor.arena.battle.Contender;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
 import org.gpupoor.arena.leaderboard.ModelSpeed;
+import org.gpupoor.arena.store.SuggestedTag;
 
 /**
  * The shapes of the JSON bodies the controllers send, as records, so the code and
@@ -93,4 +94,8 @@ final class Bodies {
             int voided,
             String firstVote,
             String lastVote) {}
+
+    record Suggested(String tag, boolean counted, int voters) {}
+
+    record Suggestions(List<SuggestedTag> suggestions) {}
 }

@@ -8,6 +8,7 @@ import org.gpupoor.arena.battle.BattleNotFoundException;
 import org.gpupoor.arena.battle.InvalidPromptException;
 import org.gpupoor.arena.battle.NotVotableException;
 import org.gpupoor.arena.battle.VoteCapException;
+import org.gpupoor.arena.suggestion.InvalidSuggestionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public final class ErrorHandling {
                 BattleNotFoundException.class, (e, ctx) -> respond(ctx, 404, "not_found", e.getMessage()));
         config.routes.exception(
                 InvalidPromptException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
+        config.routes.exception(
+                InvalidSuggestionException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         config.routes.exception(NotVotableException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.getMessage()));
         config.routes.exception(
                 ArenaUnavailableException.class, (e, ctx) -> respond(ctx, 503, e.code(), e.getMessage()));

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client: {@code perMinute} requests, refilled evenly over the minute, so a
- * voter can burst a little but a script cannot flood the arena or stuff the ballot box.
+ * A token bucket per client: so many requests a minute (or an hour), refilled evenly over the
+ * period, so a voter can burst a little but a script cannot flood the arena or stuff the ballot box.
  */
 public final class RateLimiter {
-    private volatile int perMinute;
+    private volatile int allowance;
+    private final double periodNanos;
+    private final String periodName;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -24,25 +26,41 @@ public final class RateLimiter {
 
     /** @param perMinute requests a client may make per minute; 0 means no limit */
     public RateLimiter(int perMinute) {
-        this.perMinute = perMinute;
+        this(perMinute, Duration.ofMinutes(1), "a minute");
     }
 
-    /** A new allowance from a config reload; buckets refill toward it from now on. */
-    public void setPerMinute(int perMinute) {
-        this.perMinute = perMinute;
+    private RateLimiter(int allowance, Duration period, String periodName) {
+        this.allowance = allowance;
+        this.periodNanos = period.toNanos();
+        this.periodName = periodName;
+    }
+
+    /** {@code perHour} requests a client may make per hour; 0 means no limit. */
+    public static RateLimiter perHour(int perHour) {
+        return new RateLimiter(perHour, Duration.ofHours(1), "an hour");
+    }
+
+    /** A new allowance (per this limiter's period) from a config reload; buckets refill toward it from now on. */
+    public void setPerMinute(int allowance) {
+        setAllowance(allowance);
+    }
+
+    public void setAllowance(int allowance) {
+        this.allowance = allowance;
     }
 
     /** Takes one request from the client's allowance; throws 429 with the wait when it is spent. */
     public void acquire(String client, String what) {
-        if (perMinute <= 0) {
+        int limit = allowance;
+        if (limit <= 0) {
             return;
         }
         long now = nanos();
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perMinute, now));
+        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(limit, now));
         double missing;
         synchronized (bucket) {
-            double refill = (now - bucket.updatedNanos) / 60e9 * perMinute;
-            bucket.tokens = Math.min(perMinute, bucket.tokens + refill);
+            double refill = (now - bucket.updatedNanos) / periodNanos * limit;
+            bucket.tokens = Math.min(limit, bucket.tokens + refill);
             bucket.updatedNanos = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
@@ -50,19 +68,20 @@ public final class RateLimiter {
             }
             missing = 1 - bucket.tokens;
         }
-        long waitSeconds = (long) Math.ceil(missing / perMinute * 60);
+        long waitSeconds = Math.max(1, (long) Math.ceil(missing / limit * periodNanos / 1e9));
         throw new RateLimitedException(
-                Duration.ofSeconds(Math.max(1, waitSeconds)),
-                "Too many " + what + " from your address; this arena allows " + perMinute + " a minute. Try again in "
-                        + Math.max(1, waitSeconds) + " s.");
+                Duration.ofSeconds(waitSeconds),
+                "Too many " + what + " from your address; this arena allows " + limit + " " + periodName
+                        + ". Try again in " + waitSeconds + " s.");
     }
 
     /** Forgets clients whose allowance has filled up again; they would start full anyway. */
     public void forgetIdle() {
         long now = nanos();
+        int limit = allowance;
         buckets.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {
-                return e.getValue().tokens + (now - e.getValue().updatedNanos) / 60e9 * perMinute >= perMinute;
+                return e.getValue().tokens + (now - e.getValue().updatedNanos) / periodNanos * limit >= limit;
             }
         });
     }

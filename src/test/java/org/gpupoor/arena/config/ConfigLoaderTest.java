@@ -191,6 +191,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_suggestion_limit_is_read_defaults_to_ten_an_hour_and_is_checked() {
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").rateLimits().suggestionsPerHour())
+                .isEqualTo(10);
+        assertThat(ConfigLoader.parse(VALID + "rate_limits:\n  suggestions_per_hour: 0\n", "c.yaml")
+                        .rateLimits())
+                .isEqualTo(new RateLimits(12, 30, 0));
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "rate_limits:\n  suggestions_per_hour: -1\n", "c.yaml"))
+                .hasMessageContaining(
+                        "c.yaml line 9: rate_limits.suggestions_per_hour: must be between 0 and 100000, was -1");
+    }
+
+    @Test
     void the_storage_url_is_read_and_must_be_a_jdbc_url_the_arena_speaks() {
         assertThat(ConfigLoader.parse(VALID, "c.yaml").storage().url())
                 .as("the SQLite file of --db by default")

@@ -88,7 +88,7 @@ public final class TestArena implements AutoCloseable {
         private boolean autoDiscover;
         private List<String> hosts = List.of();
         private List<String> prompts = List.of("Why is the sky blue?", "Write a haiku about GPUs.");
-        private RateLimits rateLimits = new RateLimits(0, 0);
+        private RateLimits rateLimits = new RateLimits(0, 0, 0);
         private boolean countIdentityLeaks;
         private Ratings ratings;
         private OpenData openData;
@@ -132,7 +132,12 @@ public final class TestArena implements AutoCloseable {
 
         /** Tests run without rate limits unless they set some. */
         public Builder rateLimits(int battlesPerMinute, int votesPerMinute) {
-            this.rateLimits = new RateLimits(battlesPerMinute, votesPerMinute);
+            this.rateLimits = new RateLimits(battlesPerMinute, votesPerMinute, rateLimits.suggestionsPerHour());
+            return this;
+        }
+
+        public Builder suggestionsPerHour(int perHour) {
+            this.rateLimits = new RateLimits(rateLimits.battlesPerMinute(), rateLimits.votesPerMinute(), perHour);
             return this;
         }
 

@@ -235,6 +235,39 @@ class ApiContractTest {
                 new Call("GET /api/stats", "plain", 200, () -> a.get("/api/stats")),
                 new Call("GET /api/stats", "with its ETag", 304, () -> a.getAgain("/api/stats")),
                 new Call(
+                        "POST /api/suggestions",
+                        "a tag and a reason",
+                        201,
+                        () -> a.post(
+                                "/api/suggestions", "{\"tag\": \"qwen2.5:3b\", \"reason\": \"Strong for its size\"}")),
+                new Call(
+                        "POST /api/suggestions",
+                        "the same tag again",
+                        200,
+                        () -> a.post("/api/suggestions", "{\"tag\": \"qwen2.5:3b\", \"reason\": \"Still strong\"}")),
+                new Call(
+                        "POST /api/suggestions",
+                        "a tag with a space",
+                        400,
+                        () -> a.post("/api/suggestions", "{\"tag\": \"qwen 2.5\", \"reason\": \"Strong\"}")),
+                new Call(
+                        "POST /api/suggestions",
+                        "a control character in the reason",
+                        400,
+                        () -> a.post("/api/suggestions", "{\"tag\": \"phi3:mini\", \"reason\": \"ok\\u0007ok\"}")),
+                new Call(
+                        "POST /api/suggestions",
+                        "an unknown field",
+                        400,
+                        () -> a.post("/api/suggestions", "{\"tag\": \"phi3:mini\", \"reason\": \"ok ok\", \"x\": 1}")),
+                new Call(
+                        "POST /api/suggestions",
+                        "text/plain",
+                        415,
+                        () -> a.postText("/api/suggestions", "{\"tag\": \"phi3:mini\", \"reason\": \"ok ok\"}")),
+                new Call("GET /api/suggestions", "plain", 200, () -> a.get("/api/suggestions")),
+                new Call("GET /api/suggestions", "with its ETag", 304, () -> a.getAgain("/api/suggestions")),
+                new Call(
                         "GET /api/leaderboard/bt",
                         "of one category",
                         200,
@@ -410,6 +443,12 @@ class ApiContractTest {
                 new Call("GET /api/admin/voters", "with the token", 200, () -> a.admin("GET", "/api/admin/voters")),
                 new Call("GET /api/admin/voters", "without a token", 403, () -> a.get("/api/admin/voters")),
                 new Call(
+                        "GET /api/admin/suggestions",
+                        "with the token",
+                        200,
+                        () -> a.admin("GET", "/api/admin/suggestions")),
+                new Call("GET /api/admin/suggestions", "without a token", 403, () -> a.get("/api/admin/suggestions")),
+                new Call(
                         "POST /api/admin/voters/{voter}/void",
                         "a voter with votes",
                         200,
@@ -440,7 +479,12 @@ class ApiContractTest {
                         "POST /api/battles/{id}/vote",
                         "too many from one address",
                         429,
-                        () -> a.until(429, () -> a.post(a.vote(UNKNOWN), winnerA))));
+                        () -> a.until(429, () -> a.post(a.vote(UNKNOWN), winnerA))),
+                new Call(
+                        "POST /api/suggestions",
+                        "too many from one address",
+                        429,
+                        () -> a.until(429, () -> a.post("/api/suggestions", "{}"))));
     }
 
     @Test

@@ -95,6 +95,7 @@ final class ContractArena implements AutoCloseable {
                 rate_limits:
                   battles_per_minute: 40
                   votes_per_minute: 40
+                  suggestions_per_hour: 10
                 capacity:
                   max_concurrent_battles: 10
                 voters:
