@@ -24,6 +24,7 @@ function resetPanes() {
   $("result").hidden = true;
   $("new-battle").hidden = true;
   $("retry").hidden = true;
+  $("new-pair").hidden = true;
 }
 
 function setStatus(side, text, kind) {
@@ -74,6 +75,7 @@ function follow(id) {
   state.battle = id;
   setGenerating(true);
   resetPanes();
+  $("new-pair").hidden = false;
   const events = new EventSource(path`/api/battles/${id}/events`);
   state.events = events;
   events.addEventListener("queued", (e) => {
@@ -145,6 +147,7 @@ function onSideError({ side, message }) {
 
 async function onEnd({ status, reason }) {
   setGenerating(false);
+  if (status === "skipped") return; // passed over for a new pair: the page follows that one now
   if (status === "ready") {
     const battle = await api(path`/api/battles/${state.battle}`).catch(() => null);
     if (battle && battle.status === "voted") {
@@ -154,6 +157,7 @@ async function onEnd({ status, reason }) {
     openVotingAfterReading();
   } else {
     setVoting(false, "This battle cannot be voted on: " + reason);
+    $("new-pair").hidden = true;
     $("retry").hidden = false;
     $("new-battle").hidden = false;
   }
@@ -189,6 +193,24 @@ async function randomPrompt() {
   }
 }
 
+/** Passes this battle over for other models on the same prompt; it closes uncounted. */
+async function newPair() {
+  const old = state.battle;
+  if (!old || state.voted) return;
+  $("new-pair").disabled = true;
+  try {
+    const { id } = await api(path`/api/battles/${old}/new-pair`, { method: "POST" });
+    state.startedAt = Date.now();
+    history.replaceState(null, "", "#battle=" + id);
+    follow(id);
+    $("answers").focus({ preventScroll: true });
+  } catch (e) {
+    $("vote-note").textContent = e.message;
+  } finally {
+    $("new-pair").disabled = false;
+  }
+}
+
 function newBattle() {
   if (state.events) state.events.close();
   history.replaceState(null, "", location.pathname);
@@ -211,6 +233,7 @@ export function setUpBattle() {
   $("random-prompt").addEventListener("click", randomPrompt);
   document.querySelectorAll(".votes button").forEach((b) => b.addEventListener("click", () => vote(b.dataset.winner)));
   $("new-battle").addEventListener("click", newBattle);
+  $("new-pair").addEventListener("click", newPair);
   for (const side of SIDES) $("copy-" + side).addEventListener("click", (e) => copyFrom(e.currentTarget, state.sides[side].text));
   $("answers").addEventListener("click", (event) => {
     const button = event.target.closest(".code-bar > .copy");

@@ -119,6 +119,7 @@ function reveal(models, winner, standings, notCounted, shareUrl) {
   $("copy-share")?.addEventListener("click", (e) => copyFrom(e.currentTarget, new URL(shareUrl, location.href).href, "Copy link"));
   showCards($("result").querySelector(".model-cards"), SIDES.map((side) => models[side].tag));
   setVoting(false, "Your vote is recorded.");
+  $("new-pair").hidden = true;
   $("new-battle").hidden = false;
   $("new-battle").focus({ preventScroll: true });
 }
