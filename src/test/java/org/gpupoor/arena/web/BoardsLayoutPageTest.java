@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.gpupoor.arena.config.ArenaConfig;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.BrowserExtension;
@@ -239,14 +240,19 @@ class BoardsLayoutPageTest {
         {"deepseek-r1:1.5b", "DeepSeek R1 (1.5B)", "1.8B"}, {"falcon3:3b", "Falcon 3 (3B)", "3.2B"},
     };
 
-    /** 16 models and 300 counted battles; the last model, Falcon 3, never battles. */
-    void busyArena() {
+    /** The busy arena's 16 models, in Ollama and in the config. */
+    static ArenaConfig busyModels(ArenaExtension arena) {
         TestArena.Builder config = TestArena.config(arena.ollama().url(), arena.dir());
         for (String[] m : BUSY) {
             arena.ollama().model(m[0], m[2]).answers("An", " answer.");
             config.model(m[0], m[1], null);
         }
-        var built = config.build();
+        return config.build();
+    }
+
+    /** 16 models and 300 counted battles; the last model, Falcon 3, never battles. */
+    void busyArena() {
+        var built = busyModels(arena);
         Random random = new Random(7);
         try (OfflineBoards offline = new OfflineBoards(arena.dir(), built)) {
             for (int i = 0; i < 300; i++) {

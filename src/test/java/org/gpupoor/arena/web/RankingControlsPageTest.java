@@ -11,7 +11,6 @@ import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.OfflineBoards;
 import org.gpupoor.arena.testing.Poll;
-import org.gpupoor.arena.testing.TestArena;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -50,12 +49,7 @@ class RankingControlsPageTest {
      */
     void plantedArena() throws Exception {
         String[][] models = BoardsLayoutPageTest.BUSY;
-        TestArena.Builder config = TestArena.config(arena.ollama().url(), arena.dir());
-        for (String[] m : models) {
-            arena.ollama().model(m[0], m[2]).answers("An", " answer.");
-            config.model(m[0], m[1], null);
-        }
-        var built = config.build();
+        var built = BoardsLayoutPageTest.busyModels(arena);
         Random random = new Random(16);
         try (OfflineBoards offline = new OfflineBoards(arena.dir(), built)) {
             for (int i = 0; i < 300; i++) {
