@@ -35,8 +35,8 @@ public final class TurnLog {
                     return false;
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO turns (battle_id, turn, prompt, asked_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO turns (battle_id, turn, prompt, asked_at) VALUES (?, ?, ?, ?)")) {
                 s.setString(1, id);
                 s.setInt(2, turn);
                 s.setString(3, prompt);
@@ -49,7 +49,14 @@ public final class TurnLog {
 
     /** Stores a turn's answers and whether the battle can be voted on again; a giveaway found earlier stays. */
     public void finish(
-            String id, int turn, boolean ready, String failure, String flagged, SideRecord a, SideRecord b, Instant at) {
+            String id,
+            int turn,
+            boolean ready,
+            String failure,
+            String flagged,
+            SideRecord a,
+            SideRecord b,
+            Instant at) {
         access.writeUnflushed("store a finished turn", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE battles SET status = ?, failure = ?, flagged = COALESCE(flagged, ?), finished_at = ?
@@ -117,8 +124,10 @@ public final class TurnLog {
                     turns.set(
                             turns.size() - 1,
                             side.equals("a")
-                                    ? new TurnRecord(turn, last.prompt(), last.askedAt(), last.finishedAt(), answer, last.b())
-                                    : new TurnRecord(turn, last.prompt(), last.askedAt(), last.finishedAt(), last.a(), answer));
+                                    ? new TurnRecord(
+                                            turn, last.prompt(), last.askedAt(), last.finishedAt(), answer, last.b())
+                                    : new TurnRecord(
+                                            turn, last.prompt(), last.askedAt(), last.finishedAt(), last.a(), answer));
                 }
             }
         }

@@ -62,6 +62,8 @@ final class Bodies {
 
     record Created(String id) {}
 
+    record TurnAsked(String id, int turn) {}
+
     record Vote(
             String id,
             String winner,
