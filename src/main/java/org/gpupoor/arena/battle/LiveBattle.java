@@ -111,6 +111,11 @@ public final class LiveBattle {
     /** Why no follow-up may be asked now, as the refusal to throw; none when one may. */
     void checkFollowUp(int maxTurns) {
         locked(() -> {
+            // The limit first: it holds for good, where "still generating" passes.
+            if (turns.count() >= maxTurns && (status == Status.READY || status == Status.GENERATING)) {
+                throw new NotVotableException(
+                        "max_turns", "This battle has had its " + maxTurns + " turns; vote on the conversation.");
+            }
             switch (status) {
                 case GENERATING ->
                     throw new NotVotableException("not_ready", "Both answers must finish before you ask a follow-up.");
@@ -124,10 +129,6 @@ public final class LiveBattle {
                     throw new NotVotableException(
                             "skipped", "This battle was passed over for a new pair, so it takes no follow-up.");
                 default -> {}
-            }
-            if (turns.count() >= maxTurns) {
-                throw new NotVotableException(
-                        "max_turns", "This battle has had its " + maxTurns + " turns; vote on the conversation.");
             }
         });
     }
