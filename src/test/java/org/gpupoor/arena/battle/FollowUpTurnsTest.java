@@ -211,7 +211,12 @@ class FollowUpTurnsTest {
         browser.await(d -> d.findElements(By.cssSelector("#pane-a .turn")).size() == 1);
         browser.await(d -> d.findElement(By.id("vote-a")).isEnabled());
         assertThat(browser.byId("pane-b").getText())
-                .contains("Shorter, please.", "Rayleigh scattering.", "Blue light.");
+                .as("the first turn above, the follow-up below")
+                .contains("You: Why is the sky blue?", "You: Shorter, please.");
+        assertThat(browser.byId("answer-b").getText()).isNotEmpty();
+        assertThat(browser.byId("follow-up").isDisplayed())
+                .as("one more follow-up is allowed")
+                .isTrue();
         browser.click("vote-b");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
         assertThat(browser.byId("follow-up").isDisplayed())
