@@ -32,7 +32,10 @@ public final class BattleViews {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("turn", turn.turn());
             t.put("prompt", turn.prompt());
-            t.put("answers", Map.of("a", side(turn.a()), "b", side(turn.b())));
+            Map<String, Object> answered = new LinkedHashMap<>();
+            answered.put("a", side(turn.a()));
+            answered.put("b", side(turn.b()));
+            t.put("answers", answered);
             turns.add(t);
         }
         view.put("turns", turns);
