@@ -13,6 +13,7 @@ export async function loadArena() {
     $("prompt").maxLength = arena.max_prompt_chars;
     $("publish-note").hidden = !arena.publishes_prompts;
     state.reading = arena.voting;
+    state.maxTurns = arena.max_turns;
   } catch (e) {
     showBanner("The arena server cannot be reached. " + e.message);
   }

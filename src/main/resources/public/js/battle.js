@@ -15,6 +15,8 @@ function resetPanes() {
     $("label-" + side).textContent = "Model " + side.toUpperCase();
     $("pane-" + side).classList.remove("winner");
     $("answer-" + side).replaceChildren();
+    $("history-" + side).replaceChildren();
+    $("asked-" + side).hidden = true;
     $("copy-" + side).hidden = true;
     setStatus(side, "Waiting to start…", "");
   }
@@ -25,6 +27,10 @@ function resetPanes() {
   $("new-battle").hidden = true;
   $("retry").hidden = true;
   $("new-pair").hidden = true;
+  $("follow-up").hidden = true;
+  state.turn = 1;
+  state.turnsExpected = 1;
+  state.lastEventId = "";
 }
 
 function setStatus(side, text, kind) {
@@ -53,6 +59,7 @@ async function startBattle(prompt) {
   try {
     const { id } = await api("/api/battles", { method: "POST", body: JSON.stringify({ prompt: text }) });
     state.prompt = text;
+    state.asked = text;
     state.startedAt = Date.now();
     history.replaceState(null, "", "#battle=" + id);
     follow(id);
@@ -70,21 +77,33 @@ function setGenerating(on) {
   $("random-prompt").disabled = on;
 }
 
-function follow(id) {
+/**
+ * Plays the battle's events into the panes: from the start ({@code turns}: how many turns it has, so
+ * that a replay does not stop at an earlier turn's end), or after {@code after} for a follow-up.
+ */
+function follow(id, { turns = 1, after = "" } = {}) {
   if (state.events) state.events.close();
   state.battle = id;
   setGenerating(true);
-  resetPanes();
-  $("new-pair").hidden = false;
-  const events = new EventSource(path`/api/battles/${id}/events`);
+  if (!after) {
+    resetPanes();
+    state.turnsExpected = turns;
+    $("new-pair").hidden = false;
+  }
+  const events = new EventSource(path`/api/battles/${id}/events` + (after ? "?after=" + encodeURIComponent(after) : ""));
   state.events = events;
-  events.addEventListener("queued", (e) => {
+  const listen = (name, handle) => events.addEventListener(name, (e) => {
+    if (e.lastEventId) state.lastEventId = e.lastEventId;
+    handle(e);
+  });
+  listen("turn", (e) => onTurn(JSON.parse(e.data)));
+  listen("queued", (e) => {
     const { position } = JSON.parse(e.data);
     const ahead = position - 1;
     const line = ahead === 0 ? "Next in line: waiting for a free slot…" : `Waiting in line: ${ahead} ${ahead === 1 ? "battle" : "battles"} ahead…`;
     for (const side of SIDES) setStatus(side, line, "");
   });
-  events.addEventListener("started", (e) => {
+  listen("started", (e) => {
     const { side, loading } = JSON.parse(e.data);
     state.sides[side].started = true;
     if (!state.sides[side].firstAt) setStatus(side, loading ? "Loading the model (cold start)…" : "Thinking…", "");
@@ -97,10 +116,80 @@ function follow(id) {
       }
     }, 400);
   });
-  events.addEventListener("token", (e) => onToken(JSON.parse(e.data)));
-  events.addEventListener("done", (e) => onDone(JSON.parse(e.data)));
-  events.addEventListener("error", (e) => { if (e.data) onSideError(JSON.parse(e.data)); });
-  events.addEventListener("end", (e) => { events.close(); onEnd(JSON.parse(e.data)); });
+  listen("token", (e) => onToken(JSON.parse(e.data)));
+  listen("done", (e) => onDone(JSON.parse(e.data)));
+  listen("error", (e) => { if (e.data) onSideError(JSON.parse(e.data)); });
+  listen("end", (e) => {
+    const end = JSON.parse(e.data);
+    if (state.turn < state.turnsExpected && end.status === "ready") return; // an earlier turn's end in a replay
+    events.close();
+    onEnd(end);
+  });
+}
+
+/** A follow-up turn begins: each pane keeps the turn so far above, and streams the new answer below. */
+function onTurn({ turn, prompt }) {
+  state.turn = turn;
+  state.turnsExpected = Math.max(state.turnsExpected, turn);
+  for (const side of SIDES) {
+    const past = document.createElement("div");
+    past.className = "turn";
+    const asked = $("asked-" + side);
+    if (!asked.hidden) past.append(asked.cloneNode(true));
+    else past.append(askedLine(state.asked || state.prompt));
+    // Rendered afresh rather than moved: in a fast replay the pane's last render may still be pending.
+    const answer = document.createElement("div");
+    answer.className = "answer";
+    past.append(answer);
+    past.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
+    $("history-" + side).append(past);
+    renderMarkdown(answer, state.sides[side].text, { final: true, name: `answer ${side.toUpperCase()}, turn ${turn - 1}`, redraw: () => {} });
+    $("answer-" + side).replaceChildren();
+    asked.textContent = "You: " + prompt;
+    asked.hidden = false;
+    state.sides[side] = newSide();
+    $("copy-" + side).hidden = true;
+    setStatus(side, "Waiting to start…", "");
+  }
+  state.asked = prompt;
+}
+
+function askedLine(prompt) {
+  const line = document.createElement("p");
+  line.className = "asked";
+  line.textContent = "You: " + prompt;
+  return line;
+}
+
+/** Sends a follow-up to both models; the battle's events go on with its answers. */
+async function askFollowUp() {
+  const text = $("follow-up-prompt").value.trim();
+  if (!text || state.generating || state.voted || !state.battle) {
+    if (!text) $("follow-up-prompt").focus();
+    return;
+  }
+  $("ask-follow-up").disabled = true;
+  setVoting(false, "Both models are answering your follow-up; voting opens again once both are done.");
+  try {
+    const { turn } = await api(path`/api/battles/${state.battle}/turns`, { method: "POST", body: JSON.stringify({ prompt: text }) });
+    $("follow-up-prompt").value = "";
+    $("follow-up").hidden = true;
+    state.turnsExpected = turn;
+    state.startedAt = Date.now();
+    follow(state.battle, { after: state.lastEventId || "0" });
+    $("answers").focus({ preventScroll: true });
+  } catch (e) {
+    setVoting(true, e.message);
+    if (e.status === 409) $("follow-up").hidden = true;
+  } finally {
+    $("ask-follow-up").disabled = false;
+  }
+}
+
+function showFollowUp() {
+  const left = state.maxTurns - state.turn;
+  $("follow-up").hidden = left <= 0 || state.voted;
+  $("follow-up-left").textContent = left === 1 ? "(one follow-up left)" : `(${left} follow-ups left)`;
 }
 
 function onToken({ side, text }) {
@@ -155,9 +244,11 @@ async function onEnd({ status, reason }) {
       return;
     }
     openVotingAfterReading();
+    showFollowUp();
   } else {
     setVoting(false, "This battle cannot be voted on: " + reason);
     $("new-pair").hidden = true;
+    $("follow-up").hidden = true;
     $("retry").hidden = false;
     $("new-battle").hidden = false;
   }
@@ -180,7 +271,8 @@ export async function resume() {
   }
   $("prompt").value = battle.prompt;
   state.prompt = battle.prompt;
-  follow(battle.id);
+  state.asked = battle.prompt;
+  follow(battle.id, { turns: battle.turns ? battle.turns.length : 1 });
 }
 
 async function randomPrompt() {
@@ -234,6 +326,13 @@ export function setUpBattle() {
   document.querySelectorAll(".votes button").forEach((b) => b.addEventListener("click", () => vote(b.dataset.winner)));
   $("new-battle").addEventListener("click", newBattle);
   $("new-pair").addEventListener("click", newPair);
+  $("follow-up").addEventListener("submit", (event) => { event.preventDefault(); askFollowUp(); });
+  $("follow-up-prompt").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      askFollowUp();
+    }
+  });
   for (const side of SIDES) $("copy-" + side).addEventListener("click", (e) => copyFrom(e.currentTarget, state.sides[side].text));
   $("answers").addEventListener("click", (event) => {
     const button = event.target.closest(".code-bar > .copy");

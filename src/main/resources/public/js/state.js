@@ -21,6 +21,11 @@ export const state = Object.seal({
   generating: false, // a battle is starting or streaming: Generate and 🎲 are disabled
   startedAt: 0, // Date.now() when this page started the battle; 0 for a resumed one
   prompt: "", // the prompt of the battle on screen, for "New battle, same prompt"
+  asked: "", // the prompt of the turn on screen (the battle's prompt, or the latest follow-up)
+  turn: 1, // the turn whose events are arriving (1, then one more per follow-up)
+  turnsExpected: 1, // turns the event stream has to play before its end closes it (a reload replays them all)
+  lastEventId: "", // the last event received, where a follow-up's events resume
+  maxTurns: 3, // turns a battle may have (max_turns), once the arena's settings are loaded
   voted: false, // a vote is cast or being saved: the buttons stay shut
   reading: null, // the server's voting rules, {min_read_seconds, reading_chars_per_second}, once loaded
   sides: Object.seal({ a: newSide(), b: newSide() }),

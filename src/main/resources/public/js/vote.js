@@ -120,6 +120,7 @@ function reveal(models, winner, standings, notCounted, shareUrl) {
   showCards($("result").querySelector(".model-cards"), SIDES.map((side) => models[side].tag));
   setVoting(false, "Your vote is recorded.");
   $("new-pair").hidden = true;
+  $("follow-up").hidden = true;
   $("new-battle").hidden = false;
   $("new-battle").focus({ preventScroll: true });
 }

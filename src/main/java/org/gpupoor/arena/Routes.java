@@ -47,6 +47,8 @@ final class Routes {
         c.routes.before("/api/battles", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/battles/{id}/vote", ctx -> limit(ctx, "POST", h.voteLimit(), "votes"));
         c.routes.before("/api/battles/{id}/new-pair", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
+        // A follow-up costs both models an answer, as a new battle does.
+        c.routes.before("/api/battles/{id}/turns", ctx -> limit(ctx, "POST", h.battleLimit(), "new battles"));
         c.routes.before("/api/suggestions", ctx -> limit(ctx, "POST", h.suggestionLimit(), "model suggestions"));
         table.get("/api/health", h.arena()::health);
         table.get("/api/arena", h.arena()::arena);
@@ -67,6 +69,7 @@ final class Routes {
         table.get("/api/battles/{id}/events", h.battles()::events);
         table.post("/api/battles/{id}/vote", h.battles()::vote);
         table.post("/api/battles/{id}/new-pair", h.battles()::newPair);
+        table.post("/api/battles/{id}/turns", h.battles()::followUp);
         table.get("/api/shared/{publicId}", h.shared()::json);
         table.get("/shared/{publicId}", h.shared()::page);
         table.get("/api/suggestions", h.suggestions()::mostSuggested);

@@ -43,21 +43,25 @@ final class BattleEnding {
         SideView a = battle.side(Side.A);
         SideView b = battle.side(Side.B);
         boolean ready = a.result() != null && b.result() != null;
-        String giveaway = ready
-                ? giveaway(battle, Side.A, a.text())
-                        .or(() -> giveaway(battle, Side.B, b.text()))
-                        .orElse(null)
-                : null;
+        // An answer that named its model at any turn gave the pair away for the whole conversation.
+        String giveaway = battle.giveaway() != null
+                ? battle.giveaway()
+                : ready
+                        ? giveaway(battle, Side.A, a.text())
+                                .or(() -> giveaway(battle, Side.B, b.text()))
+                                .orElse(null)
+                        : null;
         String storageProblem = null;
+        int turn = battle.turn();
+        String failure = ready ? null : battle.failureReason();
         try {
-            battleLog.finish(
-                    battle.id(),
-                    ready,
-                    ready ? null : battle.failureReason(),
-                    giveaway,
-                    record(a),
-                    record(b),
-                    clock.instant());
+            if (turn == 1) {
+                battleLog.finish(battle.id(), ready, failure, giveaway, record(a), record(b), clock.instant());
+            } else {
+                battleLog
+                        .turns()
+                        .finish(battle.id(), turn, ready, failure, giveaway, record(a), record(b), clock.instant());
+            }
         } catch (RuntimeException e) {
             log.error("Could not store battle {}", battle.id(), e);
             storageProblem = "The answers could not be saved, so this battle cannot be voted on.";
@@ -75,7 +79,7 @@ final class BattleEnding {
                     .map(e -> new IdentityCheck(IdentityWords.of(new ModelEntry(e.tag(), e.name(), e.sizeB()))))
                     .orElse(null);
         }
-        return check == null ? Optional.empty() : check.giveaway(battle.prompt(), answer);
+        return check == null ? Optional.empty() : check.giveaway(battle.allPrompts(), answer);
     }
 
     private static SideRecord record(SideView side) {

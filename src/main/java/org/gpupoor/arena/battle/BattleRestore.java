@@ -1,19 +1,28 @@
 package org.gpupoor.arena.battle;
 
+import java.util.List;
 import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleRecord;
 import org.gpupoor.arena.store.SideRecord;
+import org.gpupoor.arena.store.TurnRecord;
 
 /** Brings a battle back from the log into memory, with the events a client would have seen. */
 final class BattleRestore {
     private BattleRestore() {}
 
-    /** Rebuilds a finished battle from the log, events included, as if it had just run. */
-    static LiveBattle restore(BattleRecord r, Contender a, Contender b) {
+    /** Rebuilds a finished battle from the log, every turn and its events included, as if it had just run. */
+    static LiveBattle restore(BattleRecord r, List<TurnRecord> followUps, Contender a, Contender b) {
         LiveBattle battle = new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b);
         replaySide(battle, Side.A, r.a(), r.imported());
         replaySide(battle, Side.B, r.b(), r.imported());
+        for (TurnRecord turn : followUps) {
+            // Every turn but the last was ready, or no follow-up could have been asked.
+            battle.end(turn.askedAt(), null, r.flagged());
+            battle.beginTurn(turn.prompt(), turn.askedAt());
+            replaySide(battle, Side.A, turn.a(), false);
+            replaySide(battle, Side.B, turn.b(), false);
+        }
         boolean ready = r.status().equals("ready");
         battle.end(
                 r.finishedAt() == null ? r.createdAt() : r.finishedAt(),

@@ -167,7 +167,7 @@ final class BattleRunner {
         try {
             GenerationResult result = ollama.generate(
                     model.tag(),
-                    battle.prompt(),
+                    battle.conversation(side),
                     options,
                     watchdogs.get(side),
                     text -> battle.token(side, text, clock.instant()));

@@ -189,6 +189,26 @@ public final class BattleService {
         return battle;
     }
 
+    /**
+     * A follow-up prompt, sent to both models with the conversation so far; returns its turn
+     * number. Only while the battle waits for its vote with both answers in, up to {@code max_turns}.
+     */
+    public int followUp(String id, String prompt) {
+        LiveBattle battle = find(id);
+        battle.checkFollowUp(config.current().maxTurns());
+        String text = Prompts.check(prompt, config.current().maxPromptChars());
+        int turn = battle.turn() + 1;
+        if (!battleLog.turns().begin(id, turn, text, clock.instant())) {
+            // Another request took this turn, or the vote came first.
+            throw new NotVotableException("not_ready", "The battle changed meanwhile; read it again.");
+        }
+        battle.beginTurn(text, clock.instant());
+        Map<Side, Watchdog> watchdogs = runner.watchdogs();
+        battles.add(battle, watchdogs);
+        queue.submit(battle, () -> runner.start(battle, watchdogs, queue::release));
+        return turn;
+    }
+
     /** The battle with this id, from memory or the log; 404 when there is none. */
     public LiveBattle find(String id) {
         if (!BattleIds.wellFormed(id)) {
@@ -200,7 +220,11 @@ public final class BattleService {
         }
         LiveBattle restored = battleLog
                 .find(id)
-                .map(r -> BattleRestore.restore(r, contender(r.modelA(), r.sizeA()), contender(r.modelB(), r.sizeB())))
+                .map(r -> BattleRestore.restore(
+                        r,
+                        battleLog.turns().of(id),
+                        contender(r.modelA(), r.sizeA()),
+                        contender(r.modelB(), r.sizeB())))
                 .orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
         // A battle another instance is still generating (a shared log) changes under it: read it
         // afresh each time rather than keep a copy that would never finish.

@@ -1,11 +1,16 @@
 package org.gpupoor.arena.battle;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gpupoor.arena.ollama.GenerationResult;
 
-/** The JSON shape of a battle; models are named only once the battle has its vote. */
+/**
+ * The JSON shape of a battle; models are named only once the battle has its vote. The top-level
+ * prompt and answers are the first turn's, as before follow-ups existed; {@code turns} has them all.
+ */
 public final class BattleViews {
     private BattleViews() {}
 
@@ -19,9 +24,21 @@ public final class BattleViews {
         view.put("failure", battle.failure());
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Side side : Side.values()) {
-            answers.put(side.wire(), side(battle.side(side)));
+            answers.put(side.wire(), side(battle.firstSide(side)));
         }
         view.put("answers", answers);
+        List<Map<String, Object>> turns = new ArrayList<>();
+        for (Turns.TurnView turn : battle.turns()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("turn", turn.turn());
+            t.put("prompt", turn.prompt());
+            Map<String, Object> answered = new LinkedHashMap<>();
+            answered.put("a", side(turn.a()));
+            answered.put("b", side(turn.b()));
+            t.put("answers", answered);
+            turns.add(t);
+        }
+        view.put("turns", turns);
         if (status == LiveBattle.Status.VOTED) {
             view.put("winner", battle.outcome().wire());
             view.put("models", Map.of("a", battle.contender(Side.A), "b", battle.contender(Side.B)));

@@ -33,7 +33,7 @@ public final class LiveBattle {
     // virtual thread waiting inside synchronized pins its carrier thread for all that time.
     private final ReentrantLock lock = new ReentrantLock();
     private final BattleEvents events = new BattleEvents(lock);
-    private final Answers answers = new Answers(events);
+    private final Turns turns;
     private final Watchers watchers;
     private String giveaway;
     private Status status = Status.GENERATING;
@@ -49,6 +49,7 @@ public final class LiveBattle {
         this.lastActivity = createdAt;
         this.watchers = new Watchers(createdAt);
         this.contenders = pair(a, b);
+        this.turns = new Turns(events, prompt);
     }
 
     private static Map<Side, Contender> pair(Contender a, Contender b) {
@@ -77,13 +78,75 @@ public final class LiveBattle {
         return id;
     }
 
+    /** The first turn's prompt. */
     public String prompt() {
         return prompt;
     }
 
-    /** When the first piece of either answer arrived; null before, and for a battle read back from the log. */
+    /** The number of the last turn: 1 until the voter asks a follow-up. */
+    public int turn() {
+        return locked(turns::count);
+    }
+
+    /** The last turn's prompt, the one being answered. */
+    String currentPrompt() {
+        return locked(turns::currentPrompt);
+    }
+
+    /** Every prompt so far, joined. */
+    String allPrompts() {
+        return locked(turns::allPrompts);
+    }
+
+    /** What {@code side}'s model is asked to continue: prompts and its own answers alternating. */
+    List<String> conversation(Side side) {
+        return locked(() -> turns.conversation(side));
+    }
+
+    /** Every turn with its prompt and both answers as they stand. */
+    List<Turns.TurnView> turns() {
+        return locked(turns::views);
+    }
+
+    /** Why no follow-up may be asked now, as the refusal to throw; none when one may. */
+    void checkFollowUp(int maxTurns) {
+        locked(() -> {
+            // The limit first: it holds for good, where "still generating" passes.
+            if (turns.count() >= maxTurns && (status == Status.READY || status == Status.GENERATING)) {
+                throw new NotVotableException(
+                        "max_turns", "This battle has had its " + maxTurns + " turns; vote on the conversation.");
+            }
+            switch (status) {
+                case GENERATING ->
+                    throw new NotVotableException("not_ready", "Both answers must finish before you ask a follow-up.");
+                case FAILED ->
+                    throw new NotVotableException(
+                            "battle_failed", "This battle failed, so it takes no follow-up: " + failure);
+                case VOTED ->
+                    throw new NotVotableException(
+                            "already_voted", "This battle already has its vote, so it takes no follow-up.");
+                case SKIPPED ->
+                    throw new NotVotableException(
+                            "skipped", "This battle was passed over for a new pair, so it takes no follow-up.");
+                default -> {}
+            }
+        });
+    }
+
+    /** A follow-up turn begins: the battle generates again, and its vote waits for both answers. */
+    void beginTurn(String followUp, Instant at) {
+        locked(() -> {
+            status = Status.GENERATING;
+            endedAt = null;
+            failure = null;
+            lastActivity = at;
+            turns.add(followUp);
+        });
+    }
+
+    /** When the first piece of either answer of the last turn arrived; null before, and for a battle read back from the log. */
     public Instant firstTokenAt() {
-        return locked(answers::firstTokenAt);
+        return locked(() -> turns.current().firstTokenAt());
     }
 
     /** When both sides had finished; null while generating. */
@@ -135,19 +198,19 @@ public final class LiveBattle {
 
     /** A piece of an answer as it streams in at {@code at}. */
     void token(Side side, String text, Instant at) {
-        locked(() -> answers.token(side, text, at));
+        locked(() -> turns.current().token(side, text, at));
     }
 
     void token(Side side, String text) {
-        locked(() -> answers.token(side, text));
+        locked(() -> turns.current().token(side, text));
     }
 
     void done(Side side, GenerationResult r) {
-        locked(() -> answers.done(side, r));
+        locked(() -> turns.current().done(side, r));
     }
 
     void failed(Side side, String message, boolean onItsOwn) {
-        locked(() -> answers.failed(side, message, onItsOwn));
+        locked(() -> turns.current().failed(side, message, onItsOwn));
     }
 
     /** Both sides have finished: the battle is votable only if both answered. */
@@ -159,9 +222,11 @@ public final class LiveBattle {
             }
             giveaway = identityGiveaway;
             endedAt = at;
-            boolean ok = answers.bothAnswered() && storageProblem == null;
+            boolean ok = turns.current().bothAnswered() && storageProblem == null;
             status = ok ? Status.READY : Status.FAILED;
-            failure = ok ? null : storageProblem != null ? storageProblem : answers.failureReason();
+            failure = ok
+                    ? null
+                    : storageProblem != null ? storageProblem : turns.current().failureReason();
             lastActivity = at;
             events.publish("end", "status", status.name().toLowerCase(), "reason", failure);
         });
@@ -218,13 +283,19 @@ public final class LiveBattle {
         return locked(() -> lastActivity);
     }
 
+    /** One side of the last turn as it stands. */
     public SideView side(Side side) {
-        return locked(() -> answers.view(side));
+        return locked(() -> turns.current().view(side));
+    }
+
+    /** One side of the first turn, as a battle's top-level fields show it. */
+    public SideView firstSide(Side side) {
+        return locked(() -> turns.first().view(side));
     }
 
     /** Why the battle cannot be voted on, naming the side that failed first on its own account. */
     String failureReason() {
-        return locked(answers::failureReason);
+        return locked(() -> turns.current().failureReason());
     }
 
     private <T> T locked(Supplier<T> read) {

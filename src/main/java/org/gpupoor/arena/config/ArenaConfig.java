@@ -30,7 +30,8 @@ public record ArenaConfig(
         Voters voters,
         Matchmaking matchmaking,
         CategoryRules categories,
-        Sharing sharing) {
+        Sharing sharing,
+        Integer maxTurns) {
 
     public ArenaConfig {
         name = name == null ? "GPU-Poor LLM Arena" : name;
@@ -54,6 +55,7 @@ public record ArenaConfig(
         matchmaking = matchmaking == null ? new Matchmaking(null, null) : matchmaking;
         categories = categories == null ? new CategoryRules(null) : categories;
         sharing = sharing == null ? new Sharing(null) : sharing;
+        maxTurns = maxTurns == null ? 3 : maxTurns;
     }
 
     /** Every section at its default, to set some of them. */
@@ -69,7 +71,7 @@ public record ArenaConfig(
     /**
      * This config with the parts a running arena takes over from {@code edited}: the models and
      * the size cap, prompts and their limit, generation options, deadlines, rate limits, voter
-     * rules, matchmaking, sharing, name and description. The rest (Ollama's address, capacity, files, ratings, open data, category rules) needs a
+     * rules, matchmaking, sharing, turns per battle, name and description. The rest (Ollama's address, capacity, files, ratings, open data, category rules) needs a
      * restart; {@link #restartNeededFor} names what differs there.
      */
     public ArenaConfig withReloadableFrom(ArenaConfig edited) {
@@ -86,6 +88,7 @@ public record ArenaConfig(
                 .voters(edited.voters)
                 .matchmaking(edited.matchmaking)
                 .sharing(edited.sharing)
+                .maxTurns(edited.maxTurns)
                 .build();
     }
 

@@ -29,6 +29,7 @@ public final class ConfigBuilder {
     private Matchmaking matchmaking;
     private CategoryRules categories;
     private Sharing sharing;
+    private Integer maxTurns;
 
     ConfigBuilder() {}
 
@@ -54,6 +55,7 @@ public final class ConfigBuilder {
         matchmaking = c.matchmaking();
         categories = c.categories();
         sharing = c.sharing();
+        maxTurns = c.maxTurns();
     }
 
     public ArenaConfig build() {
@@ -78,7 +80,8 @@ public final class ConfigBuilder {
                 voters,
                 matchmaking,
                 categories,
-                sharing);
+                sharing,
+                maxTurns);
     }
 
     public ConfigBuilder name(String value) {
@@ -108,6 +111,11 @@ public final class ConfigBuilder {
 
     public ConfigBuilder maxModelSizeB(Double value) {
         maxModelSizeB = value;
+        return this;
+    }
+
+    public ConfigBuilder maxTurns(Integer value) {
+        maxTurns = value;
         return this;
     }
 

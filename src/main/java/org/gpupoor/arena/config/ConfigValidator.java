@@ -75,6 +75,7 @@ final class ConfigValidator {
                 "/max_model_size_b",
                 "must be a size in billions of parameters above 0, was " + c.maxModelSizeB());
         range("/max_prompt_chars", c.maxPromptChars(), 1, 100_000);
+        range("/max_turns", c.maxTurns(), 1, 10);
         require(!c.leaderboardFile().isBlank(), "/leaderboard_file", "must not be empty");
         range("/rate_limits/battles_per_minute", c.rateLimits().battlesPerMinute(), 0, 100_000);
         range("/rate_limits/votes_per_minute", c.rateLimits().votesPerMinute(), 0, 100_000);

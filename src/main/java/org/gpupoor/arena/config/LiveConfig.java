@@ -62,6 +62,7 @@ public final class LiveConfig {
         compare(changed, "max_model_size_b", a.maxModelSizeB(), b.maxModelSizeB());
         compare(changed, "example_prompts", a.examplePrompts(), b.examplePrompts());
         compare(changed, "max_prompt_chars", a.maxPromptChars(), b.maxPromptChars());
+        compare(changed, "max_turns", a.maxTurns(), b.maxTurns());
         compare(changed, "generation", a.generation(), b.generation());
         compare(changed, "deadlines", a.deadlines(), b.deadlines());
         compare(changed, "rate_limits", a.rateLimits(), b.rateLimits());

@@ -107,11 +107,25 @@ public final class OllamaGateway {
     public GenerationResult generate(
             String tag, String prompt, GenerationSettings options, Watchdog watchdog, Consumer<String> onToken)
             throws GenerationException {
+        return generate(tag, List.of(prompt), options, watchdog, onToken);
+    }
+
+    /**
+     * As above, answering the last of {@code conversation}: the voter's prompts and this model's
+     * answers alternating, the first and last a prompt.
+     */
+    public GenerationResult generate(
+            String tag,
+            List<String> conversation,
+            GenerationSettings options,
+            Watchdog watchdog,
+            Consumer<String> onToken)
+            throws GenerationException {
         CompletableFuture<GenerationResult> outcome = new CompletableFuture<>();
         watchdog.onStop(verdict -> outcome.completeExceptionally(FailureReasons.stopped(verdict, watchdog, null)));
         readers.execute(() -> {
             try {
-                outcome.complete(read(tag, prompt, options, watchdog, piece -> {
+                outcome.complete(read(tag, conversation, options, watchdog, piece -> {
                     if (!outcome.isDone()) {
                         onToken.accept(piece);
                     }
@@ -136,7 +150,11 @@ public final class OllamaGateway {
     }
 
     private GenerationResult read(
-            String tag, String prompt, GenerationSettings options, Watchdog watchdog, Consumer<String> onToken)
+            String tag,
+            List<String> conversation,
+            GenerationSettings options,
+            Watchdog watchdog,
+            Consumer<String> onToken)
             throws GenerationException {
         if (!watchdog.arm()) {
             throw FailureReasons.stopped(Watchdog.Verdict.CANCELLED, watchdog, null);
@@ -147,7 +165,7 @@ public final class OllamaGateway {
         OllamaChatResponseModel last;
         HostClient host = hosts.pick(tag, List.of());
         try {
-            last = hosts.streamFrom(host, request(tag, prompt, options), watchdog, chunk -> {
+            last = hosts.streamFrom(host, request(tag, conversation, options), watchdog, chunk -> {
                 if (watchdog.verdict() != Watchdog.Verdict.RUNNING) {
                     // Stopped while Ollama still streams: throwing out of the read loop closes the
                     // stream, which frees the connection even where interrupts cannot (Java 17).
@@ -197,7 +215,7 @@ public final class OllamaGateway {
                 last.getLoadDuration() == null ? 0 : last.getLoadDuration() / 1_000_000);
     }
 
-    private OllamaChatRequest request(String tag, String prompt, GenerationSettings generation) {
+    private OllamaChatRequest request(String tag, List<String> conversation, GenerationSettings generation) {
         OptionsBuilder options = new OptionsBuilder()
                 .setTemperature(generation.temperature().floatValue())
                 .setNumPredict(generation.numPredict());
@@ -205,10 +223,12 @@ public final class OllamaGateway {
             options.setSeed(generation.seed());
         }
         // Ollama4j mutates the request it is given, so every call gets a fresh one.
-        return OllamaChatRequest.builder()
-                .withModel(tag)
-                .withMessage(OllamaChatMessageRole.USER, prompt)
-                .withOptions(options.build())
+        OllamaChatRequest request = OllamaChatRequest.builder().withModel(tag);
+        for (int i = 0; i < conversation.size(); i++) {
+            request.withMessage(
+                    i % 2 == 0 ? OllamaChatMessageRole.USER : OllamaChatMessageRole.ASSISTANT, conversation.get(i));
+        }
+        return request.withOptions(options.build())
                 .withKeepAlive(generation.keepAlive())
                 .build();
     }

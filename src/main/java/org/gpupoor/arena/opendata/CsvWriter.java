@@ -73,7 +73,7 @@ final class CsvWriter implements ExportFormat.Writer {
                 b.modelA(),
                 b.modelB(),
                 Winners.toWire(b.outcome()),
-                "1",
+                String.valueOf(b.turnCount()),
                 number(b.sizeA()),
                 number(b.sizeB()),
                 String.valueOf(b.imported()),

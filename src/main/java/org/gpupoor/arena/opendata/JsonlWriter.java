@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import org.gpupoor.arena.rating.AnswerStyle;
 import org.gpupoor.arena.store.ExportedBattle;
 import org.gpupoor.arena.store.SideRecord;
+import org.gpupoor.arena.store.TurnRecord;
 
 /**
  * One JSON object per line, with the field names of the public arena datasets (question_id,
@@ -35,15 +36,15 @@ final class JsonlWriter implements ExportFormat.Writer {
         json.writeStringField("model_a", b.modelA());
         json.writeStringField("model_b", b.modelB());
         json.writeStringField("winner", Winners.toWire(b.outcome()));
-        json.writeNumberField("turn", 1);
+        json.writeNumberField("turn", b.turnCount());
         json.writeBooleanField("anony", true);
         nullableNumber("size_a_b", b.sizeA());
         nullableNumber("size_b_b", b.sizeB());
         json.writeBooleanField("imported", b.imported());
         json.writeStringField("judge", b.voter());
         if (includeText) {
-            conversation("conversation_a", b.prompt(), b.a());
-            conversation("conversation_b", b.prompt(), b.b());
+            conversation("conversation_a", b, Side.A);
+            conversation("conversation_b", b, Side.B);
         }
         metrics("metrics_a", b.a(), b.styleA());
         metrics("metrics_b", b.b(), b.styleB());
@@ -60,15 +61,27 @@ final class JsonlWriter implements ExportFormat.Writer {
         json.writeEndObject();
     }
 
-    private void conversation(String field, String prompt, SideRecord side) throws IOException {
+    private enum Side {
+        A,
+        B
+    }
+
+    /** Every turn as the public datasets have it: user and assistant alternating, this side's answers. */
+    private void conversation(String field, ExportedBattle b, Side which) throws IOException {
+        SideRecord first = which == Side.A ? b.a() : b.b();
         json.writeFieldName(field);
-        if (side == null) {
+        if (first == null) {
             json.writeNull();
             return;
         }
         json.writeStartArray();
-        message("user", prompt);
-        message("assistant", side.text());
+        message("user", b.prompt());
+        message("assistant", first.text());
+        for (TurnRecord turn : b.followUps()) {
+            SideRecord answer = which == Side.A ? turn.a() : turn.b();
+            message("user", turn.prompt());
+            message("assistant", answer == null ? "" : answer.text());
+        }
         json.writeEndArray();
     }
 

@@ -29,6 +29,7 @@ public final class BattleLog implements AutoCloseable {
     private final CovariateLog covariates;
     private final StatsLog stats;
     private final SuggestionLog suggestions;
+    private final TurnLog turns;
     private final ModelVersions versions = new ModelVersions();
 
     public BattleLog(DataSource db) {
@@ -45,6 +46,7 @@ public final class BattleLog implements AutoCloseable {
         this.covariates = new CovariateLog(access);
         this.stats = new StatsLog(access);
         this.suggestions = new SuggestionLog(access);
+        this.turns = new TurnLog(access);
     }
 
     /** Stops the vote writer; votes recorded from now on fail instead of waiting. */
@@ -263,6 +265,11 @@ public final class BattleLog implements AutoCloseable {
 
     public VoterLog voters() {
         return voters;
+    }
+
+    /** Follow-up turns of battles, asked before the vote. */
+    public TurnLog turns() {
+        return turns;
     }
 
     /** Models voters would like to see in the arena. */

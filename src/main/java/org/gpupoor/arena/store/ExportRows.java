@@ -69,7 +69,8 @@ public final class ExportRows {
                        aa.eval_count, aa.tokens_per_second, aa.ttft_ms, aa.total_ms, aa.done_reason,
                        ab.eval_count, ab.tokens_per_second, ab.ttft_ms, ab.total_ms, ab.done_reason, v.seq, v.voter,
                        b.categories, aa.load_ms, aa.headers, aa.list_items, aa.bold,
-                       ab.load_ms, ab.headers, ab.list_items, ab.bold
+                       ab.load_ms, ab.headers, ab.list_items, ab.bold,
+                       (SELECT count(*) FROM turns t WHERE t.battle_id = b.id)
                 FROM votes v JOIN battles b ON b.id = v.battle_id
                 LEFT JOIN answers aa ON aa.battle_id = b.id AND aa.side = 'a'
                 LEFT JOIN answers ab ON ab.battle_id = b.id AND ab.side = 'b'
@@ -100,7 +101,8 @@ public final class ExportRows {
                             r.getString(24),
                             categories(r.getString(25)),
                             imported ? null : style(r, 27),
-                            imported ? null : style(r, 31)));
+                            imported ? null : style(r, 31),
+                            r.getLong(34) == 0 ? List.of() : TurnLog.rows(c, r.getString(1), includeText)));
                     reached = r.getLong(23);
                 }
             }

@@ -8,7 +8,7 @@ import org.gpupoor.arena.rating.Outcome;
 /**
  * One counted battle as the open-data export publishes it. The sides are null for a battle
  * imported from an old leaderboard.json (only its result is known); texts are null when the
- * operator keeps prompts and answers private. {@code categories} is null until the prompt is
+ * operator keeps prompts and answers private. {@code followUps} are turns 2 on (empty for most battles). {@code categories} is null until the prompt is
  * classified; the styles are null for imported battles.
  */
 public record ExportedBattle(
@@ -27,4 +27,10 @@ public record ExportedBattle(
         String voter,
         List<String> categories,
         AnswerStyle styleA,
-        AnswerStyle styleB) {}
+        AnswerStyle styleB,
+        List<TurnRecord> followUps) {
+    /** How many prompts the conversation has, the first included. */
+    public int turnCount() {
+        return 1 + followUps.size();
+    }
+}

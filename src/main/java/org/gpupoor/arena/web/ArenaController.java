@@ -88,7 +88,8 @@ public final class ArenaController {
                 now.description(),
                 now.maxPromptChars(),
                 now.openData().includePromptsAndAnswers(),
-                new Bodies.Voting(now.voters().minReadSeconds(), now.voters().readingCharsPerSecond())));
+                new Bodies.Voting(now.voters().minReadSeconds(), now.voters().readingCharsPerSecond()),
+                now.maxTurns()));
     }
 
     public void models(Context ctx) {

@@ -10,7 +10,7 @@ import org.gpupoor.arena.battle.LiveBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.share.SharedBattles;
 
-/** HTTP for battles: create, look at, follow live, vote. */
+/** HTTP for battles: create, look at, follow live, ask a follow-up, vote. */
 public final class BattleController {
     private final BattleService service;
     private final JsonBodies bodies;
@@ -46,6 +46,15 @@ public final class BattleController {
         LiveBattle battle = service.newPair(ctx.pathParam("id"));
         voters.ensure(ctx);
         ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
+    }
+
+    /** A follow-up prompt to both models; its answers stream on the battle's events. */
+    public void followUp(Context ctx) {
+        String id = ctx.pathParam("id");
+        JsonNode body = bodies.object(ctx, "prompt");
+        int turn = service.followUp(id, bodies.requiredText(body, "prompt"));
+        voters.ensure(ctx);
+        ctx.status(202).header("Location", "/api/battles/" + id).json(new Bodies.TurnAsked(id, turn));
     }
 
     public void show(Context ctx) {

@@ -33,7 +33,13 @@ final class Bodies {
             int models,
             @JsonInclude(JsonInclude.Include.NON_NULL) String problem) {}
 
-    record Arena(String name, String description, int maxPromptChars, boolean publishesPrompts, Voting voting) {}
+    record Arena(
+            String name,
+            String description,
+            int maxPromptChars,
+            boolean publishesPrompts,
+            Voting voting,
+            int maxTurns) {}
 
     /** How soon after the answers a vote counts: the page opens its vote buttons then. */
     record Voting(double minReadSeconds, double readingCharsPerSecond) {}
@@ -61,6 +67,8 @@ final class Bodies {
     record Prompt(String prompt) {}
 
     record Created(String id) {}
+
+    record TurnAsked(String id, int turn) {}
 
     record Vote(
             String id,

@@ -191,6 +191,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void max_turns_defaults_to_three_reloads_and_is_checked() {
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").maxTurns()).isEqualTo(3);
+        ArenaConfig five = ConfigLoader.parse(VALID + "max_turns: 5\n", "c.yaml");
+        assertThat(five.maxTurns()).isEqualTo(5);
+        assertThat(ConfigLoader.parse(VALID, "c.yaml").withReloadableFrom(five).maxTurns())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "max_turns: 11\n", "c.yaml"))
+                .hasMessageContaining("max_turns: must be between 1 and 10, was 11");
+        assertThatThrownBy(() -> ConfigLoader.parse(VALID + "max_turns: 0\n", "c.yaml"))
+                .hasMessageContaining("max_turns");
+    }
+
+    @Test
     void the_suggestion_limit_is_read_defaults_to_ten_an_hour_and_is_checked() {
         assertThat(ConfigLoader.parse(VALID, "c.yaml").rateLimits().suggestionsPerHour())
                 .isEqualTo(10);

@@ -146,6 +146,36 @@ class ApiContractTest {
                 new Call(
                         "GET /api/battles/{id}/events", "%00 in the path", 400, () -> a.get("/api/battles/%00/events")),
                 new Call(
+                        "POST /api/battles/{id}/turns",
+                        "a ready battle",
+                        202,
+                        () -> a.post("/api/battles/" + a.followed + "/turns", "{\"prompt\": \"Shorter?\"}")),
+                new Call(
+                        "POST /api/battles/{id}/turns",
+                        "a blank prompt",
+                        400,
+                        () -> a.post("/api/battles/" + a.ready + "/turns", "{\"prompt\": \"  \"}")),
+                new Call(
+                        "POST /api/battles/{id}/turns",
+                        "a battle still generating",
+                        409,
+                        () -> a.post("/api/battles/" + a.slow + "/turns", "{\"prompt\": \"Shorter?\"}")),
+                new Call(
+                        "POST /api/battles/{id}/turns",
+                        "a voted battle",
+                        409,
+                        () -> a.post("/api/battles/" + a.voted + "/turns", "{\"prompt\": \"Shorter?\"}")),
+                new Call(
+                        "POST /api/battles/{id}/turns",
+                        "an unknown id",
+                        404,
+                        () -> a.post("/api/battles/" + UNKNOWN + "/turns", "{\"prompt\": \"Shorter?\"}")),
+                new Call(
+                        "GET /api/battles/{id}",
+                        "a battle with a follow-up",
+                        200,
+                        () -> a.get("/api/battles/" + a.followed)),
+                new Call(
                         "POST /api/battles/{id}/vote",
                         "a battle still generating",
                         409,

@@ -42,6 +42,8 @@ final class ContractArena implements AutoCloseable {
     String giveaway;
     String slow;
     String spare;
+    /** A ready battle the contract asks a follow-up of. */
+    String followed;
     /** The page of the voted battle, from its vote's share_url. */
     String sharedPage;
 
@@ -62,6 +64,7 @@ final class ContractArena implements AutoCloseable {
         ContractArena a = new ContractArena(dir, ollama);
         a.ready = a.finishedBattle();
         a.spare = a.finishedBattle();
+        a.followed = a.finishedBattle();
         a.voted = a.finishedBattle();
         a.sharedPage = a.arena
                 .api
