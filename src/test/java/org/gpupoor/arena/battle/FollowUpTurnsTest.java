@@ -217,6 +217,7 @@ class FollowUpTurnsTest {
         assertThat(browser.byId("follow-up").isDisplayed())
                 .as("one more follow-up is allowed")
                 .isTrue();
+        browser.screenshot("follow-up-desktop");
         browser.click("vote-b");
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());
         assertThat(browser.byId("follow-up").isDisplayed())
