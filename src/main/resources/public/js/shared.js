@@ -13,14 +13,18 @@ async function drawAnswers() {
   if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
   const battle = await api(path`/api/shared/${id}`).catch(() => null);
   if (!battle) return; // the escaped text stays: plain, but all there
-  for (const side of ["a", "b"]) {
-    const element = $("answer-" + side);
-    const name = `answer ${side.toUpperCase()}`;
-    const draw = () => renderMarkdown(element, battle.answers[side], { final: true, name, redraw: draw });
-    element.textContent = "";
-    element.classList.remove("plain-text");
-    draw();
-  }
+  const turns = [battle.answers, ...(battle.follow_ups || []).map((turn) => turn.answers)];
+  turns.forEach((answers, i) => {
+    for (const side of ["a", "b"]) {
+      const element = $(i === 0 ? "answer-" + side : `answer-${side}-${i + 1}`);
+      if (!element) continue;
+      const name = `answer ${side.toUpperCase()}` + (i === 0 ? "" : `, follow-up ${i}`);
+      const draw = () => renderMarkdown(element, answers[side], { final: true, name, redraw: draw });
+      element.textContent = "";
+      element.classList.remove("plain-text");
+      draw();
+    }
+  });
 }
 
 $("shared")?.addEventListener("click", (event) => {

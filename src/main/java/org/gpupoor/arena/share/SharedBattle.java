@@ -1,5 +1,6 @@
 package org.gpupoor.arena.share;
 
+import java.util.List;
 import java.util.Map;
 import org.gpupoor.arena.battle.Contender;
 
@@ -11,6 +12,7 @@ import org.gpupoor.arena.battle.Contender;
  * @param winner  the vote: "a", "b", "tie" or "both_bad"
  * @param models  "a" and "b" → the model that gave that answer
  * @param answers "a" and "b" → the answer's text, as the model wrote it (markdown, untrusted)
+ * @param followUps the turns the voter asked after the first, in order; the vote covers them all
  */
 public record SharedBattle(
         String id,
@@ -19,7 +21,11 @@ public record SharedBattle(
         String votedAt,
         String winner,
         Map<String, Contender> models,
-        Map<String, String> answers) {
+        Map<String, String> answers,
+        List<FollowUp> followUps) {
+
+    /** A follow-up turn: the voter's prompt and both answers to it. */
+    public record FollowUp(String prompt, Map<String, String> answers) {}
 
     /** "Llama 3.2 (1B) vs Qwen 2.5 (3B): which answered better?" */
     public String title() {

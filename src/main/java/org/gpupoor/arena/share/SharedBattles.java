@@ -54,7 +54,10 @@ public final class SharedBattles {
                 r.votedAt().toString(),
                 r.outcome(),
                 Map.of("a", contender(r.modelA(), r.sizeA()), "b", contender(r.modelB(), r.sizeB())),
-                Map.of("a", text(r.a()), "b", text(r.b())));
+                Map.of("a", text(r.a()), "b", text(r.b())),
+                battleLog.turns().of(r.id()).stream()
+                        .map(t -> new SharedBattle.FollowUp(t.prompt(), Map.of("a", text(t.a()), "b", text(t.b()))))
+                        .toList());
     }
 
     /** The model as the arena names it now; a model no longer listed keeps its tag and logged size. */

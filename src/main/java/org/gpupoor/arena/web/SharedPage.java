@@ -47,7 +47,7 @@ final class SharedPage {
                   </section>
                   <div class="panes">
                 %7$s%8$s  </div>
-                  <p class="result" id="verdict"><strong>%9$s</strong> Names were hidden until the vote.</p>
+                %10$s  <p class="result" id="verdict"><strong>%9$s</strong> Names were hidden until the vote.</p>
                   <p class="after-actions"><a class="button primary" href="/">⚔️ Start a battle of your own</a></p>
                 </main>
                 </body>
@@ -61,7 +61,8 @@ final class SharedPage {
                                 escape(battle.prompt()),
                                 pane(battle, "a"),
                                 pane(battle, "b"),
-                                escape(battle.verdict()));
+                                escape(battle.verdict()),
+                                followUps(battle));
     }
 
     /** What a link that leads nowhere shows: no battle, no hint whether one ever existed. */
@@ -94,6 +95,36 @@ final class SharedPage {
                   <link rel="icon" href="data:,">
                   <link rel="stylesheet" href="/app.css">
                 """.formatted(escape(title));
+    }
+
+    /** Each follow-up turn below the first: the voter's prompt, then both answers, escaped. */
+    private static String followUps(SharedBattle battle) {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < battle.followUps().size(); i++) {
+            SharedBattle.FollowUp turn = battle.followUps().get(i);
+            int number = i + 2;
+            html.append("""
+                      <section class="shared-prompt" aria-labelledby="turn-%1$d-heading">
+                        <h2 id="turn-%1$d-heading">Follow-up %2$d</h2>
+                        <p class="plain-text">%3$s</p>
+                      </section>
+                      <div class="panes">
+                    """.formatted(number, number - 1, escape(turn.prompt())));
+            for (String side : java.util.List.of("a", "b")) {
+                html.append("""
+                            <article class="pane" aria-label="Model %1$s, follow-up %2$d">
+                              <div class="answer plain-text" id="answer-%3$s-%4$d">%5$s</div>
+                            </article>
+                        """.formatted(
+                                side.toUpperCase(java.util.Locale.ROOT),
+                                number - 1,
+                                side,
+                                number,
+                                escape(turn.answers().get(side))));
+            }
+            html.append("      </div>\n");
+        }
+        return html.toString();
     }
 
     private static String pane(SharedBattle battle, String side) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -69,6 +70,37 @@ class SharedBattleTest {
         assertThat(html.text()).doesNotContain(id);
         assertThat(html.raw().headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(p -> assertThat(p).contains("script-src 'self'"));
+    }
+
+    @Test
+    void a_battle_with_a_follow_up_is_shared_with_the_whole_conversation() {
+        arena.start();
+        String id = readyBattle("Why is the sky blue?");
+        List<Api.Event> before = arena.api().events(id);
+        assertThat(arena.api()
+                        .post("/api/battles/" + id + "/turns", "{\"prompt\": \"Shorter, <please> & thanks.\"}")
+                        .status())
+                .isEqualTo(202);
+        arena.api().events(id, before.get(before.size() - 1).id(), Duration.ofSeconds(30));
+        String page = arena.api()
+                .post(vote(id), "{\"winner\": \"b\"}")
+                .json()
+                .get("share_url")
+                .asText();
+
+        JsonNode body = arena.api().get("/api" + page).json();
+        assertThat(body.get("follow_ups")).hasSize(1);
+        JsonNode turn = body.get("follow_ups").get(0);
+        assertThat(turn.get("prompt").asText()).isEqualTo("Shorter, <please> & thanks.");
+        assertThat(turn.get("answers").get("a").asText()).isNotEmpty();
+        String html = arena.api().get(page).text();
+        assertThat(html)
+                .contains(
+                        "Follow-up 1",
+                        "Shorter, &lt;please&gt; &amp; thanks.",
+                        "id=\"answer-a-2\"",
+                        "id=\"answer-b-2\"")
+                .doesNotContain("<please>");
     }
 
     @Test
