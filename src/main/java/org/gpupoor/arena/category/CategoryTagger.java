@@ -2,6 +2,8 @@ package org.gpupoor.arena.category;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -52,6 +54,15 @@ public final class CategoryTagger {
         return version.get();
     }
 
+    private static SortedSet<String> withTurns(SortedSet<String> categories, CategoryLog.Unclassified battle) {
+        if (!battle.multiTurn()) {
+            return categories;
+        }
+        SortedSet<String> all = new TreeSet<>(categories);
+        all.add(PromptClassifier.MULTI_TURN);
+        return all;
+    }
+
     /** Answers stored before their markdown was counted (new ones are counted as they are stored). */
     private void countMarkdown() {
         long counted = 0;
@@ -74,7 +85,7 @@ public final class CategoryTagger {
         List<CategoryLog.Unclassified> batch;
         while (!(batch = categories.unclassified(BATCH)).isEmpty()) {
             categories.store(batch.stream()
-                    .map(b -> new CategoryLog.Classified(b.id(), classifier.classify(b.prompt())))
+                    .map(b -> new CategoryLog.Classified(b.id(), withTurns(classifier.classify(b.prompt()), b)))
                     .toList());
             done += batch.size();
         }

@@ -21,6 +21,7 @@ public final class PromptClassifier {
     public static final String CREATIVE_WRITING = "creative_writing";
     public static final String INSTRUCTION_FOLLOWING = "instruction_following";
     public static final String HARD_PROMPT = "hard_prompt";
+    public static final String MULTI_TURN = "multi_turn";
 
     /** The built-in categories and what puts a prompt in them, as the page and the API describe them. */
     public static final Map<String, String> BUILT_IN = builtIn();
@@ -137,6 +138,7 @@ public final class PromptClassifier {
         m.put(CREATIVE_WRITING, "poems, stories, lyrics, jokes and other creative writing");
         m.put(INSTRUCTION_FOLLOWING, "explicit constraints: a length, a format, words to avoid");
         m.put(HARD_PROMPT, "at least 40 words and specific: technical, constrained, detailed or multi-part");
+        m.put(MULTI_TURN, "the voter asked follow-ups before voting");
         return Collections.unmodifiableMap(m);
     }
 }

@@ -22,8 +22,8 @@ public final class CategoryLog {
         this.access = access;
     }
 
-    /** A battle whose prompt has not been classified yet. */
-    public record Unclassified(String id, String prompt) {}
+    /** A battle whose prompt has not been classified yet, and whether the voter asked follow-ups. */
+    public record Unclassified(String id, String prompt, boolean multiTurn) {}
 
     /** A battle's categories as the classifier found them. */
     public record Classified(String id, SortedSet<String> categories) {}
@@ -32,12 +32,13 @@ public final class CategoryLog {
     public List<Unclassified> unclassified(int limit) {
         return access.read(c -> {
             List<Unclassified> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, prompt FROM battles WHERE categories IS NULL ORDER BY created_at LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT b.id, b.prompt, EXISTS (SELECT 1 FROM turns t WHERE t.battle_id = b.id)
+                    FROM battles b WHERE b.categories IS NULL ORDER BY b.created_at LIMIT ?""")) {
                 s.setInt(1, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        found.add(new Unclassified(r.getString(1), r.getString(2)));
+                        found.add(new Unclassified(r.getString(1), r.getString(2), r.getBoolean(3)));
                     }
                 }
             }

@@ -43,6 +43,14 @@ public final class TurnLog {
                 s.setString(4, at.toString());
                 s.executeUpdate();
             }
+            // A battle classified already joins the multi-turn category here; one not yet is
+            // classified with its turns (CategoryLog.unclassified).
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE battles SET categories = categories || 'multi_turn,'
+                    WHERE id = ? AND categories IS NOT NULL AND categories NOT LIKE '%,multi_turn,%'""")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
             return true;
         });
     }

@@ -12,6 +12,7 @@ import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.BrowserExtension;
 import org.gpupoor.arena.testing.FakeOllama;
 import org.gpupoor.arena.testing.ModelScript;
+import org.gpupoor.arena.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -122,6 +123,19 @@ class FollowUpTurnsTest {
         assertThat(line.get("conversation_b").get(2).get("content").asText()).isEqualTo("Shorter, please.");
         String csv = api.get("/api/battles/export?format=csv").text();
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",2,");
+        Poll.until("the battle counted as multi-turn", Duration.ofSeconds(20), () -> {
+            for (JsonNode c : api.get("/api/categories").json().get("categories")) {
+                if (c.get("name").asText().equals("multi_turn")) {
+                    return c.get("battles").asLong() == 1;
+                }
+            }
+            return false;
+        });
+        assertThat(api.get("/api/leaderboard/bt?category=multi_turn")
+                        .json()
+                        .get("battles")
+                        .asLong())
+                .isEqualTo(1);
 
         arena.restart();
         JsonNode restored = arena.api().get("/api/battles/" + id).json();
