@@ -85,19 +85,24 @@ final class BattleWrites {
             AnswerStyle style = AnswerStyle.of(r.text());
             s.setString(1, id);
             s.setString(2, side);
-            s.setString(3, r.text());
-            Jdbc.setLong(s, 4, r.evalCount() == null ? null : r.evalCount().longValue());
-            Jdbc.setDouble(s, 5, r.tokensPerSecond());
-            Jdbc.setLong(s, 6, r.ttftMs());
-            Jdbc.setLong(s, 7, r.totalMs());
-            s.setString(8, r.doneReason());
-            s.setString(9, r.error());
-            Jdbc.setLong(s, 10, r.loadMs());
+            bindAnswer(s, 3, r);
             s.setInt(11, style.headers());
             s.setInt(12, style.listItems());
             s.setInt(13, style.bold());
             s.executeUpdate();
         }
+    }
+
+    /** Binds an answer's text, eval_count, tokens/s, ttft, total, done_reason, error and load_ms from {@code first} on. */
+    static void bindAnswer(PreparedStatement s, int first, SideRecord r) throws SQLException {
+        s.setString(first, r.text());
+        Jdbc.setLong(s, first + 1, r.evalCount() == null ? null : r.evalCount().longValue());
+        Jdbc.setDouble(s, first + 2, r.tokensPerSecond());
+        Jdbc.setLong(s, first + 3, r.ttftMs());
+        Jdbc.setLong(s, first + 4, r.totalMs());
+        s.setString(first + 5, r.doneReason());
+        s.setString(first + 6, r.error());
+        Jdbc.setLong(s, first + 7, r.loadMs());
     }
 
     /** Each battle with its vote, as if voted at {@code at}, under an id from {@code ids}. */

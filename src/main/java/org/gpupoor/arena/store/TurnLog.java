@@ -150,14 +150,7 @@ public final class TurnLog {
             s.setString(1, id);
             s.setInt(2, turn);
             s.setString(3, side);
-            s.setString(4, r.text());
-            Jdbc.setLong(s, 5, r.evalCount() == null ? null : r.evalCount().longValue());
-            Jdbc.setDouble(s, 6, r.tokensPerSecond());
-            Jdbc.setLong(s, 7, r.ttftMs());
-            Jdbc.setLong(s, 8, r.totalMs());
-            s.setString(9, r.doneReason());
-            s.setString(10, r.error());
-            Jdbc.setLong(s, 11, r.loadMs());
+            BattleWrites.bindAnswer(s, 4, r);
             s.executeUpdate();
         }
     }
