@@ -1,10 +1,16 @@
 package org.gpupoor.arena.leaderboard;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.gpupoor.arena.catalog.CatalogEntry;
+import org.gpupoor.arena.catalog.ModelCatalog;
 import org.gpupoor.arena.rating.PairCounts;
 import org.gpupoor.arena.store.ModelVersions.Version;
 import org.gpupoor.arena.store.ModelVersions.VersionTally;
@@ -17,6 +23,7 @@ import org.gpupoor.arena.store.ModelVersions.VersionTally;
  */
 final class Entrants {
     private static final char SEPARATOR = '@';
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** One version of a tag on the board: its key, since when it battles, and whether a newer one replaced it. */
     record Entrant(String key, String tag, Instant since, boolean superseded) {}
@@ -82,5 +89,30 @@ final class Entrants {
 
     private static String key(String tag, String digest) {
         return tag + SEPARATOR + digest.substring(0, Math.min(12, digest.length()));
+    }
+
+    /**
+     * Rows of re-pulled tags say which version they are; older versions and models no longer
+     * approved are retired.
+     */
+    StrengthBoard.Result relabel(StrengthBoard.Result fitted, ModelCatalog catalog) {
+        Set<String> approved = new HashSet<>();
+        catalog.current().models().forEach(e -> approved.add(e.tag()));
+        List<StrengthBoard.Row> rows = new ArrayList<>();
+        for (StrengthBoard.Row r : fitted.rows()) {
+            Entrant entrant = entrant(r.model());
+            String tag = tagOf(r.model());
+            String name = catalog.find(tag).map(CatalogEntry::name).orElse(tag);
+            if (entrant == null) {
+                rows.add(r.asEntrant(r.name(), !approved.contains(tag), null));
+            } else {
+                String shown = entrant.superseded()
+                        ? name + ", version of " + DAY.format(entrant.since())
+                        : name + ", since " + DAY.format(entrant.since());
+                rows.add(r.asEntrant(shown, entrant.superseded() || !approved.contains(tag), entrant.since()));
+            }
+        }
+        return new StrengthBoard.Result(
+                fitted.battles(), List.copyOf(rows), fitted.matrix(), fitted.speeds(), fitted.anchor());
     }
 }

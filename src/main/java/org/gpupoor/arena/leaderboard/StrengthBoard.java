@@ -2,15 +2,11 @@ package org.gpupoor.arena.leaderboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +29,6 @@ import org.gpupoor.arena.store.BattleLog;
  */
 public final class StrengthBoard {
     static final long SEED = 42;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final long DEBOUNCE_MILLIS = 1000;
 
     /**
@@ -206,32 +201,8 @@ public final class StrengthBoard {
                 sizes,
                 speeds,
                 tag -> catalog.find(tag).map(CatalogEntry::name).orElse(tag));
-        current = asEntrants(fresh, entrants);
+        current = entrants.relabel(fresh, catalog);
         version.incrementAndGet();
-    }
-
-    /**
-     * Rows of re-pulled tags say which version they are; older versions and models no longer
-     * approved are retired.
-     */
-    private Result asEntrants(Result fitted, Entrants entrants) {
-        Set<String> approved = new HashSet<>();
-        catalog.current().models().forEach(e -> approved.add(e.tag()));
-        List<Row> rows = new ArrayList<>();
-        for (Row r : fitted.rows()) {
-            Entrants.Entrant entrant = entrants.entrant(r.model());
-            String tag = Entrants.tagOf(r.model());
-            String name = catalog.find(tag).map(CatalogEntry::name).orElse(tag);
-            if (entrant == null) {
-                rows.add(r.asEntrant(r.name(), !approved.contains(tag), null));
-            } else {
-                String shown = entrant.superseded()
-                        ? name + ", version of " + DAY.format(entrant.since())
-                        : name + ", since " + DAY.format(entrant.since());
-                rows.add(r.asEntrant(shown, entrant.superseded() || !approved.contains(tag), entrant.since()));
-            }
-        }
-        return new Result(fitted.battles(), List.copyOf(rows), fitted.matrix(), fitted.speeds(), fitted.anchor());
     }
 
     /** The board fitted on these battles alone (one category's), with the speeds of the last refit. */
@@ -310,7 +281,7 @@ public final class StrengthBoard {
         return new Result(
                 counts.battles(),
                 List.copyOf(rows),
-                matrix(counts, ratings, rows),
+                MatrixOf.board(counts, ratings, rows),
                 Map.copyOf(speeds),
                 modelHolds ? anchor : BradleyTerry.Anchor.mean(anchor.rating()));
     }
@@ -327,34 +298,6 @@ public final class StrengthBoard {
             }
         }
         return sum / (ratings.length - 1);
-    }
-
-    private static Matrix matrix(PairCounts counts, double[] ratings, List<Row> rows) {
-        int n = rows.size();
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = counts.models().indexOf(rows.get(k).model());
-        }
-        double[][] halfWins = counts.halfWins();
-        long[][] battles = new long[n][n];
-        Double[][] observed = new Double[n][n];
-        double[][] predicted = new double[n][n];
-        for (int x = 0; x < n; x++) {
-            for (int y = 0; y < n; y++) {
-                int i = order[x];
-                int j = order[y];
-                double games = x == y ? 0 : halfWins[i][j] + halfWins[j][i];
-                battles[x][y] = Math.round(games);
-                observed[x][y] = games > 0 ? round3(halfWins[i][j] / games) : null;
-                predicted[x][y] = x == y ? 0.5 : round3(BradleyTerry.winProbability(ratings[i], ratings[j]));
-            }
-        }
-        return new Matrix(
-                rows.stream().map(Row::model).toList(),
-                rows.stream().map(Row::name).toList(),
-                battles,
-                observed,
-                predicted);
     }
 
     static double round(double value) {
