@@ -34,7 +34,7 @@ public final class Boards {
     /** The log was rewritten (a vote voided, a model hidden elsewhere, sizes changed): every board replays it. */
     public void logRewritten() {
         leaderboard.rebuild();
-        strengths.requestRecompute();
+        strengths.logRewritten();
         export.requestWrite();
     }
 

@@ -130,6 +130,7 @@ public final class StrengthBoard {
     private final Ratings settings;
     private final boolean includeFlagged;
     private final Debounced refit;
+    private final SpeedWindows speedWindows;
     private volatile Result current = Result.EMPTY;
     private final AtomicLong version = new AtomicLong();
 
@@ -147,6 +148,7 @@ public final class StrengthBoard {
         this.catalog = catalog;
         this.modelSizes = modelSizes;
         this.settings = settings;
+        this.speedWindows = new SpeedWindows(battleLog);
         this.refit = new Debounced(
                 "Bradley-Terry recompute",
                 background,
@@ -169,6 +171,12 @@ public final class StrengthBoard {
         refit.request();
     }
 
+    /** The log was rewritten (a vote voided): the speeds are read from it again, then refitted. */
+    public void logRewritten() {
+        speedWindows.forget();
+        requestRecompute();
+    }
+
     public void recomputeNow() {
         // The live boards already hold the counts per pair: no need to read a million votes again,
         // unless a tag was pulled again and its versions are separate entrants.
@@ -188,10 +196,7 @@ public final class StrengthBoard {
         });
         TreeSet<String> models = new TreeSet<>(counts.models());
         catalog.current().models().forEach(e -> models.add(e.tag()));
-        Map<String, ModelSpeed> speeds = new HashMap<>();
-        for (String model : models) {
-            speeds.put(model, ModelSpeed.of(battleLog.recentAnswerMetrics(model, ModelSpeed.WINDOW)));
-        }
+        Map<String, ModelSpeed> speeds = speedWindows.speeds(models);
         Result fresh = compute(
                 counts,
                 new BradleyTerry.Anchor(settings.anchorModel(), settings.anchorRating()),

@@ -219,8 +219,19 @@ public final class BattleLog implements AutoCloseable {
     }
 
     /** Speed figures of the model's latest complete answers, newest first. */
-    public List<AnswerMetrics> recentAnswerMetrics(String model, int limit) {
-        return access.read(c -> BattleRows.recentAnswerMetrics(c, model, limit));
+    /** A model's latest {@code limit} complete answers of voted (up to {@code upToVoteSeq}) or failed battles. */
+    public List<AnswerMetrics> recentAnswerMetrics(String model, int limit, long upToVoteSeq) {
+        return access.read(c -> BattleRows.recentAnswerMetrics(c, model, limit, upToVoteSeq));
+    }
+
+    /** The complete answers of the battles voted in this span of the log, in vote order. */
+    public List<ModelAnswer> votedAnswersBetween(long afterVoteSeq, long upToVoteSeq) {
+        return access.read(c -> BattleRows.votedAnswersBetween(c, afterVoteSeq, upToVoteSeq));
+    }
+
+    /** The complete answers of failed battles among the newest {@code battles}. */
+    public List<ModelAnswer> recentFailedAnswers(int battles) {
+        return access.read(c -> BattleRows.recentFailedAnswers(c, battles));
     }
 
     /**

@@ -153,36 +153,86 @@ final class BattleRows {
      * boards are public, and a count that moved for its two models would name them. The model
      * indexes make this cost the same however long the log grows.
      */
-    static List<AnswerMetrics> recentAnswerMetrics(Connection c, String model, int limit) throws SQLException {
+    static List<AnswerMetrics> recentAnswerMetrics(Connection c, String model, int limit, long upToVoteSeq)
+            throws SQLException {
         List<AnswerMetrics> metrics = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT seq, tokens_per_second, ttft_ms, eval_count, load_ms FROM (
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'a'
                     WHERE b.model_a = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
-                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_a
+                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id AND v.seq <= ?))
+                    ORDER BY b.rowid DESC LIMIT ?) AS side_a
                   UNION ALL
                   SELECT * FROM (SELECT b.rowid AS seq, a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms FROM battles b
                     JOIN answers a ON a.battle_id = b.id AND a.side = 'b'
                     WHERE b.model_b = ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
-                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id)) ORDER BY b.rowid DESC LIMIT ?) AS side_b
+                      AND (b.status = 'failed' OR EXISTS (SELECT 1 FROM votes v WHERE v.battle_id = b.id AND v.seq <= ?))
+                    ORDER BY b.rowid DESC LIMIT ?) AS side_b
                 ) AS both_sides ORDER BY seq DESC LIMIT ?""")) {
             s.setString(1, model);
-            s.setInt(2, limit);
-            s.setString(3, model);
-            s.setInt(4, limit);
-            s.setInt(5, limit);
+            s.setLong(2, upToVoteSeq);
+            s.setInt(3, limit);
+            s.setString(4, model);
+            s.setLong(5, upToVoteSeq);
+            s.setInt(6, limit);
+            s.setInt(7, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    metrics.add(AnswerMetrics.loadApart(
-                            Jdbc.getDouble(r, "tokens_per_second"),
-                            Jdbc.getLong(r, "ttft_ms"),
-                            Jdbc.getLong(r, "eval_count"),
-                            Jdbc.getLong(r, "load_ms")));
+                    metrics.add(metrics(r));
                 }
             }
         }
         return metrics;
+    }
+
+    private static AnswerMetrics metrics(ResultSet r) throws SQLException {
+        return AnswerMetrics.loadApart(
+                Jdbc.getDouble(r, "tokens_per_second"),
+                Jdbc.getLong(r, "ttft_ms"),
+                Jdbc.getLong(r, "eval_count"),
+                Jdbc.getLong(r, "load_ms"));
+    }
+
+    /** The complete answers of battles voted after {@code afterVoteSeq} up to {@code upToVoteSeq}, in vote order. */
+    static List<ModelAnswer> votedAnswersBetween(Connection c, long afterVoteSeq, long upToVoteSeq)
+            throws SQLException {
+        List<ModelAnswer> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT v.battle_id, CASE a.side WHEN 'a' THEN b.model_a ELSE b.model_b END AS model,
+                       a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms
+                FROM votes v JOIN battles b ON b.id = v.battle_id JOIN answers a ON a.battle_id = v.battle_id
+                WHERE v.seq > ? AND v.seq <= ? AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
+                ORDER BY v.seq, a.side""")) {
+            s.setLong(1, afterVoteSeq);
+            s.setLong(2, upToVoteSeq);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new ModelAnswer(r.getString(1), r.getString(2), metrics(r)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The complete answers of failed battles among the newest {@code battles} battles, oldest first. */
+    static List<ModelAnswer> recentFailedAnswers(Connection c, int battles) throws SQLException {
+        List<ModelAnswer> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT b.id, CASE a.side WHEN 'a' THEN b.model_a ELSE b.model_b END AS model,
+                       a.tokens_per_second, a.ttft_ms, a.eval_count, a.load_ms
+                FROM battles b JOIN answers a ON a.battle_id = b.id
+                WHERE b.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM battles) - ? AND b.status = 'failed'
+                  AND a.error IS NULL AND a.tokens_per_second IS NOT NULL
+                ORDER BY b.rowid, a.side""")) {
+            s.setInt(1, battles);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new ModelAnswer(r.getString(1), r.getString(2), metrics(r)));
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -152,6 +152,41 @@ class StrengthBoardTest {
                 .orElseThrow();
     }
 
+    @Test
+    void each_models_speed_counts_every_voted_answer_as_the_votes_arrive() throws Exception {
+        try (FakeOllama ollama = new FakeOllama()) {
+            ollama.model("one:1b", "1.0B").answers("Rivers", " run", " downhill.");
+            ollama.model("two:1b", "1.0B").answers("Stars", " shine.");
+            try (TestArena arena = TestArena.start(
+                    dir,
+                    TestArena.config(ollama.url(), dir)
+                            .model("one:1b", "One (1B)", null)
+                            .model("two:1b", "Two (1B)", null)
+                            .build())) {
+                int voted = 0;
+                for (int round : new int[] {3, 2, 4}) {
+                    for (int i = 0; i < round; i++) {
+                        String id = DurableBoardsTest.battle(arena.api);
+                        assertThat(arena.api
+                                        .post("/api/battles/" + id + "/vote", "{\"winner\": \"a\"}")
+                                        .status())
+                                .isEqualTo(200);
+                    }
+                    voted += round;
+                    JsonNode board = awaitBoard(arena, voted);
+                    for (JsonNode row : board.get("rows")) {
+                        JsonNode speed = row.get("speed");
+                        assertThat(speed.get("answers").asInt())
+                                .as(row.get("model").asText() + " after " + voted + " votes")
+                                .isEqualTo(voted);
+                        assertThat(speed.get("median_answer_tokens").asDouble())
+                                .isEqualTo(row.get("model").asText().equals("one:1b") ? 3.0 : 2.0);
+                    }
+                }
+            }
+        }
+    }
+
     private static JsonNode awaitBoard(TestArena arena, int battles) throws Exception {
         Poll.until(
                 "the board is refitted after the votes",
