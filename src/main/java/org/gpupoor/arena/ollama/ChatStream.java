@@ -14,10 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Streams {@code POST /api/chat} over one HTTP client shared by every battle. Ollama4j 1.1.6
+ * Streams {@code POST /api/chat}: on {@code http://} over {@link PlainHttp}'s kept-alive
+ * connections, read by the side's own thread; on {@code https://} over one JDK HTTP client
+ * shared by every battle. Ollama4j 1.1.6
  * builds a new client (its own threads and a new connection) for every chat call, which the
  * benchmark measured at +30 ms on a lone battle's first token and +0.7 s at 64 battles; no
  * version lets us hand it a client. The request and every streamed line are still Ollama4j's
@@ -26,13 +30,18 @@ import java.util.function.Consumer;
 final class ChatStream {
     private static final ObjectMapper OLLAMA_JSON = Utils.getObjectMapper();
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final URI endpoint;
     private final String authorization;
+    private final PlainHttp plain;
     private HttpClient http;
 
     ChatStream(String url, String apiKey) {
         this.endpoint = URI.create(url.replaceAll("/+$", "") + "/api/chat");
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
+        // https (a remote Ollama behind a proxy) keeps the JDK client, which speaks TLS.
+        this.plain = PlainHttp.handles(endpoint) ? new PlainHttp(endpoint, CONNECT_TIMEOUT) : null;
     }
 
     /**
@@ -44,37 +53,54 @@ final class ChatStream {
             OllamaChatRequest request, Duration headersTimeout, Consumer<OllamaChatResponseModel> onChunk)
             throws IOException, InterruptedException, OllamaReplyException {
         request.setStream(true);
+        byte[] body = OLLAMA_JSON.writeValueAsBytes(request);
+        if (plain != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("Accept", "application/x-ndjson");
+            if (authorization != null) {
+                headers.put("Authorization", authorization);
+            }
+            try (PlainHttp.Reply reply = plain.post(endpoint.getRawPath(), headers, body, headersTimeout)) {
+                return read(reply.status(), reply.body(), onChunk);
+            }
+        }
         HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
                 .timeout(headersTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(OLLAMA_JSON.writeValueAsBytes(request)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             post.header("Authorization", authorization);
         }
         HttpResponse<InputStream> response = client().send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            if (response.statusCode() != 200) {
-                throw new OllamaReplyException(response.statusCode(), errorText(lines), false);
-            }
-            OllamaChatResponseModel last = null;
-            for (String line; (line = lines.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                OllamaChatResponseModel chunk = OLLAMA_JSON.readValue(line, OllamaChatResponseModel.class);
-                if (chunk.getError() != null) {
-                    throw new OllamaReplyException(200, chunk.getError(), true);
-                }
-                last = chunk;
-                onChunk.accept(chunk);
-                if (chunk.isDone()) {
-                    break;
-                }
-            }
-            return last;
+        try (InputStream in = response.body()) {
+            return read(response.statusCode(), in, onChunk);
         }
+    }
+
+    private static OllamaChatResponseModel read(int status, InputStream body, Consumer<OllamaChatResponseModel> onChunk)
+            throws IOException, OllamaReplyException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        if (status != 200) {
+            throw new OllamaReplyException(status, errorText(lines), false);
+        }
+        OllamaChatResponseModel last = null;
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.isBlank()) {
+                continue;
+            }
+            OllamaChatResponseModel chunk = OLLAMA_JSON.readValue(line, OllamaChatResponseModel.class);
+            if (chunk.getError() != null) {
+                throw new OllamaReplyException(200, chunk.getError(), true);
+            }
+            last = chunk;
+            onChunk.accept(chunk);
+            if (chunk.isDone()) {
+                break;
+            }
+        }
+        return last;
     }
 
     /** Made on first use: building an HTTP client loads TLS classes, a third of a second the start-up need not wait for. */

@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 /**
  * Enforces one generation's deadlines and lets the battle cancel it. When it stops a generation
  * it tells the listener at once, so the battle never waits on the reading thread, and it
- * interrupts that thread: on Java 21 and newer the JDK HTTP client then gives up the stream and
- * its connection; on Java 17 the read ignores interrupts and the thread is released only when
- * Ollama ends the stream. Every state change happens under the monitor, so no interrupt can
+ * interrupts that thread: a plain-http stream ({@link PlainHttp}) is closed at once, as is the JDK
+ * client's (https) on Java 21 and newer; on Java 17 that client's read ignores interrupts and the
+ * thread is released only when Ollama ends the stream. Every state change happens under the monitor, so no interrupt can
  * reach the thread after {@link #finish()} has returned.
  */
 public final class Watchdog {
