@@ -179,6 +179,7 @@ public final class BattleService {
         LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
         battleLog.insert(new BattleLog.NewBattle(
                 battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b)));
+        matchmaker.battled(a.tag(), b.tag());
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
         battles.add(battle, watchdogs);
         metrics.battleStarted();

@@ -52,6 +52,7 @@ final class LatePairing {
             CatalogEntry a = available.get(pairing.modelA());
             CatalogEntry b = available.get(pairing.modelB());
             battleLog.repair(battle.id(), a.tag(), b.tag(), a.sizeB(), b.sizeB(), a.digest(), b.digest());
+            matchmaker.battled(a.tag(), b.tag());
             battle.repair(new Contender(a.tag(), a.name(), a.sizeB()), new Contender(b.tag(), b.name(), b.sizeB()));
         } catch (RuntimeException e) {
             log.warn("Battle {} keeps the pair it was made with: {}", battle.id(), e.toString());

@@ -25,7 +25,7 @@ public final class Matchmaker {
     private final Residency residency;
     private final Leaderboard leaderboard;
     private final StrengthBoard strengths;
-    private final BattleLog battleLog;
+    private final RecentOpponents recentOpponents;
     private final Random random;
     private final AtomicReference<Pairing> planned = new AtomicReference<>();
     // Models picked for a battle not yet listed as generating: the preloader must not unload them.
@@ -42,7 +42,7 @@ public final class Matchmaker {
         this.residency = residency;
         this.leaderboard = leaderboard;
         this.strengths = strengths;
-        this.battleLog = battleLog;
+        this.recentOpponents = new RecentOpponents(battleLog, FairMatchmaker.RECENT_OPPONENTS, System::nanoTime);
         this.random = random;
     }
 
@@ -60,6 +60,11 @@ public final class Matchmaker {
         Pairing pairing = choose(available, inUse);
         reserved.addAll(pairing.models());
         return pairing;
+    }
+
+    /** A battle of {@code a} against {@code b} is in the log: each is the other's most recent opponent. */
+    public void battled(String a, String b) {
+        recentOpponents.battled(a, b);
     }
 
     /** The battle of {@code pairing} is now among those generating (or was never made). */
@@ -117,13 +122,6 @@ public final class Matchmaker {
         for (StrengthBoard.Row row : strengths.current().rows()) {
             ratings.put(row.model(), new Field.Strength(row.rating(), (row.ciHigh() - row.ciLow()) / 2));
         }
-        // One look at the log per model, however many pairs ask about it.
-        Map<String, List<String>> recent = new ConcurrentHashMap<>();
-        return new Field(
-                available,
-                battles,
-                pairs,
-                m -> recent.computeIfAbsent(m, k -> battleLog.recentOpponents(k, FairMatchmaker.RECENT_OPPONENTS)),
-                ratings);
+        return new Field(available, battles, pairs, recentOpponents::of, ratings);
     }
 }
