@@ -1,9 +1,7 @@
 package org.gpupoor.arena.battle;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,11 +24,7 @@ final class BattleEvents {
 
     /** Sends an event whose data are {@code pairs} of name and value; call holding the battle's lock. */
     void publish(String name, Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        events.add(new BattleEvent(events.size() + 1, name, data));
+        events.add(new BattleEvent(events.size() + 1, name, pairs));
         changed.signalAll();
     }
 
