@@ -1,6 +1,8 @@
 package org.gpupoor.arena.ollama;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ollama4j.models.chat.OllamaChatMessage;
 import io.github.ollama4j.models.chat.OllamaChatRequest;
 import io.github.ollama4j.models.chat.OllamaChatResponseModel;
 import io.github.ollama4j.utils.Utils;
@@ -29,6 +31,16 @@ import java.util.function.Consumer;
  */
 final class ChatStream {
     private static final ObjectMapper OLLAMA_JSON = Utils.getObjectMapper();
+    /**
+     * Reads the streamed lines without their message's role: Ollama4j 1.1.6 adds every role it
+     * makes to a static list that is never emptied, so reading one per token leaked an object
+     * per token for as long as the arena ran. Nothing here needs the role (it is "assistant").
+     */
+    private static final ObjectMapper CHUNK_JSON =
+            Utils.getObjectMapper().copy().addMixIn(OllamaChatMessage.class, WithoutRole.class);
+
+    @JsonIgnoreProperties(value = "role", ignoreUnknown = true)
+    private abstract static class WithoutRole {}
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -90,7 +102,7 @@ final class ChatStream {
             if (line.isBlank()) {
                 continue;
             }
-            OllamaChatResponseModel chunk = OLLAMA_JSON.readValue(line, OllamaChatResponseModel.class);
+            OllamaChatResponseModel chunk = CHUNK_JSON.readValue(line, OllamaChatResponseModel.class);
             if (chunk.getError() != null) {
                 throw new OllamaReplyException(200, chunk.getError(), true);
             }

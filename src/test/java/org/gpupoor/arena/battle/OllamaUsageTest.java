@@ -47,6 +47,29 @@ class OllamaUsageTest {
     }
 
     @Test
+    void streamed_answers_leave_nothing_behind_however_many_tokens_they_carry() {
+        arena.ollama().model("one:1b", "1.0B").answers("a", "b", "c", "d", "e", "f", "g", "h");
+        arena.ollama().model("two:1b", "1.0B").answers("s", "t", "u", "v", "w", "x", "y", "z");
+        arena.start(c -> c.model("one:1b", "One (1B)", null).model("two:1b", "Two (1B)", null));
+        int rolesBefore =
+                io.github.ollama4j.models.chat.OllamaChatMessageRole.getRoles().size();
+
+        for (int i = 0; i < 3; i++) {
+            String id = arena.api()
+                    .post("/api/battles", "{\"prompt\": \"Letters please\"}")
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(Api.endStatus(arena.api().events(id))).isEqualTo("ready");
+        }
+
+        // Ollama4j keeps every message role it ever made in a static list: read per streamed
+        // token, that grew by 54 objects here (3 battles), and by one per token for as long as the arena ran.
+        assertThat(io.github.ollama4j.models.chat.OllamaChatMessageRole.getRoles())
+                .hasSize(rolesBefore);
+    }
+
+    @Test
     void in_sequential_mode_the_second_model_starts_only_after_the_first_has_finished() {
         arena.ollama().model("one:1b", "1.0B").answers("a", "b", "c", "d").paced(50);
         arena.ollama().model("two:1b", "1.0B").answers("w", "x", "y", "z").paced(50);
