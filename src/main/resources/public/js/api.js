@@ -17,7 +17,20 @@ export async function api(url, options = {}) {
     const error = new Error(body.message || `The server answered ${response.status}.`);
     error.status = response.status;
     error.code = body.error;
+    error.retryAfter = Number(response.headers.get("Retry-After")) || 1;
     throw error;
   }
   return body;
+}
+
+export const BOARDS_LOADING = "Loading the boards…";
+
+/**
+ * For a refusal that says the boards are still being read from the battle log (for a moment after
+ * the server starts): asks again with `retry` when the server says to, and returns true; else false.
+ */
+export function retryWhileBoardsLoad(error, retry) {
+  if (error.code !== "boards_loading") return false;
+  setTimeout(retry, error.retryAfter * 1000);
+  return true;
 }

@@ -1,6 +1,6 @@
 // The header from the arena's settings, and the banner that says when battles cannot run.
 
-import { api } from "./api.js";
+import { api, BOARDS_LOADING } from "./api.js";
 import { $ } from "./dom.js";
 import { state } from "./state.js";
 
@@ -40,4 +40,10 @@ export async function checkHealth() {
 export function showBanner(message) {
   $("banner").hidden = !message;
   $("banner").textContent = message || "";
+}
+
+/** Says in the banner that the boards are loading, or, with false, takes that back (leaving any other message). */
+export function showBoardsLoading(loading) {
+  if (loading) showBanner(BOARDS_LOADING);
+  else if ($("banner").textContent === BOARDS_LOADING) showBanner(null);
 }

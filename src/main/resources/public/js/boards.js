@@ -1,6 +1,6 @@
 // The sortable tables: leaderboard, ELO, Bradley-Terry and models.
 
-import { api } from "./api.js";
+import { api, BOARDS_LOADING, retryWhileBoardsLoad } from "./api.js";
 import { drawStrengthCharts } from "./charts.js";
 import { $, escapeHtml } from "./dom.js";
 import { boardQuery, describeBoard, describeCoefficients, EMPTY_CATEGORY, fillCategories, signed } from "./filters.js";
@@ -91,7 +91,7 @@ export async function loadBoard(name) {
     state.boards[name] = empty ? [] : renumber(rows.map(withSpeed));
     drawBoard(name);
   } catch (e) {
-    showTableError(name, e);
+    showTableError(name, retryWhileBoardsLoad(e, () => loadBoard(name)) ? { message: BOARDS_LOADING } : e);
   }
 }
 
@@ -131,7 +131,7 @@ export async function loadStrengths() {
     drawBoard("bt");
     drawStrengthCharts(board.rows, matrix);
   } catch (e) {
-    showTableError("bt", e);
+    showTableError("bt", retryWhileBoardsLoad(e, loadStrengths) ? { message: BOARDS_LOADING } : e);
   }
 }
 

@@ -1,7 +1,7 @@
 // The charts, drawn with ECharts in the system's light or dark theme, each with its numbers in a table.
 
-import { api } from "./api.js";
-import { showBanner } from "./arena.js";
+import { api, retryWhileBoardsLoad } from "./api.js";
+import { showBanner, showBoardsLoading } from "./arena.js";
 import { chart, baseOption, isDark, legendStyle, loadECharts, onThemeChange, showEmpty } from "./chartkit.js";
 import { numbers } from "./chart-tables.js";
 import { $, escapeHtml } from "./dom.js";
@@ -27,6 +27,7 @@ export async function loadCharts() {
       api("/api/leaderboard"), api("/api/leaderboard/elo/history"), api("/api/leaderboard/head-to-head"),
       api("/api/leaderboard/bt"),
     ]);
+    showBoardsLoading(false);
     const played = board.rows.filter((r) => r.battles > 0);
     const measured = strengths.rows.filter((r) => r.speed && r.speed.median_tokens_per_second != null);
     resultsTable(played);
@@ -40,7 +41,8 @@ export async function loadCharts() {
     drawSpeed(measured);
     drawHeadToHead(h2h);
   } catch (e) {
-    showBanner("The charts could not be loaded: " + e.message);
+    if (retryWhileBoardsLoad(e, loadCharts)) showBoardsLoading(true);
+    else showBanner("The charts could not be loaded: " + e.message);
   }
 }
 

@@ -1,6 +1,6 @@
 // The Fun stats tab: one card per stat, each naming its models or saying it needs more battles.
 
-import { api } from "./api.js";
+import { api, BOARDS_LOADING, retryWhileBoardsLoad } from "./api.js";
 import { $ } from "./dom.js";
 
 function card(stat) {
@@ -45,6 +45,8 @@ export async function loadStats() {
       : "No counted battles yet: vote in the ⚔️ Battle Arena and the stats fill in.";
     $("stats-list").replaceChildren(...stats.map(card));
   } catch (e) {
-    $("stats-status").textContent = "The stats could not be loaded: " + e.message;
+    $("stats-status").textContent = retryWhileBoardsLoad(e, loadStats)
+      ? BOARDS_LOADING
+      : "The stats could not be loaded: " + e.message;
   }
 }

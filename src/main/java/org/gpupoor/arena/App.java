@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,14 +52,21 @@ public final class App implements AutoCloseable {
     private final List<String> routes;
     private final List<Module> modules;
     private final ModelCatalog catalog;
+    private final BoardsModule boards;
     private final ArenaMetrics metrics;
 
     private App(
-            Javalin javalin, List<String> routes, List<Module> modules, ModelCatalog catalog, ArenaMetrics metrics) {
+            Javalin javalin,
+            List<String> routes,
+            List<Module> modules,
+            ModelCatalog catalog,
+            BoardsModule boards,
+            ArenaMetrics metrics) {
         this.javalin = javalin;
         this.routes = routes;
         this.modules = modules;
         this.catalog = catalog;
+        this.boards = boards;
         this.metrics = metrics;
     }
 
@@ -160,6 +168,7 @@ public final class App implements AutoCloseable {
                 List.copyOf(routes),
                 List.of(storage, boards, ollama, battles, suggesting, operating),
                 ollama.catalog,
+                boards,
                 metrics);
     }
 
@@ -175,11 +184,30 @@ public final class App implements AutoCloseable {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
-    /** Starts every module in order, then takes requests on {@code port} (0 for any free one). */
+    /**
+     * Starts every module in order, then takes requests on {@code port} (0 for any free one). The
+     * boards replay the log in the background meanwhile: see {@link #awaitBoards}.
+     */
     public App start(int port) {
         modules.forEach(Module::start);
         javalin.start(port);
+        boards.listening();
         return this;
+    }
+
+    /**
+     * Waits until the boards have replayed the log and had their first fit (the port opens
+     * before), for callers that must see them settled: the warm-up and the tests.
+     */
+    public void awaitBoards() {
+        try {
+            if (!boards.awaitLoaded(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("The boards did not load from the log within 2 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the boards loaded", e);
+        }
     }
 
     /** Checks Ollama's models now instead of at the next 15-second tick. */

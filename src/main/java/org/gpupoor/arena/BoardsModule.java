@@ -3,6 +3,8 @@ package org.gpupoor.arena;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,8 @@ import org.gpupoor.arena.leaderboard.StrengthBoard;
 import org.gpupoor.arena.store.BattleLog;
 
 /**
- * Every board, replayed from the log at start: the main and ELO boards, the Bradley-Terry fit on
- * a thread of its own, leaderboard.json (imported on a first start), and {@link Boards}, which
+ * Every board, replayed from the log just after start on a thread of their own: the main and ELO
+ * boards, the Bradley-Terry fit, leaderboard.json (imported on a first start), and {@link Boards}, which
  * the rest of the arena tells what happened to the log; the prompt categories, classified
  * on a thread of their own; and the fun stats drawn from them all.
  */
@@ -44,6 +46,8 @@ final class BoardsModule implements Module {
     private final ScheduledExecutorService ratings = Threads.single("ratings");
     private final ScheduledExecutorService classifying = Threads.single("categories");
     private final ModelCatalog catalog;
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private final CountDownLatch loaded = new CountDownLatch(1);
 
     BoardsModule(ArenaConfig config, BattleLog battleLog, ModelCatalog catalog, ObjectMapper json, Clock clock) {
         this.catalog = catalog;
@@ -78,14 +82,26 @@ final class BoardsModule implements Module {
     }
 
     /**
-     * The fit lands a fraction of a second after the port opens. Sizes feed the ELO and the
-     * Bradley-Terry board: they are replayed when sizes change, on the ratings thread, never on a
-     * reader's request (a replay holds up every vote). Start this before the catalog's first look.
+     * The replay of the log (a second on a million votes) and then the first fit are the ratings
+     * thread's first task, held until the port is open ({@link #listening}): run alongside the
+     * server's own start they would slow it. Until they land the boards answer that they are
+     * loading. Sizes feed the ELO and the Bradley-Terry board: they are replayed when sizes
+     * change, on the ratings thread too (so always after the first replay), never on a reader's
+     * request (a replay holds up every vote). Start this before the catalog's first look.
      */
     @Override
     public void start() {
-        ratings.execute(() -> Module.safely(strengths::recomputeNow));
-        export.requestWrite();
+        ratings.execute(() -> {
+            try {
+                listening.await();
+                Module.safely(boards::loadFromLog);
+                Module.safely(strengths::recomputeNow);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closed before the port opened
+            } finally {
+                loaded.countDown();
+            }
+        });
         tagger.request();
         catalog.onSizesChange(() -> {
             try {
@@ -94,6 +110,16 @@ final class BoardsModule implements Module {
                 // shutting down: no board to keep
             }
         });
+    }
+
+    /** The server takes requests: the boards may replay the log now. */
+    void listening() {
+        listening.countDown();
+    }
+
+    /** Waits up to {@code timeout} for the replay and the first fit to end (well or not); false if they did not. */
+    boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} on the ratings thread, after any refit already queued. */

@@ -56,6 +56,8 @@ final class WarmUp {
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + app.port();
+            // Board requests before the replay ends answer "loading": the archive would miss the boards' classes.
+            app.awaitBoards();
             for (String page : PAGES) {
                 http.send(
                         HttpRequest.newBuilder(URI.create(base + page)).build(),

@@ -3,6 +3,7 @@ package org.gpupoor.arena.battle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.config.LiveConfig;
 import org.gpupoor.arena.leaderboard.BoardRows.Standing;
@@ -69,7 +70,8 @@ final class Voting {
                 config.current().voters().countFastVotes());
         boolean counts = (battle.giveaway() == null || leaderboard.countsFlagged())
                 && !(ballot.tooFast() && !ballot.countsAnyway());
-        AtomicReference<Map<String, Standing>> standings = new AtomicReference<>();
+        AtomicReference<CompletableFuture<Map<String, Standing>>> standings =
+                new AtomicReference<>(CompletableFuture.completedFuture(null));
         try {
             battleLog.recordVote(id, winner, now, ballot, () -> {
                 if (counts) {
@@ -89,8 +91,9 @@ final class Voting {
         // Its answers, kept token by token for event streams, are no longer needed: a later read comes from the log.
         battles.voted(battle);
         boards.votesStored(counts);
+        // On disk already; while the boards load, the standings wait for their replay (a second at most).
         return new BattleService.VoteResult(
-                id, winner, Map.of("a", a, "b", b), standings.get(), counts ? null : notCounted(battle, ballot));
+                id, winner, Map.of("a", a, "b", b), standings.get().join(), counts ? null : notCounted(battle, ballot));
     }
 
     static String notCounted(LiveBattle battle, Ballot ballot) {

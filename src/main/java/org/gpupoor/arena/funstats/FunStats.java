@@ -51,6 +51,12 @@ public final class FunStats {
                 + "." + Integer.toHexString(catalog.current().models().hashCode());
     }
 
+    /** Throws while the boards the stats are drawn from load (or failed to): no stat is better than a wrong one. */
+    public void requireBoards() {
+        leaderboard.requireLoaded();
+        strengths.requireFitted();
+    }
+
     public Stat.Report report() {
         StrengthBoard.Result fitted = strengths.current();
         Map<String, Double> ratings = new HashMap<>();

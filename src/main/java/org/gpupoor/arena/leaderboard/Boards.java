@@ -19,6 +19,16 @@ public final class Boards {
     }
 
     /**
+     * The arena is listening: the main and ELO boards replay the log (board requests hear that
+     * they are loading meanwhile), then leaderboard.json follows. Run it before the first refit.
+     */
+    public void loadFromLog() {
+        if (leaderboard.load()) {
+            export.requestWrite();
+        }
+    }
+
+    /**
      * Votes went into the log and the main and ELO boards have taken them in (this instance's at
      * once, other instances' by catching up): leaderboard.json follows, and the Bradley-Terry
      * board refits when any of them counted.

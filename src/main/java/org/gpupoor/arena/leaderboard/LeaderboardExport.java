@@ -44,6 +44,9 @@ public final class LeaderboardExport implements AutoCloseable {
     }
 
     private void writeNow() {
+        if (leaderboard.loadState() != BoardsLoad.State.READY) {
+            return; // boards not loaded from the log would overwrite the file with fewer battles
+        }
         try {
             file.write(leaderboard.counts());
         } catch (IOException | RuntimeException e) {

@@ -166,6 +166,13 @@ public final class StrengthBoard {
         return version.get();
     }
 
+    /** Throws while the first fit has not landed: a board not fitted yet is not an empty board. */
+    public void requireFitted() {
+        if (version.get() == 0) {
+            throw BoardsUnavailableException.loading();
+        }
+    }
+
     /** Asks for a refit soon; calls that arrive before it starts share it (a burst of votes is one refit). */
     public void requestRecompute() {
         refit.request();

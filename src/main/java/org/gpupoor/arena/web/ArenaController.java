@@ -77,6 +77,7 @@ public final class ArenaController {
                 catalog.hosts().stream()
                         .map(h -> new Bodies.Host(h.url(), h.up(), h.models(), h.problem()))
                         .toList(),
+                leaderboard.loadState().wire(),
                 snapshot.ollamaUp() ? null : snapshot.ollamaProblem(),
                 export.problem()));
     }
@@ -170,6 +171,7 @@ public final class ArenaController {
     }
 
     public void mainBoard(Context ctx) {
+        leaderboard.requireLoaded();
         serveRows(
                 ctx,
                 "main",
@@ -179,6 +181,7 @@ public final class ArenaController {
     }
 
     public void eloBoard(Context ctx) {
+        leaderboard.requireLoaded();
         serveRows(
                 ctx, "elo", leaderboard::eloBoard, c -> leaderboard.category(c).elo(), EloRow::model);
     }
@@ -227,6 +230,7 @@ public final class ArenaController {
     }
 
     public void strengthBoard(Context ctx) {
+        requireFitted();
         String category = category(ctx);
         ControlledBoard.Control control = control(ctx);
         if (control != null) {
@@ -259,6 +263,12 @@ public final class ArenaController {
         boards.serve(ctx, "bt", fitVersion(), () -> strengthBody(strengths.current()));
     }
 
+    /** The Bradley-Terry boards come from the counts the replay makes, in a fit that lands a moment after it. */
+    private void requireFitted() {
+        leaderboard.requireLoaded();
+        strengths.requireFitted();
+    }
+
     /** What the Bradley-Terry board is asked to hold equal, null for nothing; an unknown control is refused. */
     private static ControlledBoard.Control control(Context ctx) {
         String name = ctx.queryParam("control");
@@ -286,6 +296,7 @@ public final class ArenaController {
     }
 
     public void strengthMatrix(Context ctx) {
+        requireFitted();
         boards.serve(
                 ctx,
                 "matrix",
@@ -294,12 +305,14 @@ public final class ArenaController {
     }
 
     public void eloHistory(Context ctx) {
+        leaderboard.requireLoaded();
         // Replaying the log for the chart holds up votes; under a stream of votes it is redone every few seconds.
         boards.serve(
                 ctx, "elo-history", version(), Duration.ofSeconds(5), () -> hidden.history(leaderboard.eloHistory()));
     }
 
     public void headToHead(Context ctx) {
+        leaderboard.requireLoaded();
         boards.serve(ctx, "head-to-head", version(), () -> hidden.headToHead(leaderboard.headToHead()));
     }
 }

@@ -24,6 +24,7 @@ final class Bodies {
             int modelsApproved,
             String checkedAt,
             List<Host> hosts,
+            String boards,
             @JsonInclude(JsonInclude.Include.NON_NULL) String ollamaProblem,
             @JsonInclude(JsonInclude.Include.NON_NULL) String leaderboardJsonProblem) {}
 

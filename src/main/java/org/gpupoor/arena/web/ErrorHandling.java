@@ -8,6 +8,7 @@ import org.gpupoor.arena.battle.BattleNotFoundException;
 import org.gpupoor.arena.battle.InvalidPromptException;
 import org.gpupoor.arena.battle.NotVotableException;
 import org.gpupoor.arena.battle.VoteCapException;
+import org.gpupoor.arena.leaderboard.BoardsUnavailableException;
 import org.gpupoor.arena.suggestion.InvalidSuggestionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ public final class ErrorHandling {
         config.routes.exception(NotVotableException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.getMessage()));
         config.routes.exception(
                 ArenaUnavailableException.class, (e, ctx) -> respond(ctx, 503, e.code(), e.getMessage()));
+        config.routes.exception(BoardsUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            respond(ctx, 503, e.code(), e.getMessage());
+        });
         config.routes.exception(VoteCapException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             respond(ctx, 429, "vote_cap", e.getMessage());

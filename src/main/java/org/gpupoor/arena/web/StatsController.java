@@ -16,6 +16,7 @@ public final class StatsController {
     }
 
     public void stats(Context ctx) {
+        stats.requireBoards();
         // Counting votes per hour reads the whole log: under a stream of votes it is redone every few seconds.
         cache.serve(ctx, "stats", stats.version(), Duration.ofSeconds(5), stats::report);
     }

@@ -58,6 +58,7 @@ class OllamaCheckTest {
         JsonNode health = arena.api.get("/api/health").json();
         assertThat(health.get("ollama").asText()).isEqualTo("checking");
         assertThat(arena.api.get("/api/models").json().get("ollama").asText()).isEqualTo("checking");
+        arena.app.awaitBoards(); // from the log: they never wait for Ollama
         assertThat(arena.api.get("/api/leaderboard").status()).isEqualTo(200);
 
         modelList.countDown();

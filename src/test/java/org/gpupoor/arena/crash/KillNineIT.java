@@ -118,12 +118,14 @@ class KillNineIT {
                 .start();
         Api api = new Api("http://127.0.0.1:" + port);
         Path log = dir.resolve("arena-" + port + ".log");
-        Poll.until("the arena answers /api/health", Duration.ofSeconds(60), () -> {
+        Poll.until("the arena answers /api/health with its boards loaded", Duration.ofSeconds(60), () -> {
             if (!arena.isAlive()) {
                 throw new AssertionError("the arena exited: " + Files.readString(log));
             }
             try {
-                return api.get("/api/health").status() == 200;
+                Api.Response health = api.get("/api/health");
+                return health.status() == 200
+                        && health.json().get("boards").asText().equals("ready");
             } catch (RuntimeException notYet) {
                 return false;
             }

@@ -91,6 +91,7 @@ class LeaderboardTest {
         List<EloRow> elo = arena.leaderboard.eloBoard();
 
         Leaderboard afterRestart = new Leaderboard(arena.log, arena.catalog, arena.sizes, arena.hidden, false);
+        assertThat(afterRestart.load()).isTrue();
         assertThat(afterRestart.mainBoard()).isEqualTo(main);
         assertThat(afterRestart.eloBoard()).isEqualTo(elo);
         arena.leaderboard.rebuild();

@@ -96,8 +96,9 @@ class SizeChangeTest {
         }
     }
 
+    /** NaN while the board is loading (an error body has no rows) or lacks the model. */
     private static double sizeOn(JsonNode board) {
-        for (JsonNode row : board.get("rows")) {
+        for (JsonNode row : board.path("rows")) {
             if (row.get("model").asText().equals(MYSTERY)) {
                 return row.get("size_b").asDouble();
             }

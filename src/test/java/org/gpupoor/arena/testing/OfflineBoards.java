@@ -50,6 +50,7 @@ public final class OfflineBoards implements AutoCloseable {
         this.sizes = new ModelSizes(catalog, log);
         this.hidden = new HiddenModels(log);
         this.leaderboard = new Leaderboard(log, catalog, sizes, hidden, false);
+        leaderboard.load();
     }
 
     /** A config listing {@code tagToName} (names carry the sizes, as in "(1B)"), Ollama nowhere. */
@@ -106,7 +107,9 @@ public final class OfflineBoards implements AutoCloseable {
                     id,
                     outcome,
                     votedAt,
-                    () -> standings.set(leaderboard.apply(new CountedBattle(modelA, modelB, outcome))));
+                    () -> standings.set(leaderboard
+                            .apply(new CountedBattle(modelA, modelB, outcome))
+                            .join()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

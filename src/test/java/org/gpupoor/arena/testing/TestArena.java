@@ -34,14 +34,21 @@ public final class TestArena implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + app.port());
     }
 
-    /** Starts an arena that has already asked Ollama for its models, so tests see a settled state. */
+    /**
+     * Starts an arena that has already asked Ollama for its models and loaded its boards from the
+     * log, so tests see a settled state.
+     */
     public static TestArena start(Path dir, ArenaConfig config) {
         TestArena arena = startWithoutWaiting(dir, config);
         arena.app.refreshModels();
+        arena.app.awaitBoards();
         return arena;
     }
 
-    /** Starts an arena with a config file it watches and an admin token, as Main does, and waits for its look at Ollama. */
+    /**
+     * Starts an arena with a config file it watches and an admin token, as Main does, and waits
+     * for its look at Ollama and its boards.
+     */
     public static TestArena start(Path dir, ArenaConfig config, App.Operations operations) {
         TestArena arena = new TestArena(
                 App.create(config, dir.resolve("arena.db"), Clock.systemUTC(), operations)
@@ -49,10 +56,11 @@ public final class TestArena implements AutoCloseable {
                 config,
                 dir);
         arena.app.refreshModels();
+        arena.app.awaitBoards();
         return arena;
     }
 
-    /** Starts an arena as Main does: the first look at Ollama runs in the background. */
+    /** Starts an arena as Main does: the first look at Ollama and the boards' replay of the log run in the background. */
     public static TestArena startWithoutWaiting(Path dir, ArenaConfig config) {
         return new TestArena(
                 App.create(config, dir.resolve("arena.db"), Clock.systemUTC()).start(0), config, dir);

@@ -545,7 +545,7 @@ class ApiContractTest {
             the_contract_catches_an_undeclared_status_an_extra_or_missing_field_a_wrong_type_or_media_type_and_an_unknown_event() {
         ApiContract contract = ApiContract.load();
         String health = "{\"status\":\"ok\",\"ollama\":\"up\",\"models_available\":2,\"models_approved\":2,"
-                + "\"checked_at\":\"2026-01-01T00:00:00Z\",\"hosts\":[]}";
+                + "\"checked_at\":\"2026-01-01T00:00:00Z\",\"hosts\":[],\"boards\":\"ready\"}";
         assertThat(contract.problems("GET /api/health", answer(200, "application/json", health)))
                 .isEmpty();
 
