@@ -3,3 +3,5 @@
 -- each look read the whole log (a million rows at a time); with them it reads only what waits.
 CREATE INDEX battles_unclassified ON battles (created_at) WHERE categories IS NULL;
 CREATE INDEX answers_uncounted ON answers (battle_id) WHERE headers IS NULL;
+-- At every start, battles left generating by the last run are closed before the port opens.
+CREATE INDEX battles_generating ON battles (created_at) WHERE status = 'generating';

@@ -45,8 +45,9 @@ final class Report {
                 pace);
     }
 
-    void startup(int log, long millis, double rssMb) {
-        footprint.add(String.format(Locale.ROOT, "| %,d | %d ms | %.0f MB |", log, millis, rssMb));
+    void startup(int log, long millis, long boardsMillis, double rssMb) {
+        footprint.add(
+                String.format(Locale.ROOT, "| %,d | %d ms | %d ms | %.0f MB |", log, millis, boardsMillis, rssMb));
         startups.add(String.format(
                 Locale.ROOT,
                 "| Start to first successful request, %,d-battle log | < 1.5 s | %d ms | %s |",
@@ -204,7 +205,7 @@ final class Report {
                 + "\n\n## Board reads\n\nClients refresh `GET /api/leaderboard` as browsers do (If-None-Match) while four voters keep changing it.\n\n"
                 + "| Battles in log | Requests/s | p50 | p99 | Answered 304 | Errors |\n|---:|---:|---:|---:|---:|---:|\n"
                 + String.join("\n", reads)
-                + "\n\n## Footprint\n\n| Battles in log | Start to first request | RSS after start | RSS after the load |\n|---:|---:|---:|---:|\n"
+                + "\n\n## Footprint\n\n| Battles in log | Start to first request | Boards ready | RSS after start | RSS after the load |\n|---:|---:|---:|---:|---:|\n"
                 + String.join("\n", footprint) + "\n";
     }
 }
