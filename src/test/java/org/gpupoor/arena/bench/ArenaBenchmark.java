@@ -114,7 +114,7 @@ public final class ArenaBenchmark {
 
     private void runWithLog(int logSize, boolean first) throws Exception {
         Path dir = Files.createTempDirectory("arena-bench");
-        int ready = smoke ? 8_000 : 80_000;
+        int ready = smoke ? 9_000 : 120_000;
         List<String> readyIds = Seed.fill(dir.resolve("arena.db"), logSize, ready);
         Files.writeString(dir.resolve("arena.yaml"), config());
         ArenaProcess arena = ArenaProcess.start(jar, dir, http);
@@ -146,13 +146,16 @@ public final class ArenaBenchmark {
             if (phases.contains("votes") && WrkVotes.available()) {
                 // The same votes from wrk, a client in a process of its own: on battles in the arena's
                 // memory (opened, as after generation), then on battles it must read from the log.
+                // wrk's rate is votes over its whole run: each phase has more battles than it can vote on.
                 for (boolean opened : new boolean[] {true, false}) {
-                    List<String> phaseBattles = readyIds.subList(next, next += smoke ? 500 : opened ? 12_000 : 20_000);
+                    List<String> phaseBattles =
+                            readyIds.subList(next, next += smoke ? 2_000 : opened ? 16_000 : 40_000);
                     if (opened) {
                         Load.open(arena.url(), phaseBattles, 4);
                     }
+                    Duration run = smoke ? Duration.ofSeconds(1) : opened ? Duration.ofSeconds(3) : phase;
                     report.wrkVotes(
-                            logSize, opened, WrkVotes.run(arena.url(), phaseBattles, 64, phase.multipliedBy(2)));
+                            logSize, opened, phaseBattles.size(), WrkVotes.run(arena.url(), phaseBattles, 64, run));
                 }
             } else if (phases.contains("votes")) {
                 System.err.println("wrk is not installed: the outside client's vote phase is left out");

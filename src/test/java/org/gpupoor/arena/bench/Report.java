@@ -124,12 +124,15 @@ final class Report {
                 result.unexpected()));
     }
 
-    void wrkVotes(int log, boolean opened, WrkVotes.Result result) {
+    void wrkVotes(int log, boolean opened, int battles, WrkVotes.Result result) {
+        // A run that voted on every battle it had stood idle at its end: its rate is only a floor.
+        String floor = result.accepted() >= battles ? "≥ " : "";
         wrkVotes.add(String.format(
                 Locale.ROOT,
-                "| %,d | %s | 64 | %.0f | %.2f ms | %.2f ms | %d |",
+                "| %,d | %s | 64 | %s%.0f | %.2f ms | %.2f ms | %d |",
                 log,
                 opened ? "in memory (opened)" : "read from the log",
+                floor,
                 result.perSecond(),
                 result.p50Ms(),
                 result.p99Ms(),

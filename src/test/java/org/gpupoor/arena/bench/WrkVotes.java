@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class WrkVotes {
     /** What wrk saw: votes accepted per second, latency percentiles, and the answers that were not 200 by status. */
-    record Result(double perSecond, double p50Ms, double p99Ms, Map<Integer, Long> refused) {
+    record Result(double perSecond, long accepted, double p50Ms, double p99Ms, Map<Integer, Long> refused) {
         long refusedTotal() {
             return refused.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -72,6 +72,7 @@ final class WrkVotes {
         }
         return new Result(
                 number(output, "accepted (\\d+)") / number(output, "seconds ([\\d.]+)"),
+                (long) number(output, "accepted (\\d+)"),
                 number(output, "p50_us ([\\d.]+)") / 1000,
                 number(output, "p99_us ([\\d.]+)") / 1000,
                 refused);
