@@ -326,8 +326,9 @@ public final class ArenaBenchmark {
             // The boards load from the log after the port opens; the load phases start once they are ready.
             // (An arena from before that says nothing of its boards loads them before the port opens.)
             for (String body = first.body(); body.contains("\"boards\"") && !body.contains("\"boards\":\"ready\""); ) {
-                if (body.contains("\"boards\":\"failed\"")) {
-                    throw new IllegalStateException("The boards failed to load; see " + dir.resolve("arena.log"));
+                if (body.contains("\"boards\":\"failed\"") || System.nanoTime() - begin > 120_000_000_000L) {
+                    throw new IllegalStateException(
+                            "The boards did not load within 2 minutes; see " + dir.resolve("arena.log"));
                 }
                 Thread.sleep(5);
                 body = http.send(health, HttpResponse.BodyHandlers.ofString()).body();
