@@ -12,15 +12,18 @@ export function path(strings, ...parts) {
 export async function api(url, options = {}) {
   const init = { ...options, headers: { Accept: "application/json", ...(options.body ? { "Content-Type": "application/json" } : {}) } };
   const response = await fetch(url, init);
+  if (!response.ok) throw await refusal(response);
+  return response.json().catch(() => ({}));
+}
+
+/** The Error for a refused request: the server's message, its status and error code. */
+export async function refusal(response) {
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(body.message || `The server answered ${response.status}.`);
-    error.status = response.status;
-    error.code = body.error;
-    error.retryAfter = Number(response.headers.get("Retry-After")) || 1;
-    throw error;
-  }
-  return body;
+  const error = new Error(body.message || `The server answered ${response.status}.`);
+  error.status = response.status;
+  error.code = body.error;
+  error.retryAfter = Number(response.headers.get("Retry-After")) || 1;
+  return error;
 }
 
 export const BOARDS_LOADING = "Loading the boards…";

@@ -70,6 +70,12 @@ final class BattleEnding {
         return storageProblem != null ? "storage" : ready ? "ready" : "failed";
     }
 
+    /** Ends a battle whose row never reached the log: nothing of it can be stored or voted on. */
+    String unsaved(LiveBattle battle) {
+        battle.end(clock.instant(), "The battle could not be saved, so it cannot be voted on.", null);
+        return "storage";
+    }
+
     private Optional<String> giveaway(LiveBattle battle, Side side, String answer) {
         Contender model = battle.contender(side);
         // A discovered model is in no config entry: its words come from the name the catalog gave it.

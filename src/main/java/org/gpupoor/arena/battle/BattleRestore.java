@@ -1,6 +1,7 @@
 package org.gpupoor.arena.battle;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.gpupoor.arena.ollama.GenerationResult;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleRecord;
@@ -13,7 +14,8 @@ final class BattleRestore {
 
     /** Rebuilds a finished battle from the log, every turn and its events included, as if it had just run. */
     static LiveBattle restore(BattleRecord r, List<TurnRecord> followUps, Contender a, Contender b) {
-        LiveBattle battle = new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b);
+        LiveBattle battle =
+                new LiveBattle(r.id(), r.prompt(), r.createdAt(), a, b, CompletableFuture.completedFuture(null));
         replaySide(battle, Side.A, r.a(), r.imported());
         replaySide(battle, Side.B, r.b(), r.imported());
         for (TurnRecord turn : followUps) {

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,7 +199,7 @@ final class BattleRunner {
                 // the model's state (not installed, last error) already changed.
                 closed(battle, failures);
             }
-            String ended = ending.store(battle);
+            String ended = inLog(battle) ? ending.store(battle) : ending.unsaved(battle);
             metrics.battleEnded(
                     ended.equals("ready") ? "ready" : "failed",
                     switch (ended) {
@@ -214,6 +216,16 @@ final class BattleRunner {
             }
         } finally {
             whenDone.run();
+        }
+    }
+
+    /** Waits for the battle's row to be written (it is, long before its answers end, but for a side that fails at once). */
+    private static boolean inLog(LiveBattle battle) {
+        try {
+            battle.logged().join();
+            return true;
+        } catch (CompletionException | CancellationException e) {
+            return false;
         }
     }
 

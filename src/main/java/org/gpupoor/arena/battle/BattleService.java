@@ -2,11 +2,14 @@ package org.gpupoor.arena.battle;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -26,6 +29,7 @@ import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.StoreException;
 
 /** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP: its refusals are its own exceptions. */
 public final class BattleService {
@@ -60,6 +64,7 @@ public final class BattleService {
     private final BallotBox ballots;
     private final ModelSizes sizes;
     private final LiveBattles battles = new LiveBattles();
+    private final Executor logWriter;
 
     public BattleService(
             BattleLog battleLog,
@@ -75,6 +80,7 @@ public final class BattleService {
             Executor preloads,
             ArenaMetrics metrics) {
         this.battleLog = battleLog;
+        this.logWriter = workers;
         this.metrics = metrics;
         this.ballots = new BallotBox(battleLog, config, clock);
         this.catalog = catalog;
@@ -123,6 +129,7 @@ public final class BattleService {
      */
     public LiveBattle newPair(String id) {
         LiveBattle old = find(id);
+        old.awaitLogged(); // made a moment ago, its row may still be on its way to the log
         switch (old.status()) {
             case VOTED -> throw new NotVotableException("already_voted", "This battle already has its vote.");
             case SKIPPED ->
@@ -175,10 +182,18 @@ public final class BattleService {
         }
     }
 
+    /**
+     * Starts the battle's generation, then writes its row on another thread: the first token does
+     * not wait for the log. Its answers are stored only once the row is in (see {@link
+     * LiveBattle#logged()}); a row that cannot be written stops the battle.
+     */
     private LiveBattle start(String text, Contender a, Contender b) {
-        LiveBattle battle = new LiveBattle(BattleIds.next(), text, clock.instant(), a, b);
-        battleLog.insert(new BattleLog.NewBattle(
-                battle.id(), battle.createdAt(), text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b)));
+        String id = BattleIds.next();
+        Instant createdAt = clock.instant();
+        BattleLog.NewBattle row = new BattleLog.NewBattle(
+                id, createdAt, text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b));
+        CompletableFuture<Void> logged = new CompletableFuture<>();
+        LiveBattle battle = new LiveBattle(id, text, createdAt, a, b, logged);
         matchmaker.battled(a.tag(), b.tag());
         Map<Side, Watchdog> watchdogs = runner.watchdogs();
         battles.add(battle, watchdogs);
@@ -187,7 +202,27 @@ public final class BattleService {
             latePairing.atStart(battle);
             runner.start(battle, watchdogs, queue::release);
         });
+        try {
+            logWriter.execute(() -> log(battle, row));
+        } catch (RejectedExecutionException e) {
+            logged.completeExceptionally(new StoreException("The arena is stopping", e));
+            battles.cancel(battle);
+        }
         return battle;
+    }
+
+    private void log(LiveBattle battle, BattleLog.NewBattle row) {
+        try {
+            battleLog.insert(row);
+            battle.logged().complete(null);
+        } catch (RuntimeException e) {
+            battle.logged().completeExceptionally(e);
+            if (queue.withdraw(battle)) {
+                runner.abandonWaiting(battle, "The battle could not be saved.");
+            } else {
+                battles.cancel(battle);
+            }
+        }
     }
 
     /**

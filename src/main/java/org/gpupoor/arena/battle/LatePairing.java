@@ -39,7 +39,11 @@ final class LatePairing {
     }
 
     void atStart(LiveBattle battle) {
-        if (!battle.waited() || !matchmaker.warm()) {
+        // A battle let out of line before its row is written (a moment after it was made) keeps its pair.
+        if (!battle.waited()
+                || !matchmaker.warm()
+                || !battle.logged().isDone()
+                || battle.logged().isCompletedExceptionally()) {
             return;
         }
         Map<String, CatalogEntry> available =

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.gpupoor.arena.ollama.GenerationResult;
@@ -32,6 +34,7 @@ public final class LiveBattle {
     // A lock, not synchronized: a watcher waits here for the next event, and on Java 21 to 23 a
     // virtual thread waiting inside synchronized pins its carrier thread for all that time.
     private final ReentrantLock lock = new ReentrantLock();
+    private final CompletableFuture<Void> logged;
     private final BattleEvents events = new BattleEvents(lock);
     private final Turns turns;
     private final Watchers watchers;
@@ -42,8 +45,10 @@ public final class LiveBattle {
     private Instant lastActivity;
     private Instant endedAt;
 
-    LiveBattle(String id, String prompt, Instant createdAt, Contender a, Contender b) {
+    /** {@code logged} completes once the battle's row is in the log (see {@link #logged()}). */
+    LiveBattle(String id, String prompt, Instant createdAt, Contender a, Contender b, CompletableFuture<Void> logged) {
         this.id = id;
+        this.logged = logged;
         this.prompt = prompt;
         this.createdAt = createdAt;
         this.lastActivity = createdAt;
@@ -62,6 +67,23 @@ public final class LiveBattle {
     /** Another pair, chosen when the battle leaves the line (nothing about it has been shown yet). */
     void repair(Contender a, Contender b) {
         contenders = pair(a, b);
+    }
+
+    /**
+     * Completes once the battle's row is in the log, or fails if it could not be written. A new
+     * battle starts generating before that, so its first token does not wait for the disk.
+     */
+    CompletableFuture<Void> logged() {
+        return logged;
+    }
+
+    /** Waits until the battle is in the log; throws what the log threw if it could not be written. */
+    public void awaitLogged() {
+        try {
+            logged.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Whether the battle had to wait in line for a slot. */

@@ -2,6 +2,7 @@ package org.gpupoor.arena.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.gpupoor.arena.battle.BattleService;
@@ -34,18 +35,30 @@ public final class BattleController {
         this.events = events;
     }
 
-    public void create(Context ctx) {
+    public void create(Context ctx) throws IOException {
         JsonNode body = bodies.object(ctx, "prompt");
-        LiveBattle battle = service.create(bodies.requiredText(body, "prompt"));
-        voters.ensure(ctx);
-        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
+        created(ctx, service.create(bodies.requiredText(body, "prompt")));
     }
 
     /** The same prompt with another pair; the battle passed over is closed, never to be counted. */
-    public void newPair(Context ctx) {
-        LiveBattle battle = service.newPair(ctx.pathParam("id"));
+    public void newPair(Context ctx) throws IOException {
+        created(ctx, service.newPair(ctx.pathParam("id")));
+    }
+
+    /**
+     * A client that accepts {@code text/event-stream} gets the new battle's events in this answer
+     * (its id in {@code Location}): one request to the first token, not two, and the token need
+     * not wait for the battle's row to reach the disk. Others get the id once the row is in.
+     */
+    private void created(Context ctx, LiveBattle battle) throws IOException {
         voters.ensure(ctx);
-        ctx.status(201).header("Location", "/api/battles/" + battle.id()).json(new Bodies.Created(battle.id()));
+        ctx.header("Location", "/api/battles/" + battle.id());
+        if (EventStream.wanted(ctx)) {
+            events.stream(ctx, battle, 201);
+        } else {
+            battle.awaitLogged();
+            ctx.status(201).json(new Bodies.Created(battle.id()));
+        }
     }
 
     /** A follow-up prompt to both models; its answers stream on the battle's events. */
@@ -69,7 +82,7 @@ public final class BattleController {
 
     public void events(Context ctx) throws Exception {
         LiveBattle battle = service.find(ctx.pathParam("id"));
-        events.stream(ctx, battle);
+        events.stream(ctx, battle, 200);
     }
 
     public void vote(Context ctx) {

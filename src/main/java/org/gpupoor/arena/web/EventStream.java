@@ -27,10 +27,16 @@ public final class EventStream {
         this.clock = clock;
     }
 
-    void stream(Context ctx, LiveBattle battle) throws IOException {
+    /** True when the client asks for events rather than JSON (its Accept header names them). */
+    static boolean wanted(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/event-stream");
+    }
+
+    void stream(Context ctx, LiveBattle battle, int status) throws IOException {
         long lastSeen = resumePoint(ctx);
         HttpServletResponse res = ctx.res();
-        res.setStatus(200);
+        res.setStatus(status);
         res.setContentType("text/event-stream");
         res.setCharacterEncoding("UTF-8");
         res.setHeader("Cache-Control", "no-cache");

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Token streams as a client sees them: time to first token from the moment the request is sent,
  * the gaps between tokens, and each stream's tokens per second. Straight from the Ollama test
- * server, or through the arena (a battle: POST, then its event stream, both sides).
+ * server, or through the arena (a battle: one POST that asks for its event stream, both sides).
  */
 record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> tokensPerSecond, int failures) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,16 +48,11 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
             Map<String, List<Long>> bySide = new HashMap<>(Map.of("a", new ArrayList<>(), "b", new ArrayList<>()));
             try (WireClient wire = new WireClient(arena)) {
                 long start = System.nanoTime();
-                WireClient.Response created = wire.send("POST", "/api/battles", "{\"prompt\": \"Tell me something.\"}");
-                if (created.status() != 201) {
-                    throw new IllegalStateException("battle refused: " + created.status() + " " + created.body());
-                }
-                String id = JSON.readTree(created.body()).get("id").asText();
                 String[] event = {""};
-                wire.stream(
-                        "GET",
-                        "/api/battles/" + id + "/events",
-                        null,
+                int status = wire.stream(
+                        "POST",
+                        "/api/battles",
+                        "{\"prompt\": \"Tell me something.\"}",
                         line -> {
                             if (line.startsWith("event:")) {
                                 event[0] = line.substring(6).trim();
@@ -76,6 +71,9 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
                         },
                         "Accept",
                         "text/event-stream");
+                if (status != 201) {
+                    throw new IllegalStateException("battle refused: " + status);
+                }
                 into.add(start, bySide.get("a"));
                 into.add(start, bySide.get("b"));
             }

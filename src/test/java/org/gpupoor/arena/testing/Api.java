@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -73,14 +74,40 @@ public final class Api {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        Streamed streamed = stream(request);
+        if (streamed.status() != 200) {
+            throw new IllegalStateException("event stream answered " + streamed.status());
+        }
+        return streamed.events();
+    }
+
+    /** An answer that is an event stream: its status, headers, and events up to "end" (none when refused). */
+    public record Streamed(int status, HttpHeaders headers, List<Event> events) {
+        /** The battle the answer made, from its Location header. */
+        public String battleId() {
+            return headers.firstValue("Location").orElseThrow().substring("/api/battles/".length());
+        }
+    }
+
+    /** POSTs {@code jsonBody} asking for the answer as an event stream (a new battle's events), read to "end". */
+    public Streamed postForEvents(String path, String jsonBody) {
+        return stream(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    private Streamed stream(HttpRequest.Builder request) {
         List<Event> events = new ArrayList<>();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("event stream answered " + response.statusCode());
-            }
             try (BufferedReader reader =
                     new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                    reader.lines().forEach(line -> {}); // a refusal: read, so the connection stays usable
+                    return new Streamed(response.statusCode(), response.headers(), events);
+                }
                 String id = null;
                 String name = null;
                 StringBuilder data = new StringBuilder();
@@ -97,7 +124,7 @@ public final class Api {
                                 while (reader.readLine() != null) {
                                     // nothing more is expected
                                 }
-                                return events;
+                                break;
                             }
                         }
                         id = null;
@@ -112,7 +139,7 @@ public final class Api {
                     }
                 }
             }
-            return events;
+            return new Streamed(response.statusCode(), response.headers(), events);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -60,6 +60,16 @@ class ApiContractTest {
                 new Call("GET /api/prompts/random", "plain", 200, () -> a.get("/api/prompts/random")),
                 new Call(
                         "POST /api/battles", "a prompt", 201, () -> a.post("/api/battles", "{\"prompt\": \"Say hi\"}")),
+                new Call(
+                        "POST /api/battles",
+                        "a prompt, its events asked for",
+                        201,
+                        () -> a.postStreaming("/api/battles", "{\"prompt\": \"Say hi\"}")),
+                new Call(
+                        "POST /api/battles",
+                        "an empty prompt, events asked for",
+                        400,
+                        () -> a.postStreaming("/api/battles", "{\"prompt\": \"\"}")),
                 new Call("POST /api/battles", "malformed JSON", 400, () -> a.post("/api/battles", "{\"prompt\": ")),
                 new Call(
                         "POST /api/battles",

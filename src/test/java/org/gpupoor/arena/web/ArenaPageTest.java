@@ -75,6 +75,15 @@ class ArenaPageTest {
         assertThat(browser.text("status-a")).startsWith("Done").contains("tokens/s");
         assertThat(browser.text("label-a") + browser.text("label-b")).doesNotContain("Llama", "Qwen");
         assertThat(browser.driver().getCurrentUrl()).contains("#battle=");
+        // One request made the battle and carried both answers: none went to its /events as well.
+        Object asked =
+                browser.await(d -> browser.js("const asked = performance.getEntriesByType('resource').map(e => e.name)"
+                        + ".filter(n => n.includes('/api/battles'));"
+                        + "return asked.length ? asked : null;"));
+        assertThat((List<?>) asked)
+                .map(String::valueOf)
+                .anyMatch(name -> name.endsWith("/api/battles"))
+                .noneMatch(name -> name.contains("/events"));
 
         new Actions(browser.driver()).sendKeys("1").perform();
         browser.await(d -> d.findElement(By.id("result")).isDisplayed());

@@ -184,6 +184,14 @@ final class ContractArena implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST whose client asks for the answer as an event stream, read to its end. */
+    ApiContract.Answer postStreaming(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(arena.url() + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     ApiContract.Answer postText(String path, String body) throws Exception {
         return post(path, "text/plain", body.getBytes(StandardCharsets.UTF_8));
     }
