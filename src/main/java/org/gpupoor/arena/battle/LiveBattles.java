@@ -3,6 +3,7 @@ package org.gpupoor.arena.battle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +14,29 @@ import org.gpupoor.arena.ollama.Watchdog;
 /**
  * The battles kept in memory: those generating, with the watchdogs that can stop their sides,
  * and finished ones until they are voted on or left alone for a while (the log has them all).
+ * Of the battles read back from the log only the latest {@code restoredKept} stay: someone
+ * reading thousands of old battles must not fill the heap.
  */
 final class LiveBattles {
+    static final int RESTORED_KEPT = 2_000;
+
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
+    private final Map<String, LiveBattle> restored;
+
+    LiveBattles() {
+        this(RESTORED_KEPT);
+    }
+
+    LiveBattles(int restoredKept) {
+        // In access order: the battle read longest ago goes first.
+        this.restored = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, LiveBattle> eldest) {
+                return size() > restoredKept;
+            }
+        };
+    }
 
     void add(LiveBattle battle, Map<Side, Watchdog> watchdogs) {
         battles.put(battle.id(), battle);
@@ -24,17 +44,32 @@ final class LiveBattles {
     }
 
     LiveBattle get(String id) {
-        return battles.get(id);
+        LiveBattle live = battles.get(id);
+        if (live != null) {
+            return live;
+        }
+        synchronized (restored) {
+            return restored.get(id);
+        }
     }
 
-    /** The one copy of a battle read back from the log. */
-    LiveBattle keep(LiveBattle restored) {
-        return battles.computeIfAbsent(restored.id(), k -> restored);
+    /** The one copy of a battle read back from the log (while it stays among the latest read). */
+    LiveBattle keep(LiveBattle battle) {
+        LiveBattle live = battles.get(battle.id());
+        if (live != null) {
+            return live;
+        }
+        synchronized (restored) {
+            return restored.computeIfAbsent(battle.id(), k -> battle);
+        }
     }
 
     /** A voted battle's answers, kept token by token for event streams, are no longer needed. */
     void voted(LiveBattle battle) {
         battles.remove(battle.id(), battle);
+        synchronized (restored) {
+            restored.remove(battle.id(), battle);
+        }
         running.remove(battle.id());
     }
 
@@ -79,5 +114,8 @@ final class LiveBattles {
                         && b.lastActivity().isBefore(cutoff));
         running.keySet()
                 .removeIf(id -> !battles.containsKey(id) || battles.get(id).status() != LiveBattle.Status.GENERATING);
+        synchronized (restored) {
+            restored.values().removeIf(b -> b.lastActivity().isBefore(cutoff));
+        }
     }
 }

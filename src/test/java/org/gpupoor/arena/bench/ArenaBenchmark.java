@@ -126,9 +126,11 @@ public final class ArenaBenchmark {
                 Streams.throughArena(arena.url(), 4, smoke ? 1 : 5, 0);
                 long answerMillis = tokens * pace;
                 for (int clients : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
-                    Streams direct = Streams.direct(ollamaUrl, clients, smoke ? 1 : 3, answerMillis);
+                    // A lone battle gives two first tokens a round: ten rounds, so its median is not one sample's.
+                    int rounds = smoke ? 1 : clients == 1 ? 10 : 3;
+                    Streams direct = Streams.direct(ollamaUrl, clients, rounds, answerMillis);
                     RssSampler sampler = RssSampler.start(arena.pid());
-                    Streams through = Streams.throughArena(arena.url(), clients, smoke ? 1 : 3, answerMillis);
+                    Streams through = Streams.throughArena(arena.url(), clients, rounds, answerMillis);
                     report.streaming(clients, direct, through, sampler.stop());
                 }
             }
