@@ -170,6 +170,7 @@ final class Report {
     }
 
     static final String ANALYSIS_HEADING = "## Where the time goes";
+    static final String WARM_HEADING = "## Warm arena";
 
     /** The hand-written analysis at the end of the last BENCHMARKS.md, kept when the figures are rewritten. */
     static String analysisOf(java.nio.file.Path file) throws java.io.IOException {
@@ -177,7 +178,9 @@ final class Report {
             return "";
         }
         String text = java.nio.file.Files.readString(file);
-        int at = text.indexOf(ANALYSIS_HEADING);
+        // The warm arena's table (bench/warm --write) sits just before the analysis: kept with it.
+        int warm = text.indexOf(WARM_HEADING);
+        int at = warm >= 0 ? warm : text.indexOf(ANALYSIS_HEADING);
         return at < 0 ? "" : "\n" + text.substring(at);
     }
 
@@ -193,7 +196,7 @@ final class Report {
                 + "\nMedians and 99th percentiles are over every measurement of one run; timings on a shared machine are noisy.\n\n"
                 + "## Goals\n\n| Goal | Target | Measured | |\n|---|---|---|---|\n" + String.join("\n", goals)
                 + "\n\n## Streaming overhead\n\nClients send a prompt and read tokens: straight from the test server (two streams per battle, "
-                + "to match a battle's load), or through the arena (create a battle, read its event stream, both sides generating at once). "
+                + "to match a battle's load), or through the arena (one POST that asks for the new battle's event stream and reads it, both sides generating at once). "
                 + "First token is timed from the moment the request is sent.\n\n"
                 + "| Battles at once | First token direct p50 / p99 | First token via arena p50 / p99 | Added p50 / p99 | Gap direct p50 / p99 | Gap via arena p50 / p99 | Tokens/s via arena ÷ direct | Arena RSS peak | Failures |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", streaming)
