@@ -34,6 +34,9 @@ import org.gpupoor.arena.store.Database;
  */
 public final class ArenaBenchmark {
     static final int MODELS = 6;
+    /** Battles opened per round of in-memory votes: under the 2,000 read-back battles the arena keeps (LiveBattles). */
+    private static final int OPENED_PER_ROUND = 1_800;
+
     private final boolean smoke;
     private final Duration phase;
     private final Path jar;
@@ -148,17 +151,19 @@ public final class ArenaBenchmark {
             if (phases.contains("votes") && WrkVotes.available()) {
                 // The same votes from wrk, a client in a process of its own: on battles in the arena's
                 // memory (opened, as after generation), then on battles it must read from the log.
-                // wrk's rate is votes over its whole run: each phase has more battles than it can vote on.
-                for (boolean opened : new boolean[] {true, false}) {
-                    List<String> phaseBattles =
-                            readyIds.subList(next, next += smoke ? 2_000 : opened ? 16_000 : 40_000);
-                    if (opened) {
-                        Load.open(arena.url(), phaseBattles, 4);
-                    }
-                    Duration run = smoke ? Duration.ofSeconds(1) : opened ? Duration.ofSeconds(3) : phase;
-                    report.wrkVotes(
-                            logSize, opened, phaseBattles.size(), WrkVotes.run(arena.url(), phaseBattles, 64, run));
+                // The arena keeps only the latest battles it read in memory, so the first kind comes in
+                // rounds that fit, each voting on all of its battles; the second runs for the whole
+                // phase on more battles than it can vote on (its rate is over the whole run).
+                List<WrkVotes.Result> rounds = new ArrayList<>();
+                for (int round = 0; round < (smoke ? 1 : 4); round++) {
+                    List<String> roundBattles = readyIds.subList(next, next += smoke ? 500 : OPENED_PER_ROUND);
+                    Load.open(arena.url(), roundBattles, 4);
+                    rounds.add(WrkVotes.run(arena.url(), roundBattles, 64, Duration.ofSeconds(smoke ? 1 : 5)));
                 }
+                report.wrkVotes(logSize, true, WrkVotes.Result.combined(rounds));
+                List<String> fromLog = readyIds.subList(next, next += smoke ? 2_000 : 40_000);
+                report.wrkVotes(
+                        logSize, false, WrkVotes.run(arena.url(), fromLog, 64, smoke ? Duration.ofSeconds(1) : phase));
             } else if (phases.contains("votes")) {
                 System.err.println("wrk is not installed: the outside client's vote phase is left out");
             }

@@ -22,6 +22,22 @@ final class WrkVotes {
         long refusedTotal() {
             return refused.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** Runs one after the other as one: votes over their summed time, the median p50, the worst p99. */
+        static Result combined(List<Result> runs) {
+            double seconds =
+                    runs.stream().mapToDouble(r -> r.accepted() / r.perSecond()).sum();
+            long accepted = runs.stream().mapToLong(Result::accepted).sum();
+            Map<Integer, Long> refused = new TreeMap<>();
+            runs.forEach(r -> r.refused().forEach((status, n) -> refused.merge(status, n, Long::sum)));
+            double[] p50s = runs.stream().mapToDouble(Result::p50Ms).sorted().toArray();
+            return new Result(
+                    accepted / seconds,
+                    accepted,
+                    p50s[p50s.length / 2],
+                    runs.stream().mapToDouble(Result::p99Ms).max().orElse(0),
+                    refused);
+        }
     }
 
     private static final int THREADS = 2;
@@ -64,6 +80,7 @@ final class WrkVotes {
         }
     }
 
+    /** The votes' own time comes from the script (wrk's duration is always its whole {@code -d}). */
     static Result parse(String output) {
         Map<Integer, Long> refused = new TreeMap<>();
         Matcher m = Pattern.compile("refused (\\d+) (\\d+)").matcher(output);
