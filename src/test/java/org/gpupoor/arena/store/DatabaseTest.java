@@ -31,6 +31,45 @@ class DatabaseTest {
     }
 
     @Test
+    void the_schema_version_that_lets_a_start_skip_flyway_is_the_newest_migration() throws Exception {
+        int newest;
+        try (var files = java.nio.file.Files.walk(Path.of("src/main/resources/db/migration"))) {
+            newest = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        }
+        assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+    }
+
+    @Test
+    void a_log_one_migration_behind_is_still_migrated_on_start(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("arena.db");
+        try (Database db = Database.open(file)) {
+            assertThat(Database.current(db.dataSource())).isTrue();
+        }
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            // As a log written before the newest migration (V14, three indexes) was.
+            s.execute("DROP INDEX battles_generating");
+            s.execute("DROP INDEX battles_unclassified");
+            s.execute("DROP INDEX answers_uncounted");
+            s.execute("DELETE FROM flyway_schema_history WHERE version = '" + Database.SCHEMA_VERSION + "'");
+        }
+
+        try (Database db = Database.open(file);
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'battles_generating'")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1);
+            assertThat(Database.current(db.dataSource())).isTrue();
+        }
+    }
+
+    @Test
     void a_battle_takes_one_vote_and_unfinished_battles_are_closed_on_start() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         try (Database db = Database.open(dir.resolve("arena.db"));
