@@ -29,6 +29,9 @@ COPY --chown=arena:arena leaderboard.json /data/leaderboard.json
 # with no first-token or board-read latency lost (the arena waits on Ollama, not on the CPU).
 ENV JVM_SIZING="-XX:+UseSerialGC -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000"
 ENV JAVA_OPTS="${JVM_SIZING} -XX:AOTCache=/app/arena.aot"
+# The warm-up also unpacks SQLite's native library into the cache once, read-only for the arena
+# user: no start copies it out of the jar again.
+ENV XDG_CACHE_HOME=/app/cache
 RUN java $JVM_SIZING -XX:AOTCacheOutput=/app/arena.aot \
         -jar /app/gpu-poor-arena.jar warm-up --config /config/arena_config.yaml
 
