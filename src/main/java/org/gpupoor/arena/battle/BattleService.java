@@ -30,9 +30,12 @@ import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A battle's life: pairing, generation, lookup and the one vote it may receive. Knows nothing of HTTP: its refusals are its own exceptions. */
 public final class BattleService {
+    private static final Logger log = LoggerFactory.getLogger(BattleService.class);
     private static final Duration CATALOG_MAX_AGE = Duration.ofSeconds(5);
     private static final Duration KEEP_FINISHED_IN_MEMORY = Duration.ofMinutes(30);
 
@@ -216,6 +219,7 @@ public final class BattleService {
             battleLog.insert(row);
             battle.logged().complete(null);
         } catch (RuntimeException e) {
+            log.error("Could not record battle {}; it is stopped", battle.id(), e);
             battle.logged().completeExceptionally(e);
             if (queue.withdraw(battle)) {
                 runner.abandonWaiting(battle, "The battle could not be saved.");
