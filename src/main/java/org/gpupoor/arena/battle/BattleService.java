@@ -65,7 +65,7 @@ public final class BattleService {
     private final Voting voting;
     private final ArenaMetrics metrics;
     private final BallotBox ballots;
-    private final ModelSizes sizes;
+    private final BattleLookup lookup;
     private final LiveBattles battles = new LiveBattles();
     private final Executor logWriter;
 
@@ -87,7 +87,7 @@ public final class BattleService {
         this.metrics = metrics;
         this.ballots = new BallotBox(battleLog, config, clock);
         this.catalog = catalog;
-        this.sizes = new ModelSizes(catalog, battleLog);
+        this.lookup = new BattleLookup(battles, battleLog, catalog, new ModelSizes(catalog, battleLog));
         this.leaderboard = leaderboard;
         this.boards = boards;
         this.matchmaker = matchmaker;
@@ -251,24 +251,7 @@ public final class BattleService {
 
     /** The battle with this id, from memory or the log; 404 when there is none. */
     public LiveBattle find(String id) {
-        if (!BattleIds.wellFormed(id)) {
-            throw new BattleNotFoundException("No battle has the id '" + abbreviate(id) + "'.");
-        }
-        LiveBattle live = battles.get(id);
-        if (live != null) {
-            return live;
-        }
-        LiveBattle restored = battleLog
-                .find(id)
-                .map(r -> BattleRestore.restore(
-                        r,
-                        battleLog.turns().of(id),
-                        contender(r.modelA(), r.sizeA()),
-                        contender(r.modelB(), r.sizeB())))
-                .orElseThrow(() -> new BattleNotFoundException("No battle has the id '" + id + "'."));
-        // A battle another instance is still generating (a shared log) changes under it: read it
-        // afresh each time rather than keep a copy that would never finish.
-        return restored.status() == LiveBattle.Status.GENERATING ? restored : battles.keep(restored);
+        return lookup.find(id);
     }
 
     /**
@@ -311,16 +294,5 @@ public final class BattleService {
 
     private Contender contender(CatalogEntry e) {
         return new Contender(e.tag(), e.name(), e.sizeB());
-    }
-
-    /** A battle's model as read back from the log: its size found as the boards find it (see {@link ModelSizes}). */
-    private Contender contender(String tag, Double loggedSize) {
-        String name = catalog.find(tag).map(CatalogEntry::name).orElse(tag);
-        return new Contender(tag, name, sizes.of(tag, loggedSize));
-    }
-
-    private static String abbreviate(String id) {
-        String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -40,10 +40,7 @@ final class LatePairing {
 
     void atStart(LiveBattle battle) {
         // A battle let out of line before its row is written (a moment after it was made) keeps its pair.
-        if (!battle.waited()
-                || !matchmaker.warm()
-                || !battle.logged().isDone()
-                || battle.logged().isCompletedExceptionally()) {
+        if (!battle.waited() || !matchmaker.warm() || !battle.inLog()) {
             return;
         }
         Map<String, CatalogEntry> available =

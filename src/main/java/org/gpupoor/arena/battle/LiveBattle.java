@@ -77,6 +77,11 @@ public final class LiveBattle {
         return logged;
     }
 
+    /** Whether the battle's row is in the log now (without waiting for it). */
+    boolean inLog() {
+        return logged.isDone() && !logged.isCompletedExceptionally();
+    }
+
     /** Waits until the battle is in the log; throws what the log threw if it could not be written. */
     public void awaitLogged() {
         try {
