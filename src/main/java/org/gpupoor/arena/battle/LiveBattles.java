@@ -22,6 +22,9 @@ final class LiveBattles {
 
     private final Map<String, LiveBattle> battles = new ConcurrentHashMap<>();
     private final Map<String, Map<Side, Watchdog>> running = new ConcurrentHashMap<>();
+    // The few battles generating, apart from the thousands waiting for votes: each new battle
+    // asks which models are in use, and must not walk them all.
+    private final Set<LiveBattle> generating = ConcurrentHashMap.newKeySet();
     private final Map<String, LiveBattle> restored;
 
     LiveBattles() {
@@ -41,6 +44,10 @@ final class LiveBattles {
     void add(LiveBattle battle, Map<Side, Watchdog> watchdogs) {
         battles.put(battle.id(), battle);
         running.put(battle.id(), watchdogs);
+        // After the battle (or its new turn) is generating; a prune that saw it finished waits.
+        synchronized (generating) {
+            generating.add(battle);
+        }
     }
 
     LiveBattle get(String id) {
@@ -75,8 +82,9 @@ final class LiveBattles {
 
     /** The models of every battle generating now, but {@code except} (null for none); one waiting in line uses none yet. */
     Set<String> inUseBesides(LiveBattle except) {
+        pruneGenerating();
         Set<String> models = new HashSet<>();
-        for (LiveBattle b : battles.values()) {
+        for (LiveBattle b : generating) {
             if (b != except && b.status() == LiveBattle.Status.GENERATING && !b.waiting()) {
                 models.add(b.contender(Side.A).tag());
                 models.add(b.contender(Side.B).tag());
@@ -87,11 +95,18 @@ final class LiveBattles {
 
     /** Battles still generating that nobody has watched since {@code cutoff}. */
     List<LiveBattle> unwatchedSince(Instant cutoff) {
-        return battles.values().stream()
+        pruneGenerating();
+        return generating.stream()
                 .filter(b -> b.status() == LiveBattle.Status.GENERATING
                         && !b.watched()
                         && !b.lastWatched().isAfter(cutoff))
                 .toList();
+    }
+
+    private void pruneGenerating() {
+        synchronized (generating) {
+            generating.removeIf(b -> b.status() != LiveBattle.Status.GENERATING);
+        }
     }
 
     /** Stops a battle's sides. */

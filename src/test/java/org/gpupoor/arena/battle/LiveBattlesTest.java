@@ -45,13 +45,38 @@ class LiveBattlesTest {
         assertThat(battles.get(read.id())).isNull();
     }
 
+    @Test
+    void models_in_use_are_those_of_battles_generating_now_and_a_follow_up_turn_counts_again() {
+        LiveBattles battles = new LiveBattles(3);
+        LiveBattle answered = battle("answered00000000000000", "a:1b", "b:1b");
+        battles.add(answered, Map.of());
+        answered.end(NOW, null, null);
+        for (int i = 0; i < 1_000; i++) {
+            LiveBattle waiting = battle("waiting%015d".formatted(i), "c:1b", "d:1b");
+            battles.add(waiting, Map.of());
+            waiting.end(NOW, null, null);
+        }
+        battles.add(battle("generating000000000000", "e:1b", "f:1b"), Map.of());
+
+        assertThat(battles.inUseBesides(null)).containsExactlyInAnyOrder("e:1b", "f:1b");
+
+        answered.beginTurn("And why is it red at sunset?", NOW);
+        battles.add(answered, Map.of());
+        assertThat(battles.inUseBesides(null)).containsExactlyInAnyOrder("a:1b", "b:1b", "e:1b", "f:1b");
+        assertThat(battles.inUseBesides(answered)).containsExactlyInAnyOrder("e:1b", "f:1b");
+    }
+
     private static LiveBattle battle(String id) {
+        return battle(id, "a:1b", "b:1b");
+    }
+
+    private static LiveBattle battle(String id, String a, String b) {
         return new LiveBattle(
                 id,
                 "Why is the sky blue?",
                 NOW,
-                new Contender("a:1b", "A", 1.0),
-                new Contender("b:1b", "B", 1.0),
+                new Contender(a, "A", 1.0),
+                new Contender(b, "B", 1.0),
                 CompletableFuture.completedFuture(null));
     }
 }

@@ -36,6 +36,8 @@ public final class ArenaBenchmark {
     static final int MODELS = 6;
     /** Battles opened per round of in-memory votes: under the 2,000 read-back battles the arena keeps (LiveBattles). */
     private static final int OPENED_PER_ROUND = 1_800;
+    /** Battles (16 at a time) that warm the arena up before its streams are timed. */
+    static final int WARM_UP_BATTLES = 400;
 
     private final boolean smoke;
     private final Duration phase;
@@ -125,8 +127,10 @@ public final class ArenaBenchmark {
             report.startup(logSize, arena.startupMillis(), arena.boardsReadyMillis(), arena.rssMb());
             if (first && phases.contains("streaming")) {
                 // Warm both paths up first: the figures are a running arena's, start-up is measured above.
-                Streams.direct(ollamaUrl, 4, smoke ? 1 : 5, 0);
-                Streams.throughArena(arena.url(), 4, smoke ? 1 : 5, 0);
+                // A few hundred battles, so the JIT has compiled the battle path as it has in an arena
+                // that has been up for a while (twenty left it interpreted: +5 ms on every request).
+                Streams.direct(ollamaUrl, 16, smoke ? 1 : WARM_UP_BATTLES / 16, 0);
+                Streams.throughArena(arena.url(), 16, smoke ? 1 : WARM_UP_BATTLES / 16, 0);
                 long answerMillis = tokens * pace;
                 for (int clients : smoke ? new int[] {1, 4} : new int[] {1, 16, 64}) {
                     // A lone battle gives two first tokens a round: ten rounds, so its median is not one sample's.

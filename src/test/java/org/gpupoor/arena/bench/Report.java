@@ -194,7 +194,11 @@ final class Report {
                 + "## Goals\n\n| Goal | Target | Measured | |\n|---|---|---|---|\n" + String.join("\n", goals)
                 + "\n\n## Streaming overhead\n\nClients send a prompt and read tokens: straight from the test server (two streams per battle, "
                 + "to match a battle's load), or through the arena (one POST that asks for the new battle's event stream and reads it, both sides generating at once). "
-                + "First token is timed from the moment the request is sent.\n\n"
+                + "First token is timed from the moment the request is sent. The arena has made "
+                + ArenaBenchmark.WARM_UP_BATTLES
+                + " battles before (the JIT has compiled its battle path, as in an arena that has been up a while), "
+                + "and each client waits " + Streams.PAUSE_MILLIS
+                + " ms between its battles, as a voter reads before the next.\n\n"
                 + "| Battles at once | First token direct p50 / p99 | First token via arena p50 / p99 | Added p50 / p99 | Gap direct p50 / p99 | Gap via arena p50 / p99 | Tokens/s via arena ÷ direct | Arena RSS peak | Failures |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + String.join("\n", streaming)
                 + "\n\n## Votes\n\nEach vote is on disk (fsync) before it is acknowledged, one vote per battle. **From wrk** (`bench/votes.lua`), "

@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> tokensPerSecond, int failures) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A client's pause between its battles, as a voter reads and votes before the next: back to
+     * back, each new battle met the end of the last one (its answers being stored) in the arena.
+     */
+    static final long PAUSE_MILLIS = 250;
 
     /** {@code battles} battles' worth of streams (two each), their starts spread over {@code spreadMillis}. */
     static Streams direct(String ollama, int battles, int rounds, long spreadMillis) throws InterruptedException {
@@ -123,6 +128,9 @@ record Streams(List<Double> firstTokenMs, List<Double> gapsMs, List<Double> toke
                     () -> {
                         try {
                             for (int r = 0; r < rounds; r++) {
+                                if (r > 0) {
+                                    Thread.sleep(PAUSE_MILLIS);
+                                }
                                 client.stream(number, into);
                             }
                         } catch (Exception e) {
