@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final int RESPONSE_COPY_BYTES = 4 * 1024;
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Javalin javalin;
@@ -149,6 +150,9 @@ public final class App implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = MAX_BODY_BYTES;
+            // Javalin copies every answer through a new buffer of this size (32 KB by default): at
+            // thousands of votes and board reads a second that garbage alone set the young-GC pace.
+            c.http.responseBufferSize = RESPONSE_COPY_BYTES;
             ClientAddress clients = new ClientAddress(config.server());
             c.contextResolver.ip = clients::of;
             c.contextResolver.scheme = clients::scheme;

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gpupoor.arena.store.Database;
 
 /**
@@ -152,7 +153,7 @@ public final class ArenaBenchmark {
                 battles.addAll(phaseBattles);
                 report.votes(logSize, voters, Load.votes(arena.url(), battles, voters, phase));
             }
-            if (phases.contains("votes") && WrkVotes.available()) {
+            if (phases.contains("votes") && Wrk.available()) {
                 // The same votes from wrk, a client in a process of its own: on battles in the arena's
                 // memory (opened, as after generation), then on battles it must read from the log.
                 // The arena keeps only the latest battles it read in memory, so the first kind comes in
@@ -175,6 +176,15 @@ public final class ArenaBenchmark {
             battles.addAll(readyIds.subList(next, readyIds.size()));
             if (phases.contains("reads")) {
                 report.reads(logSize, Load.reads(arena.url(), battles, smoke ? 8 : 64, 4, phase));
+                // The same reads from wrk, while this process's voters keep changing the board: flat
+                // out (as above), and at a steady 100 votes a second.
+                for (int votesPerSecond : Wrk.available() ? new int[] {0, 100} : new int[0]) {
+                    AtomicReference<Load.Result> voted = new AtomicReference<>();
+                    Thread voting = Load.votingFor(arena.url(), battles, votesPerSecond, phase, voted);
+                    WrkReads reads = WrkReads.run(arena.url(), 64, phase);
+                    voting.join();
+                    report.wrkReads(logSize, votesPerSecond, voted.get(), reads);
+                }
             }
             report.idleAfter(logSize, arena.rssMb());
         } finally {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Votes and board reads at full speed from many clients for a fixed time. */
 final class Load {
@@ -27,6 +28,57 @@ final class Load {
         done.await();
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new Result(latencies.size() / seconds, Stats.of(latencies), unexpected.get(), 0);
+    }
+
+    /**
+     * Starts voting in the background for {@code phase}, {@code perSecond} votes a second (0: four
+     * voters flat out): a board that keeps changing. Its result is there once the thread ends.
+     */
+    static Thread votingFor(
+            String arena, Queue<String> battles, int perSecond, Duration phase, AtomicReference<Result> result) {
+        Thread voting = new Thread(
+                () -> {
+                    try {
+                        result.set(
+                                perSecond == 0
+                                        ? votes(arena, battles, 4, phase)
+                                        : paced(arena, battles, perSecond, phase));
+                    } catch (InterruptedException | java.io.IOException e) {
+                        System.err.println("voting failed: " + e);
+                    }
+                },
+                "voting");
+        voting.start();
+        return voting;
+    }
+
+    private static Result paced(String arena, Queue<String> battles, int perSecond, Duration phase)
+            throws InterruptedException, java.io.IOException {
+        List<Double> latencies = new ArrayList<>();
+        AtomicInteger unexpected = new AtomicInteger();
+        long begin = System.nanoTime();
+        long every = 1_000_000_000L / perSecond;
+        try (WireClient wire = new WireClient(arena)) {
+            for (long next = begin; next < begin + phase.toNanos(); next += every) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String id = battles.poll();
+                if (id == null) {
+                    break;
+                }
+                long t0 = System.nanoTime();
+                if (wire.send("POST", "/api/battles/" + id + "/vote", "{\"winner\": \"a\"}")
+                                .status()
+                        != 200) {
+                    unexpected.incrementAndGet();
+                }
+                latencies.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        return new Result(
+                latencies.size() / ((System.nanoTime() - begin) / 1e9), Stats.of(latencies), unexpected.get(), 0);
     }
 
     /** {@code readers} clients refresh the leaderboard as a browser would (conditional GET) while {@code voters} vote. */

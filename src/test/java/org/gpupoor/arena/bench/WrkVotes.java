@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Votes as an outside client sends them: wrk, its own process, with {@code bench/votes.lua}
- * posting one vote per battle over kept-alive connections. Its figures are the ones an operator
- * can reproduce with wrk alone; the benchmark's own Java voters run beside it for comparison.
+ * Votes as an outside client sends them: {@link Wrk} with {@code bench/votes.lua} posting one
+ * vote per battle over kept-alive connections; the benchmark's own Java voters run beside it for
+ * comparison.
  */
 final class WrkVotes {
     /** What wrk saw: votes accepted per second, latency percentiles, and the answers that were not 200 by status. */
@@ -40,17 +40,7 @@ final class WrkVotes {
         }
     }
 
-    private static final int THREADS = 2;
-
     private WrkVotes() {}
-
-    static boolean available() {
-        try {
-            return new ProcessBuilder("wrk", "--version").start().waitFor() >= 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     /** Votes once on each of {@code battleIds}, over {@code connections} kept-alive connections, for at most {@code phase}. */
     static Result run(String arena, List<String> battleIds, int connections, Duration phase)
@@ -58,23 +48,7 @@ final class WrkVotes {
         Path ids = Files.createTempFile("wrk-battles", ".txt");
         try {
             Files.write(ids, battleIds, StandardCharsets.UTF_8);
-            ProcessBuilder wrk = new ProcessBuilder(
-                            "wrk",
-                            "-t" + THREADS,
-                            "-c" + connections,
-                            "-d" + phase.toSeconds() + "s",
-                            "-s",
-                            Path.of("bench", "votes.lua").toAbsolutePath().toString(),
-                            arena)
-                    .redirectErrorStream(true);
-            wrk.environment().put("IDS_FILE", ids.toString());
-            wrk.environment().put("WRK_THREADS", String.valueOf(THREADS));
-            Process process = wrk.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + output);
-            }
-            return parse(output);
+            return parse(Wrk.run("votes.lua", arena, connections, phase, Map.of("IDS_FILE", ids.toString())));
         } finally {
             Files.deleteIfExists(ids);
         }
@@ -88,18 +62,10 @@ final class WrkVotes {
             refused.merge(Integer.valueOf(m.group(1)), Long.valueOf(m.group(2)), Long::sum);
         }
         return new Result(
-                number(output, "accepted (\\d+)") / number(output, "seconds ([\\d.]+)"),
-                (long) number(output, "accepted (\\d+)"),
-                number(output, "p50_us ([\\d.]+)") / 1000,
-                number(output, "p99_us ([\\d.]+)") / 1000,
+                Wrk.number(output, "accepted") / Wrk.number(output, "seconds"),
+                (long) Wrk.number(output, "accepted"),
+                Wrk.number(output, "p50_us") / 1000,
+                Wrk.number(output, "p99_us") / 1000,
                 refused);
-    }
-
-    private static double number(String output, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(output);
-        if (!m.find()) {
-            throw new IllegalStateException("wrk said nothing matching " + pattern + ":\n" + output);
-        }
-        return Double.parseDouble(m.group(1));
     }
 }
