@@ -26,6 +26,7 @@ import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ArenaController;
 import org.gpupoor.arena.web.BattleController;
+import org.gpupoor.arena.web.BoardController;
 import org.gpupoor.arena.web.ClientAddress;
 import org.gpupoor.arena.web.ErrorHandling;
 import org.gpupoor.arena.web.EventStream;
@@ -123,16 +124,22 @@ public final class App implements AutoCloseable {
                 boards.leaderboard,
                 boards.export,
                 boards.strengths,
+                boards.hidden,
+                new ModelCards(ollama.catalog, ollama.ollama, boards.strengths),
+                new Random());
+        BoardController boardApi = new BoardController(
+                ollama.catalog,
+                boards.leaderboard,
+                boards.strengths,
                 boards.controlled,
                 boards.hidden,
                 boards.categories,
-                new ModelCards(ollama.catalog, ollama.ollama, boards.strengths),
-                new Random(),
                 json);
         ExportController exportApi = new ExportController(
                 battleLog, config.countIdentityLeaks(), config.openData().includePromptsAndAnswers(), clock);
         Routes.Handlers handlers = new Routes.Handlers(
                 arenaApi,
+                boardApi,
                 new StatsController(boards.funStats, json),
                 battleApi,
                 exportApi,

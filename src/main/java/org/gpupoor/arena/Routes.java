@@ -10,6 +10,7 @@ import org.gpupoor.arena.web.AdminController;
 import org.gpupoor.arena.web.ApiDocument;
 import org.gpupoor.arena.web.ArenaController;
 import org.gpupoor.arena.web.BattleController;
+import org.gpupoor.arena.web.BoardController;
 import org.gpupoor.arena.web.ClientAddress;
 import org.gpupoor.arena.web.ExportController;
 import org.gpupoor.arena.web.RateLimiter;
@@ -25,6 +26,7 @@ final class Routes {
     /** What the routes hand requests to. */
     record Handlers(
             ArenaController arena,
+            BoardController boards,
             StatsController stats,
             BattleController battles,
             ExportController export,
@@ -55,14 +57,14 @@ final class Routes {
         table.get("/api/models", h.arena()::models);
         table.get("/api/models/card", h.arena()::modelCard);
         table.get("/api/prompts/random", h.arena()::randomPrompt);
-        table.get("/api/leaderboard", h.arena()::mainBoard);
-        table.get("/api/leaderboard/elo", h.arena()::eloBoard);
-        table.get("/api/leaderboard/bt", h.arena()::strengthBoard);
-        table.get("/api/categories", h.arena()::categories);
+        table.get("/api/leaderboard", h.boards()::mainBoard);
+        table.get("/api/leaderboard/elo", h.boards()::eloBoard);
+        table.get("/api/leaderboard/bt", h.boards()::strengthBoard);
+        table.get("/api/categories", h.boards()::categories);
         table.get("/api/stats", h.stats()::stats);
-        table.get("/api/leaderboard/matrix", h.arena()::strengthMatrix);
-        table.get("/api/leaderboard/elo/history", h.arena()::eloHistory);
-        table.get("/api/leaderboard/head-to-head", h.arena()::headToHead);
+        table.get("/api/leaderboard/matrix", h.boards()::strengthMatrix);
+        table.get("/api/leaderboard/elo/history", h.boards()::eloHistory);
+        table.get("/api/leaderboard/head-to-head", h.boards()::headToHead);
         table.get("/api/battles/export", h.export()::export);
         table.post("/api/battles", h.battles()::create);
         table.get("/api/battles/{id}", h.battles()::show);

@@ -29,6 +29,7 @@ import org.gpupoor.arena.ollama.OllamaGateway;
 import org.gpupoor.arena.ollama.Watchdog;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleLog;
+import org.gpupoor.arena.store.NewBattle;
 import org.gpupoor.arena.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,8 +194,8 @@ public final class BattleService {
     private LiveBattle start(String text, Contender a, Contender b) {
         String id = BattleIds.next();
         Instant createdAt = clock.instant();
-        BattleLog.NewBattle row = new BattleLog.NewBattle(
-                id, createdAt, text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b));
+        NewBattle row =
+                new NewBattle(id, createdAt, text, a.tag(), b.tag(), a.sizeB(), b.sizeB(), digest(a), digest(b));
         CompletableFuture<Void> logged = new CompletableFuture<>();
         LiveBattle battle = new LiveBattle(id, text, createdAt, a, b, logged);
         matchmaker.battled(a.tag(), b.tag());
@@ -214,7 +215,7 @@ public final class BattleService {
         return battle;
     }
 
-    private void log(LiveBattle battle, BattleLog.NewBattle row) {
+    private void log(LiveBattle battle, NewBattle row) {
         try {
             battleLog.insert(row);
             battle.logged().complete(null);

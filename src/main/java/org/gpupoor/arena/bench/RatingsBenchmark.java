@@ -31,6 +31,7 @@ import org.gpupoor.arena.rating.SizeAdjustedElo;
 import org.gpupoor.arena.rating.WinLossTable;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
+import org.gpupoor.arena.store.NewBattle;
 
 /**
  * {@code java -jar gpu-poor-arena.jar bench-ratings}: simulated logs of 10k, 100k and 1M battles
@@ -184,7 +185,7 @@ public final class RatingsBenchmark {
         List<String> created = new ArrayList<>();
         for (CountedBattle b : battles) {
             String id = "vote-" + ids.incrementAndGet();
-            log.insert(new BattleLog.NewBattle(id, Instant.now(), "bench", b.modelA(), b.modelB(), null, null));
+            log.insert(new NewBattle(id, Instant.now(), "bench", b.modelA(), b.modelB(), null, null));
             created.add(id);
         }
         double[] times = new double[votes];

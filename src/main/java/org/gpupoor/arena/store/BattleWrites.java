@@ -37,7 +37,7 @@ final class BattleWrites {
         }
     }
 
-    static void insert(Connection c, BattleLog.NewBattle b) throws SQLException {
+    static void insert(Connection c, NewBattle b) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO battles (id, created_at, prompt, model_a, model_b, size_a, size_b, digest_a, digest_b, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'generating')""")) {

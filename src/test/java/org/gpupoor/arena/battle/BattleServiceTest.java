@@ -107,8 +107,8 @@ class BattleServiceTest {
     @Test
     void a_failed_battle_cannot_be_voted_on_and_says_why() {
         String id = "failedBattle0000000000";
-        arena.log.insert(new org.gpupoor.arena.store.BattleLog.NewBattle(
-                id, Instant.now(), "Hi", "one:1b", "two:2b", null, null));
+        arena.log.insert(
+                new org.gpupoor.arena.store.NewBattle(id, Instant.now(), "Hi", "one:1b", "two:2b", null, null));
         arena.log.finish(
                 id,
                 false,

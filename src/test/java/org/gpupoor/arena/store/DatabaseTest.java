@@ -74,7 +74,7 @@ class DatabaseTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         try (Database db = Database.open(dir.resolve("arena.db"));
                 BattleLog log = new BattleLog(db.dataSource())) {
-            log.insert(new BattleLog.NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.insert(new NewBattle("b1", now, "p", "x:1b", "y:1b", 1.0, 1.0));
             log.finish(
                     "b1",
                     true,
@@ -83,7 +83,7 @@ class DatabaseTest {
                     new SideRecord("x", 1, 10.0, 5L, 9L, "stop", null),
                     new SideRecord("y", 1, 12.0, 6L, 8L, "stop", null),
                     now);
-            log.insert(new BattleLog.NewBattle("b2", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.insert(new NewBattle("b2", now, "p", "x:1b", "y:1b", 1.0, 1.0));
 
             log.recordVote("b1", Outcome.B, now, () -> {});
             assertThatThrownBy(() -> log.recordVote("b1", Outcome.A, now, () -> {}))
@@ -110,7 +110,7 @@ class DatabaseTest {
             for (Connection c : pooled) {
                 c.close();
             }
-            log.insert(new BattleLog.NewBattle("b3", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.insert(new NewBattle("b3", now, "p", "x:1b", "y:1b", 1.0, 1.0));
             log.finish(
                     "b3",
                     true,
@@ -182,7 +182,7 @@ class DatabaseTest {
         try (Database db = Database.open(dir.resolve("arena.db"));
                 BattleLog log = new BattleLog(db.dataSource(), 2)) {
             for (int i = 0; i < voters; i++) {
-                log.insert(new BattleLog.NewBattle("v" + i, now, "p", "x:1b", "y:1b", 1.0, 1.0));
+                log.insert(new NewBattle("v" + i, now, "p", "x:1b", "y:1b", 1.0, 1.0));
             }
             java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
             List<Thread> threads = new java.util.ArrayList<>();
@@ -234,7 +234,7 @@ class DatabaseTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         try (Database db = Database.open(dir.resolve("arena.db"))) {
             BattleLog log = new BattleLog(db.dataSource());
-            log.insert(new BattleLog.NewBattle("late", now, "p", "x:1b", "y:1b", 1.0, 1.0));
+            log.insert(new NewBattle("late", now, "p", "x:1b", "y:1b", 1.0, 1.0));
             log.close();
             assertThatThrownBy(() -> log.recordVote("late", Outcome.A, now, () -> {}))
                     .isInstanceOf(StoreException.class)

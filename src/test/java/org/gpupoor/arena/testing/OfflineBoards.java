@@ -19,6 +19,7 @@ import org.gpupoor.arena.rating.CountedBattle;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
+import org.gpupoor.arena.store.NewBattle;
 import org.gpupoor.arena.store.SideRecord;
 
 /**
@@ -73,7 +74,7 @@ public final class OfflineBoards implements AutoCloseable {
     public String readyBattle(String modelA, String modelB, String prompt, SideRecord a, SideRecord b) {
         String id = String.format("offline%015d", ids.incrementAndGet()); // 22 characters, as battle ids are
         Instant now = Instant.now();
-        log.insert(new BattleLog.NewBattle(id, now, prompt, modelA, modelB, null, null));
+        log.insert(new NewBattle(id, now, prompt, modelA, modelB, null, null));
         log.finish(id, true, null, null, a, b, now);
         return id;
     }

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.gpupoor.arena.rating.Outcome;
 import org.gpupoor.arena.store.BattleLog;
 import org.gpupoor.arena.store.Database;
+import org.gpupoor.arena.store.NewBattle;
 import org.gpupoor.arena.store.SideRecord;
 import org.gpupoor.arena.testing.ArenaExtension;
 import org.gpupoor.arena.testing.BrowserExtension;
@@ -66,8 +67,7 @@ class ChartsPageTest {
                 int b = (a + 1 + random.nextInt(count - 1)) % count;
                 String id = String.format("chart%017d", n);
                 Instant now = Instant.now();
-                log.insert(
-                        new BattleLog.NewBattle(id, now, "Why is the sky blue?", tags.get(a), tags.get(b), null, null));
+                log.insert(new NewBattle(id, now, "Why is the sky blue?", tags.get(a), tags.get(b), null, null));
                 log.finish(id, true, null, null, answer(a), answer(b), now);
                 // The stronger model (lower index) wins more often, so the boards spread out.
                 double pA = 0.5 + (b - a) * 0.6 / count;
