@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
 /** Reads small JSON request bodies strictly: right content type, UTF-8, one object, each known field once. */
 public final class JsonBodies {
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) '([^']{0,80})'");
-    /** Bodies up to this size are read in one go (the arena's own are under 1 KB; the limit is 64 KB). */
-    private static final int EXACT_READ_BYTES = 16 * 1024;
-
     private final ObjectReader strict;
 
     public JsonBodies(ObjectMapper json) {
@@ -53,30 +49,6 @@ public final class JsonBodies {
             throw ApiException.badRequest(problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String cannot fail this way
-        }
-    }
-
-    /**
-     * The body's bytes, read to its Content-Length into one array: Javalin's own read copies every
-     * body through a new 8 KB buffer, garbage that set the pace of collections under votes. A body
-     * without a length, or a large one, goes Javalin's way (which refuses one over the limit, 413).
-     */
-    private static byte[] bytes(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length < 0 || length > EXACT_READ_BYTES) {
-            return ctx.bodyAsBytes();
-        }
-        String cut = "The body ended before the " + length + " bytes its Content-Length announced.";
-        try {
-            byte[] body = ctx.req().getInputStream().readNBytes((int) length);
-            if (body.length < length) {
-                throw ApiException.badRequest(cut);
-            }
-            return body;
-        } catch (EOFException e) {
-            throw ApiException.badRequest(cut);
-        } catch (IOException e) {
-            throw ApiException.badRequest("The body could not be read to its end (" + e.getMessage() + ").");
         }
     }
 
@@ -116,7 +88,7 @@ public final class JsonBodies {
             throw new ApiException(
                     415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
         }
-        JsonNode body = parse(utf8(bytes(ctx)));
+        JsonNode body = parse(utf8(ctx.bodyAsBytes()));
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object.");
         }
